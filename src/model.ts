@@ -231,6 +231,8 @@ export interface NumberMention extends Span {
   countsSpan: Span | null;
   /** For dates: ISO date if resolvable. */
   date?: string | null;
+  /** Approximation/limit qualifier as written ("around", "more than"), included in the span; null if none. */
+  qualifier?: string | null;
 }
 
 export type HedgeKind = 'hedge' | 'booster';
@@ -242,6 +244,12 @@ export interface Hedge extends Span {
   kind: HedgeKind;
   /** -1 (strong hedge) … +1 (strong certainty). */
   strength: number;
+  /** The lexicon form matched, lower-case ("reportedly", "open to"). */
+  cue?: string;
+  /** Lexicon category: `evidential`, `modal`, `adverb`, `decision`. */
+  category?: string;
+  /** Position on the decision-certainty scale (1 considering < 2 planning < 3 decided), if the cue is on it. */
+  scale?: number | null;
 }
 
 export interface ArticleAnnotations {

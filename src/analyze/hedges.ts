@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Hedge, HedgeKind, Sentence } from '../model.js';
+import { packageRoot } from '../util/paths.js';
+
+/** One lexicon entry of `data/hedges.json`. */
+export interface HedgeEntry {
+  forms: string[];
+  kind: HedgeKind;
+  strength: number;
+  category: string;
+  scale?: number;
+  notPrev?: string;
+  notNext?: string;
+  next?: string;
+}
+
+interface CompiledEntry extends HedgeEntry {
+  notPrevRe: RegExp | null;
+  notNextRe: RegExp | null;
+  nextRe: RegExp | null;
+}
+
+export interface Lexicon {
+  pattern: RegExp;
+  byForm: Map<string, CompiledEntry>;
+}
+
+let cached: Lexicon | null = null;
+
+/** Load and validate the lexicon file; throws a one-line error naming the file when it is malformed. */
+export function loadHedgeLexicon(path = join(packageRoot(), 'data', 'hedges.json')): HedgeEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`retold: cannot read hedge lexicon ${path}: ${(e as Error).message}`);
+  }
+  const entries = (raw as { entries?: unknown }).entries;
+  if (!Array.isArray(entries)) throw new Error(`retold: hedge lexicon ${path} has no "entries" array`);
+  entries.forEach((e: HedgeEntry, i) => {
+    const ok = e && Array.isArray(e.forms) && e.forms.every((f) => typeof f === 'string' && f.trim()) &&
+      (e.kind === 'hedge' || e.kind === 'booster') && typeof e.strength === 'number' &&
+      e.strength >= -1 && e.strength <= 1;
+    if (!ok) throw new Error(`retold: hedge lexicon ${path}: entry ${i} is malformed`);
+  });
+  return entries as HedgeEntry[];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compile entries into one alternation (longest form first, so multi-word cues win). */
+export function compileLexicon(entries: HedgeEntry[]): Lexicon {
+  const byForm = new Map<string, CompiledEntry>();
+  for (const e of entries) {
+    const c: CompiledEntry = {
+      ...e,
+      notPrevRe: e.notPrev ? new RegExp(e.notPrev, 'i') : null,
+      notNextRe: e.notNext ? new RegExp(e.notNext, 'i') : null,
+      nextRe: e.next ? new RegExp(e.next, 'i') : null,
+    };
+    for (const f of e.forms) {
+      const key = f.toLowerCase().trim().replace(/\s+/g, ' ');
+      if (!byForm.has(key)) byForm.set(key, c);
+    }
+  }
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const alt = forms.map((f) => f.split(' ').map(escapeRe).join('\\s+')).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alt})(?![\\p{L}\\p{N}-])`, 'giu');
+  return { pattern, byForm };
+}
+
+function lexicon(): Lexicon {
+  if (!cached) cached = compileLexicon(loadHedgeLexicon());
+  return cached;
+}
+
+const MONTH_CONTEXT_PREV = /\b(in|on|since|until|till|by|early|late|mid|last|next|this|of|from|through|during|before|after)\s+$/i;
+
+/** "May" the month or a name ("Theresa May", "May 2024", "in May") is not the modal. */
+function isMayNotModal(sentence: string, at: number, word: string): boolean {
+  const after = sentence.slice(at + word.length, at + word.length + 12);
+  if (/^\s*\d/.test(after)) return true;
+  if (word[0] !== 'M') return false;
+  const before = sentence.slice(Math.max(0, at - 24), at);
+  if (MONTH_CONTEXT_PREV.test(before)) return true;
+  // Capitalised mid-sentence: a month or a surname, not the modal.
+  if (at > 0 && !/[“"'‘(\[]\s*$/.test(before)) return true;
+  return false;
+}
+
+/**
+ * Hedges ("reportedly", "may", "considering") and boosters ("decided",
+ * "confirmed", "will") in every sentence, from the lexicon in data/hedges.json.
+ * Sorted by offset; never overlapping (the longest cue wins).
+ */
+export function findHedges(article: Article, sentences: Sentence[], lex: Lexicon = lexicon()): Hedge[] {
+  const out: Hedge[] = [];
+  for (const s of sentences) {
+    const text = article.text.slice(s.start, s.end);
+    lex.pattern.lastIndex = 0;
+    for (const m of text.matchAll(lex.pattern)) {
+      const at = m.index!;
+      const word = m[0];
+      const key = word.toLowerCase().replace(/\s+/g, ' ');
+      const e = lex.byForm.get(key);
+      if (!e) continue;
+      const before = text.slice(Math.max(0, at - 40), at);
+      const after = text.slice(at + word.length, at + word.length + 40);
+      if (e.notPrevRe && e.notPrevRe.test(before)) continue;
+      if (e.notNextRe && e.notNextRe.test(after)) continue;
+      if (e.nextRe && !e.nextRe.test(after)) continue;
+      if (key === 'may' && isMayNotModal(text, at, word)) continue;
+      out.push({
+        articleId: article.id,
+        start: s.start + at,
+        end: s.start + at + word.length,
+        text: word,
+        kind: e.kind,
+        strength: e.strength,
+        cue: key,
+        category: e.category,
+        scale: e.scale ?? null,
+      });
+    }
+  }
+  return out;
+}
