@@ -1,0 +1,271 @@
+import type { BlockKind } from '../../model.js';
+import type { TextBuilder } from '../builder.js';
+import { walk, type HNode } from './dom.js';
+import { isFurniture, linkDensity, stats } from './content.js';
+import { BLOCK_TAGS, classWeight } from './hints.js';
+
+/** A piece of inline text with its place in the input. */
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  link: boolean;
+  credit: boolean;
+}
+
+/** A normalised run of block text; `start < 0` when synthesized. */
+interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  link: boolean;
+  credit: boolean;
+}
+
+export interface EmitOptions {
+  /** Title of the page, to drop a repeated title line. */
+  title: string | null;
+  /** Elements removed before emission (by the caller's cleaning). */
+  skip?: Set<HNode>;
+}
+
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|wp-caption-text|image-caption|media-caption|photo-caption|img-caption)(?:$|[\s_-])/i;
+const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|attribution|image-source|photo-credit|source)(?:$|[\s_-])/i;
+const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|©.*|copyright\b.*|all rights reserved.*|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link)$/i;
+const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|la|le))*(?:\s*[,|–—-]\s*.{0,60})?$/u;
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const DATE_LINE = /^(?:(?:updated|published|posted|last updated|modified|created)\b:?\s*)?[\w\s,.:/|–—-]*$/i;
+const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
+
+function isDateLine(s: string): boolean {
+  if (s.length > 70) return false;
+  if (!DATE_LINE.test(s)) return false;
+  return (MONTH.test(s) && /\d/.test(s)) || /\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?/i.test(s) && /\d{4}|\b(?:am|pm)\b/i.test(s) ||
+    /^\d{4}-\d{2}-\d{2}/.test(s) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(s);
+}
+
+function kindFor(n: HNode, inherited: BlockKind): BlockKind {
+  switch (n.tag) {
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': return 'heading';
+    case 'li': case 'dd': case 'dt': return inherited === 'caption' ? 'caption' : 'list-item';
+    case 'blockquote': return 'blockquote';
+    case 'figcaption': return 'caption';
+  }
+  const c = n.attrs.class;
+  if (c && CAPTION_CLASS.test(c)) return 'caption';
+  return inherited;
+}
+
+/** Is this element dropped inside the chosen container? (readability-style conditional cleaning) */
+function dropInside(n: HNode, container: HNode): string | null {
+  if (n === container) return null;
+  if (isFurniture(n)) return 'template';
+  if (n.tag === 'header') return 'header';
+  const st = stats(n);
+  const tag = n.tag;
+  if (tag === 'div' || tag === 'section' || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'aside' || tag === 'span') {
+    const w = classWeight(n);
+    const ld = linkDensity(n);
+    if (w < 0 && st.paras < 3) return 'boilerplate';
+    if (ld > 0.5 && st.chars < 2000) return 'links';
+    if ((tag === 'ul' || tag === 'ol') && ld > 0.35) return 'links';
+    if (ld > 0.25 && w < 25 && st.paras === 0 && st.chars < 400 && tag !== 'span') return 'links';
+  }
+  return null;
+}
+
+/**
+ * Walk the container and append its blocks to the builder. Block kinds follow
+ * the markup (headings, list items, block quotes, captions with their credits).
+ */
+export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOptions): void {
+  const kinds: BlockKind[] = ['paragraph'];
+  const kindOwners: HNode[] = [container];
+  let pieces: Piece[] = [];
+  let linkDepth = 0;
+  let creditDepth = 0;
+  let blockIndex = 0;
+  const titleKey = opts.title ? normKey(opts.title) : '';
+
+  const flush = () => {
+    if (!pieces.length) return;
+    const kind = kinds[kinds.length - 1];
+    const segs = normalise(pieces);
+    pieces = [];
+    if (!segs.length) return;
+    let credit: string | null = null;
+    let body = segs.filter((s) => !s.credit || kind !== 'caption');
+    if (kind === 'caption') {
+      const creditText = segs.filter((s) => s.credit).map((s) => s.text).join('').trim();
+      if (creditText) credit = creditText;
+      body = trimSegments(body);
+      const text = body.map((s) => s.text).join('');
+      const m = CAPTION_CREDIT_TAIL.exec(text);
+      if (m && m.index > 10) {
+        credit = (credit ? credit + ' ' : '') + m[0].trim();
+        body = cutTail(body, text.length - m.index);
+      }
+    }
+    body = trimSegments(body);
+    const text = body.map((s) => s.text).join('');
+    if (!text) return;
+    const first = body.find((s) => s.start >= 0);
+    const last = [...body].reverse().find((s) => s.start >= 0);
+    const inStart = first ? first.start : container.start;
+    const inEnd = last ? last.end : container.start;
+    const reason = rejectBlock(text, body, kind, titleKey, blockIndex);
+    if (reason) {
+      builder.remove(inStart, inEnd, reason, text);
+      return;
+    }
+    for (const s of body) {
+      if (s.start >= 0) builder.append(s.text, s.start, s.end);
+      else builder.append(s.text);
+    }
+    builder.endBlock(kind, credit);
+    blockIndex++;
+  };
+
+  walk(container, (n) => {
+    if (n.tag === '#text') {
+      pieces.push({ text: n.text, start: n.start, end: n.end, link: linkDepth > 0, credit: creditDepth > 0 });
+      return;
+    }
+    if (n.tag === 'br') { if (kinds[kinds.length - 1] !== 'heading') flush(); return; }
+    if (n.tag === 'img' || n.tag === 'hr') return;
+    const why = opts.skip?.has(n) ? 'template' : dropInside(n, container);
+    if (why) {
+      const t = n.children.length ? n : null;
+      if (t) builder.remove(n.start, n.end, why, '');
+      return false;
+    }
+    const isBlock = BLOCK_TAGS.has(n.tag);
+    if (isBlock) flush();
+    const k = kindFor(n, kinds[kinds.length - 1]);
+    if (k !== kinds[kinds.length - 1] || isBlock) { kinds.push(k); kindOwners.push(n); }
+    if (n.tag === 'a') linkDepth++;
+    const c = n.attrs.class;
+    if (c && CREDIT_CLASS.test(c)) creditDepth++;
+    if (!n.children.length) leave(n);
+    return true;
+  }, (n) => leave(n));
+
+  function leave(n: HNode): void {
+    if (n.tag === '#text' || n.tag === 'br' || n.tag === 'img' || n.tag === 'hr') return;
+    if (kindOwners[kindOwners.length - 1] === n) {
+      flush();
+      kinds.pop();
+      kindOwners.pop();
+    } else if (BLOCK_TAGS.has(n.tag)) flush();
+    if (n.tag === 'a') linkDepth--;
+    const c = n.attrs.class;
+    if (c && CREDIT_CLASS.test(c)) creditDepth--;
+  }
+  flush();
+}
+
+function normKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: string, index: number): string | null {
+  const len = text.length;
+  if (len < 140 && BOILERPLATE.test(text)) return 'boilerplate';
+  if (kind !== 'caption') {
+    let link = 0;
+    for (const s of segs) if (s.link) link += s.text.length;
+    if (link / len > 0.6 && len < 400) return 'links';
+  }
+  if (titleKey && (kind === 'heading' || index < 3) && len < 400 && normKey(text) === titleKey) return 'duplicate-title';
+  if (len < 100 && BYLINE.test(text)) return 'byline';
+  if (isDateLine(text)) return 'date';
+  return null;
+}
+
+const WS = /\s/;
+
+/** Collapse whitespace across inline pieces, keeping input offsets where text is verbatim. */
+function normalise(pieces: Piece[]): Segment[] {
+  const out: Segment[] = [];
+  let prevSpace = true; // at block start, leading whitespace is dropped
+  for (const p of pieces) {
+    const verbatim = p.text.length === p.end - p.start;
+    if (!verbatim) {
+      let t = p.text.replace(/[\s\u00a0]+/g, ' ');
+      if (prevSpace && t.startsWith(' ')) t = t.slice(1);
+      if (!t) continue;
+      out.push({ text: t, start: p.start, end: p.end, link: p.link, credit: p.credit });
+      prevSpace = t.endsWith(' ');
+      continue;
+    }
+    const s = p.text;
+    let segStart = -1;
+    let i = 0;
+    while (i < s.length) {
+      const ch = s[i];
+      if (WS.test(ch)) {
+        let j = i + 1;
+        while (j < s.length && WS.test(s[j])) j++;
+        const single = j === i + 1 && ch === ' ';
+        if (single && !prevSpace) {
+          if (segStart < 0) segStart = i;
+          prevSpace = true;
+        } else {
+          if (segStart >= 0) {
+            out.push({ text: s.slice(segStart, i), start: p.start + segStart, end: p.start + i, link: p.link, credit: p.credit });
+            segStart = -1;
+          }
+          if (!prevSpace) {
+            out.push({ text: ' ', start: -1, end: -1, link: p.link, credit: p.credit });
+            prevSpace = true;
+          }
+        }
+        i = j;
+        continue;
+      }
+      if (segStart < 0) segStart = i;
+      prevSpace = false;
+      i++;
+    }
+    if (segStart >= 0) out.push({ text: s.slice(segStart), start: p.start + segStart, end: p.end, link: p.link, credit: p.credit });
+  }
+  return out;
+}
+
+/** Drop leading/trailing whitespace from a segment list. */
+function trimSegments(segs: Segment[]): Segment[] {
+  const out = segs.slice();
+  while (out.length) {
+    const f = out[0];
+    const t = f.text.replace(/^\s+/, '');
+    if (!t) { out.shift(); continue; }
+    if (t !== f.text) out[0] = { ...f, text: t, start: f.start >= 0 ? f.end - t.length : -1 };
+    if (f.start >= 0 && f.text.length !== f.end - f.start && t !== f.text) out[0] = { ...f, text: t };
+    break;
+  }
+  while (out.length) {
+    const l = out[out.length - 1];
+    const t = l.text.replace(/\s+$/, '');
+    if (!t) { out.pop(); continue; }
+    if (t !== l.text) {
+      const verbatim = l.start >= 0 && l.text.length === l.end - l.start;
+      out[out.length - 1] = { ...l, text: t, end: verbatim ? l.start + t.length : l.end };
+    }
+    break;
+  }
+  return out;
+}
+
+/** Remove the last `n` characters from a segment list. */
+function cutTail(segs: Segment[], n: number): Segment[] {
+  const out = segs.slice();
+  while (n > 0 && out.length) {
+    const l = out[out.length - 1];
+    if (l.text.length <= n) { n -= l.text.length; out.pop(); continue; }
+    const t = l.text.slice(0, l.text.length - n);
+    const verbatim = l.start >= 0 && l.text.length === l.end - l.start;
+    out[out.length - 1] = { ...l, text: t, end: verbatim ? l.start + t.length : l.end };
+    n = 0;
+  }
+  return out;
+}

@@ -1,0 +1,242 @@
+import { walk, type HNode } from './dom.js';
+import { BODY_HINT, BLOCK_TAGS, classAndId, classWeight, DROP_TAGS, isHidden, UNLIKELY } from './hints.js';
+
+/** Per-element text statistics, computed once bottom-up. */
+export interface Stats {
+  /** Visible text length (whitespace collapsed, approximately). */
+  chars: number;
+  /** Text length inside links. */
+  linkChars: number;
+  /** Number of <p> descendants with at least 40 chars. */
+  paras: number;
+  /** Commas in the text (a cheap prose signal). */
+  commas: number;
+}
+
+const statsKey = new WeakMap<HNode, Stats>();
+
+export function stats(n: HNode): Stats {
+  return statsKey.get(n) ?? ZERO;
+}
+const ZERO: Stats = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
+
+function collapsedLength(s: string): number {
+  let len = 0;
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+      if (!space) { len++; space = true; }
+    } else { len++; space = false; }
+  }
+  return len;
+}
+
+function countCommas(s: string): number {
+  let k = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c === 44 || c === 0xff0c || c === 0x3001) k++; }
+  return k;
+}
+
+/** Compute `Stats` for every element (iterative post-order). */
+export function computeStats(root: HNode): void {
+  walk(root, () => true, (n) => {
+    let s: Stats;
+    if (n.tag === '#text') {
+      s = { chars: collapsedLength(n.text), linkChars: 0, paras: 0, commas: countCommas(n.text) };
+    } else {
+      s = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
+      for (const c of n.children) {
+        const cs = statsKey.get(c);
+        if (!cs) continue;
+        s.chars += cs.chars;
+        s.linkChars += cs.linkChars;
+        s.paras += cs.paras;
+        s.commas += cs.commas;
+      }
+      if (n.tag === 'a') s.linkChars = s.chars;
+      if (n.tag === 'p' && s.chars >= 40) s.paras++;
+    }
+    statsKey.set(n, s);
+  });
+  // The root itself.
+  const s: Stats = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
+  for (const c of root.children) {
+    const cs = statsKey.get(c);
+    if (!cs) continue;
+    s.chars += cs.chars; s.linkChars += cs.linkChars; s.paras += cs.paras; s.commas += cs.commas;
+  }
+  statsKey.set(root, s);
+}
+
+export function linkDensity(n: HNode): number {
+  const s = stats(n);
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+function hasBlockChild(n: HNode): boolean {
+  for (const c of n.children) if (c.tag !== '#text' && BLOCK_TAGS.has(c.tag) && c.tag !== 'picture') return true;
+  return false;
+}
+
+function initialScore(n: HNode): number {
+  let s = 0;
+  switch (n.tag) {
+    case 'div': case 'article': case 'main': case 'section': s = 5; break;
+    case 'pre': case 'td': case 'blockquote': s = 3; break;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': s = -3; break;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': s = -5; break;
+  }
+  return s + classWeight(n);
+}
+
+/** True when an element (or an ancestor up to `stop`) is page furniture by tag, class or visibility. */
+function isFurniture(n: HNode): boolean {
+  if (DROP_TAGS.has(n.tag)) return true;
+  if (isHidden(n)) return true;
+  const ci = classAndId(n);
+  if (ci && UNLIKELY.test(ci) && !BODY_HINT.test(ci) && n.tag !== 'body' && n.tag !== 'article' && n.tag !== 'main') return true;
+  if (n.attrs.role === 'navigation' || n.attrs.role === 'complementary' || n.attrs.role === 'contentinfo') return true;
+  return false;
+}
+
+export interface Candidate {
+  node: HNode;
+  score: number;
+}
+
+/**
+ * Readability-style scoring: every paragraph-like element gives points to its
+ * parent and grandparents; furniture subtrees are not counted. Returns the
+ * candidates sorted best first.
+ */
+export function scoreCandidates(root: HNode): Candidate[] {
+  const scores = new Map<HNode, number>();
+  walk(root, (n) => {
+    if (n.tag === '#text') return false;
+    if (isFurniture(n)) return false;
+    const isPara = n.tag === 'p' || n.tag === 'pre' || n.tag === 'td' ||
+      ((n.tag === 'div' || n.tag === 'section') && !hasBlockChild(n));
+    if (!isPara) return true;
+    const st = stats(n);
+    if (st.chars < 25) return true;
+    let points = 1 + st.commas + Math.min(Math.floor(st.chars / 100), 3);
+    points *= 1 - Math.min(1, st.chars ? st.linkChars / st.chars : 0);
+    let anc = n.parent;
+    let level = 0;
+    while (anc && level < 3 && anc.tag !== '#root') {
+      if (!scores.has(anc)) scores.set(anc, initialScore(anc));
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, scores.get(anc)! + points / div);
+      anc = anc.parent;
+      level++;
+    }
+    return n.tag !== 'p';
+  });
+  const out: Candidate[] = [];
+  for (const [node, score] of scores) {
+    out.push({ node, score: score * (1 - linkDensity(node)) });
+  }
+  out.sort((a, b) => b.score - a.score || a.node.start - b.node.start);
+  return out;
+}
+
+/** Elements whose class/id or itemprop names them as the article body. */
+export function hintedBodies(root: HNode): HNode[] {
+  const out: HNode[] = [];
+  walk(root, (n) => {
+    if (n.tag === '#text') return false;
+    if (n.attrs.itemprop === 'articleBody' || n.attrs.itemprop === 'articlebody') { out.push(n); return false; }
+    const ci = classAndId(n);
+    if (ci && BODY_HINT.test(ci) && stats(n).chars > 200) { out.push(n); return false; }
+    return true;
+  });
+  return out;
+}
+
+/** Lowest common ancestor of a set of nodes. */
+export function commonAncestor(nodes: HNode[]): HNode | null {
+  if (!nodes.length) return null;
+  let path: HNode[] = [];
+  for (let a: HNode | null = nodes[0]; a; a = a.parent) path.push(a);
+  path.reverse();
+  for (let i = 1; i < nodes.length; i++) {
+    const set = new Set<HNode>();
+    for (let a: HNode | null = nodes[i]; a; a = a.parent) set.add(a);
+    let k = 0;
+    while (k < path.length && set.has(path[k])) k++;
+    path = path.slice(0, k);
+  }
+  return path[path.length - 1] ?? null;
+}
+
+/**
+ * Choose the article container: the top-scored candidate, widened to its
+ * parent when the parent's other children carry comparable prose (articles
+ * split over sibling columns), or the hinted body when it holds most of the prose.
+ */
+export function chooseContainer(root: HNode): { node: HNode; method: string } | null {
+  const cands = scoreCandidates(root);
+  const hinted = hintedBodies(root);
+  let top = cands[0]?.node ?? null;
+  let method = 'score';
+  if (hinted.length) {
+    const best = hinted.reduce((a, b) => (goodChars(b) > goodChars(a) ? b : a));
+    // Several hinted siblings (body split in parts) → their common ancestor.
+    const parts = hinted.filter((h) => goodChars(h) > 150);
+    let node = best;
+    if (parts.length > 1) {
+      const lca = commonAncestor(parts);
+      if (lca && goodChars(lca) < 1.6 * parts.reduce((s, p) => s + goodChars(p), 0)) node = lca;
+    }
+    if (!top || goodChars(node) >= 0.5 * goodChars(top) || contains(node, top)) {
+      top = node;
+      method = 'hint';
+    }
+  }
+  if (!top) return null;
+  // Walk up while the parent holds much more paragraph text than the node (split bodies).
+  for (let i = 0; i < 4; i++) {
+    const p = top.parent;
+    if (!p || p.tag === '#root' || p.tag === 'body' || p.tag === 'html') break;
+    const mine = goodChars(top);
+    const theirs = goodChars(p);
+    if (theirs > mine * 1.5 && paraRatio(p) > 0.5 && linkDensity(p) < 0.3) { top = p; continue; }
+    break;
+  }
+  return { node: top, method };
+}
+
+function contains(a: HNode, b: HNode): boolean {
+  for (let x: HNode | null = b; x; x = x.parent) if (x === a) return true;
+  return false;
+}
+
+const goodCache = new WeakMap<HNode, number>();
+
+/** Text in paragraph-like blocks with few links, outside furniture. */
+export function goodChars(n: HNode): number {
+  const cached = goodCache.get(n);
+  if (cached !== undefined) return cached;
+  let total = 0;
+  walk(n, (c) => {
+    if (c.tag === '#text') return false;
+    if (isFurniture(c)) return false;
+    if (c.tag === 'p' || ((c.tag === 'div' || c.tag === 'section') && !hasBlockChild(c)) || c.tag === 'blockquote' ||
+      c.tag === 'pre') {
+      const st = stats(c);
+      if (st.chars >= 30 && st.linkChars / st.chars < 0.4) total += st.chars - st.linkChars;
+      return false;
+    }
+    return true;
+  });
+  goodCache.set(n, total);
+  return total;
+}
+
+function paraRatio(n: HNode): number {
+  const st = stats(n);
+  return st.chars ? goodChars(n) / st.chars : 0;
+}
+
+export { isFurniture };

@@ -1,0 +1,260 @@
+import type { DateValue } from '../../model.js';
+import { parseDate } from '../dates.js';
+import { canonicalUrl, urlHost } from '../url.js';
+import { findAll, textOf, walk, type HNode, type ParsedHtml } from './dom.js';
+
+export interface PageMeta {
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: DateValue | null;
+  modified: DateValue | null;
+  byline: string | null;
+  language: string | null;
+  description: string | null;
+  image: string | null;
+  section: string | null;
+  /** JSON-LD `articleBody`, when the page carries one. */
+  articleBody: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const ARTICLE_TYPES = /article|posting|report|blog|newsarticle|webpage|opinion|review|analysis|liveblog/i;
+
+function clean(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = String(s).replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+}
+
+/** Flatten JSON-LD (arrays, @graph) into objects. */
+function ldObjects(raws: string[]): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  for (const raw of raws) {
+    let data: Json;
+    try {
+      data = JSON.parse(raw.trim().replace(/^<!--|-->$/g, '')) as Json;
+    } catch {
+      try { data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')) as Json; } catch { continue; }
+    }
+    const stack: Json[] = [data];
+    let guard = 0;
+    while (stack.length && guard++ < 10000) {
+      const d = stack.pop();
+      if (Array.isArray(d)) { for (let i = d.length - 1; i >= 0; i--) stack.push(d[i]); continue; }
+      if (d && typeof d === 'object') {
+        out.push(d);
+        const g = d['@graph'];
+        if (g) stack.push(g);
+      }
+    }
+  }
+  return out;
+}
+
+function typeOf(o: Record<string, Json>): string {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+}
+
+function str(v: Json | undefined): string | null {
+  if (v == null) return null;
+  if (typeof v === 'string') return clean(v);
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) { for (const x of v) { const s = str(x); if (s) return s; } return null; }
+  if (typeof v === 'object') return str(v.name ?? v.url ?? v['@id'] ?? v.contentUrl ?? null);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (v == null) return [];
+  if (typeof v === 'string') return clean(v) ? [clean(v)!] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => names(x));
+  if (typeof v === 'object') { const n = str(v.name ?? null); return n ? [n] : []; }
+  return [];
+}
+
+function isUrlish(s: string): boolean {
+  return /^(?:https?:)?\/\//i.test(s) || /^www\./i.test(s);
+}
+
+function joinNames(list: string[]): string | null {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of list) {
+    const t = n.replace(/^by\s+/i, '').trim();
+    if (!t || isUrlish(t) || seen.has(t.toLowerCase())) continue;
+    seen.add(t.toLowerCase());
+    out.push(t);
+  }
+  if (!out.length) return null;
+  if (out.length === 1) return out[0];
+  return out.slice(0, -1).join(', ') + ' and ' + out[out.length - 1];
+}
+
+/** Read page metadata: JSON-LD first, then Open Graph / meta tags, microdata, then the page itself. */
+export function readMetadata(page: ParsedHtml, source: string): PageMeta {
+  const meta = new Map<string, string>();
+  for (const m of page.metas) {
+    const key = (m.property || m.name || m.itemprop || m['http-equiv'] || '').toLowerCase().trim();
+    const content = m.content ?? m.value;
+    if (!key || content == null) continue;
+    const c = content.trim();
+    if (!c) continue;
+    if (!meta.has(key)) meta.set(key, c);
+    else if (key === 'author' || key === 'article:author' || key === 'sailthru.author') meta.set(key, meta.get(key) + '\u0000' + c);
+  }
+  const get = (...keys: string[]): string | null => {
+    for (const k of keys) { const v = meta.get(k); if (v) return clean(v.split('\u0000')[0]); }
+    return null;
+  };
+
+  const objs = ldObjects(page.jsonLd);
+  const article = objs.find((o) => /NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle/i.test(typeOf(o))) ??
+    objs.find((o) => /Article|BlogPosting|LiveBlogPosting|Report/i.test(typeOf(o))) ??
+    objs.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished));
+  const org = objs.find((o) => /^(?:NewsMediaOrganization|Organization|WebSite)$/i.test(typeOf(o)));
+
+  // Title
+  const ogTitle = get('og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title', 'headline');
+  const ldTitle = article ? str(article.headline ?? article.name ?? null) : null;
+  const h1s = findAll(page.root, (n) => n.tag === 'h1').map((h) => textOf(h)).filter((t) => t.length > 3);
+  const docTitle = clean(page.title);
+  let title = ldTitle ?? ogTitle ?? null;
+  const h1Match = h1s.find((h) => docTitle && docTitle.includes(h)) ?? (h1s.length === 1 ? h1s[0] : null);
+  if (!title) title = h1Match ?? (docTitle ? stripSiteSuffix(docTitle) : null);
+  if (title && h1Match && title !== h1Match && h1Match.length > 10 && title.includes(h1Match)) title = h1Match;
+  if (title) title = stripSiteSuffix(title, get('og:site_name'));
+
+  // Outlet
+  let outlet = get('og:site_name', 'application-name', 'al:ios:app_name', 'twitter:app:name:iphone', 'publisher', 'dc.publisher', 'cre');
+  if (!outlet && article) {
+    const pub = article.publisher ?? article.sourceOrganization ?? null;
+    outlet = str(pub as Json);
+  }
+  if (!outlet && org) outlet = str(org.name ?? null);
+  if (!outlet && docTitle) {
+    const m = /\s[|–—-]\s([^|–—-]{2,40})$/.exec(docTitle);
+    if (m) outlet = clean(m[1]);
+  }
+  if (outlet && outlet.startsWith('@')) outlet = outlet.slice(1);
+
+  // URL
+  const canonicalLink = page.links.find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.rel || ''))?.href ?? null;
+  const ogUrl = get('og:url', 'twitter:url', 'parsely-link');
+  const ldUrl = article ? str((article.url ?? article.mainEntityOfPage ?? null) as Json) : null;
+  let url: string | null = null;
+  for (const cand of [canonicalLink, ogUrl, ldUrl]) {
+    if (!cand) continue;
+    const base = /^https?:/i.test(source) ? source : undefined;
+    const u = canonicalUrl(cand, base ?? ogUrl ?? undefined);
+    if (u && /^https?:/i.test(u)) { url = u; break; }
+  }
+  if (!outlet && url) outlet = urlHost(url)?.replace(/^www\./, '') ?? null;
+
+  // Dates
+  const pubRaw = (article ? str(article.datePublished ?? article.dateCreated ?? null) : null) ??
+    get('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
+      'publish_date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published',
+      'article:published', 'og:article:published_time', 'cxenseparse:recs:publishtime', 'originalpublicationdate', 'dat',
+      'displaydate', 'ptime', 'pdate', 'published_time', 'release_date', 'citation_publication_date', 'datecreated') ??
+    timeElement(page.root, 'published');
+  const modRaw = (article ? str(article.dateModified ?? null) : null) ??
+    get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'utime',
+      'article.updated', 'lastmod', 'modified_time') ?? timeElement(page.root, 'modified');
+  const published = pubRaw ? (parseDate(pubRaw) ?? { iso: null, raw: pubRaw, timeZone: null }) : null;
+  const modified = modRaw ? (parseDate(modRaw) ?? { iso: null, raw: modRaw, timeZone: null }) : null;
+
+  // Byline
+  let byline = article ? joinNames(names(article.author ?? article.creator ?? null)) : null;
+  if (!byline) {
+    const metaAuthors = [meta.get('author'), meta.get('article:author'), meta.get('sailthru.author'), meta.get('parsely-author'),
+      meta.get('dc.creator'), meta.get('byl'), meta.get('byline'), meta.get('citation_author')]
+      .filter((x): x is string => !!x).flatMap((x) => x.split('\u0000'));
+    byline = joinNames(metaAuthors.filter((a) => !isUrlish(a)));
+  }
+  if (!byline) byline = bylineFromPage(page.root);
+  if (byline) byline = byline.replace(/^(?:by|von|par|por)\s+/i, '').trim() || null;
+
+  // Language
+  let language = clean(page.htmlLang) ?? get('content-language', 'og:locale', 'language', 'dc.language') ??
+    (article ? str(article.inLanguage ?? null) : null);
+  if (language) language = language.replace('_', '-').split(/[,;\s]/)[0].toLowerCase() || null;
+
+  const description = get('og:description', 'description', 'twitter:description', 'dc.description') ??
+    (article ? str(article.description ?? null) : null);
+  let image = get('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'thumbnail') ??
+    (article ? str((article.image ?? article.thumbnailUrl ?? null) as Json) : null);
+  if (image && url && !/^https?:/i.test(image)) image = safeResolve(image, url);
+  const section = get('article:section', 'section', 'parsely-section', 'sailthru.section', 'article.section', 'category', 'og:section') ??
+    (article ? str(article.articleSection ?? null) : null);
+  const body = article ? article.articleBody : null;
+  const articleBody = typeof body === 'string' && body.trim().length > 0 ? body : null;
+  return { title, outlet, url, published, modified, byline, language, description, image, section, articleBody };
+}
+
+function safeResolve(u: string, base: string): string | null {
+  try { return new URL(u, base).href; } catch { return null; }
+}
+
+/** "Headline | Site" → "Headline" (also " - ", " — "). */
+export function stripSiteSuffix(title: string, site?: string | null): string {
+  let t = title;
+  if (site) {
+    for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+      if (t.endsWith(sep + site)) { t = t.slice(0, -(sep + site).length); break; }
+      if (t.startsWith(site + sep)) { t = t.slice((site + sep).length); break; }
+    }
+  }
+  const m = /^(.{15,}?)\s+(?:[|–—·]|::)\s+[^|–—·]{2,50}$/.exec(t);
+  if (m) t = m[1];
+  else {
+    const d = /^(.{25,}?)\s+-\s+[^-]{2,35}$/.exec(t);
+    if (d && !site) t = d[1];
+  }
+  return t.trim();
+}
+
+function timeElement(root: HNode, which: 'published' | 'modified'): string | null {
+  let found: string | null = null;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.tag === '#text') return false;
+    const ip = (n.attrs.itemprop || '').toLowerCase();
+    if (which === 'published' && ip === 'datepublished') { found = n.attrs.content || n.attrs.datetime || textOf(n); return false; }
+    if (which === 'modified' && ip === 'datemodified') { found = n.attrs.content || n.attrs.datetime || textOf(n); return false; }
+    if (n.tag === 'time' && n.attrs.datetime) {
+      const c = (n.attrs.class || '') + ' ' + (n.parent?.attrs.class || '');
+      const isMod = /updat|modif/i.test(c);
+      if ((which === 'modified') === isMod || (which === 'published' && !isMod && n.attrs.pubdate !== undefined)) {
+        found = n.attrs.datetime;
+        return false;
+      }
+      if (which === 'published' && !isMod) { found = n.attrs.datetime; return false; }
+    }
+    return true;
+  });
+  return found ? clean(found) : null;
+}
+
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|article-author|byline__name|author-name|contributor|writer|by-author|story-byline)(?:$|[\s_-])/i;
+
+function bylineFromPage(root: HNode): string | null {
+  let found: string | null = null;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.tag === '#text') return false;
+    const rel = n.attrs.rel;
+    const ip = n.attrs.itemprop;
+    const cls = (n.attrs.class || '') + ' ' + (n.attrs.id || '');
+    if (ip === 'author' || rel === 'author' || BYLINE_CLASS.test(cls)) {
+      let t = textOf(n);
+      if (ip === 'author' && n.attrs.content) t = n.attrs.content;
+      t = t.replace(/^(?:by|von|par|por|written by|posted by)[:\s]+/i, '').replace(/\s*[|,]?\s*(?:updated|published|posted)\b.*$/i, '').trim();
+      if (t.length >= 3 && t.length <= 100 && /\p{Lu}/u.test(t) && !/\d{4}/.test(t)) { found = t; return false; }
+    }
+    return true;
+  });
+  return found;
+}
