@@ -68,7 +68,11 @@ function dropInside(n: HNode, container: HNode): string | null {
     const ld = linkDensity(n);
     if (w < 0 && st.paras < 3) return 'boilerplate';
     if (ld > 0.5 && st.chars < 2000) return 'links';
-    if ((tag === 'ul' || tag === 'ol') && ld > 0.35) return 'links';
+    if ((tag === 'ul' || tag === 'ol') && ld > 0.35) {
+      let items = 0;
+      for (const c of n.children) if (c.tag === 'li') items++;
+      if ((st.chars - st.linkChars) / Math.max(1, items) < 40) return 'links';
+    }
     if (ld > 0.25 && w < 25 && st.paras === 0 && st.chars < 400 && tag !== 'span') return 'links';
   }
   return null;

@@ -79,6 +79,17 @@ function hasBlockChild(n: HNode): boolean {
   return false;
 }
 
+/** Stats of the inline children of an element that also has block children. */
+export function looseStats(n: HNode): Stats {
+  const s: Stats = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
+  for (const c of n.children) {
+    if (c.tag !== '#text' && BLOCK_TAGS.has(c.tag)) continue;
+    const cs = stats(c);
+    s.chars += cs.chars; s.linkChars += cs.linkChars; s.commas += cs.commas;
+  }
+  return s;
+}
+
 function initialScore(n: HNode): number {
   let s = 0;
   switch (n.tag) {
@@ -95,10 +106,13 @@ function isFurniture(n: HNode): boolean {
   if (DROP_TAGS.has(n.tag)) return true;
   if (isHidden(n)) return true;
   const ci = classAndId(n);
-  if (ci && UNLIKELY.test(ci) && !BODY_HINT.test(ci) && n.tag !== 'body' && n.tag !== 'article' && n.tag !== 'main') return true;
+  if (ci && UNLIKELY.test(ci) && !MAYBE.test(ci) && n.tag !== 'body' && n.tag !== 'article' && n.tag !== 'main') return true;
   if (n.attrs.role === 'navigation' || n.attrs.role === 'complementary' || n.attrs.role === 'contentinfo') return true;
   return false;
 }
+
+/** Class words that keep an element even when it also has an unlikely word ("content-with-sidebar"). */
+const MAYBE = /and|article|body|column|content|main|story|entry|post-?text/i;
 
 export interface Candidate {
   node: HNode;
@@ -117,12 +131,20 @@ export function scoreCandidates(root: HNode): Candidate[] {
     if (isFurniture(n)) return false;
     const isPara = n.tag === 'p' || n.tag === 'pre' || n.tag === 'td' ||
       ((n.tag === 'div' || n.tag === 'section') && !hasBlockChild(n));
-    if (!isPara) return true;
-    const st = stats(n);
+    let st: Stats;
+    let anc: HNode | null;
+    if (isPara) {
+      st = stats(n);
+      anc = n.parent;
+    } else {
+      // Loose inline text directly inside a block container counts as a paragraph of that container.
+      if (!BLOCK_TAGS.has(n.tag) || !hasBlockChild(n)) return true;
+      st = looseStats(n);
+      anc = n;
+    }
     if (st.chars < 25) return true;
     let points = 1 + st.commas + Math.min(Math.floor(st.chars / 100), 3);
     points *= 1 - Math.min(1, st.chars ? st.linkChars / st.chars : 0);
-    let anc = n.parent;
     let level = 0;
     while (anc && level < 3 && anc.tag !== '#root') {
       if (!scores.has(anc)) scores.set(anc, initialScore(anc));
@@ -131,7 +153,7 @@ export function scoreCandidates(root: HNode): Candidate[] {
       anc = anc.parent;
       level++;
     }
-    return n.tag !== 'p';
+    return !isPara || n.tag !== 'p';
   });
   const out: Candidate[] = [];
   for (const [node, score] of scores) {
@@ -175,7 +197,7 @@ export function commonAncestor(nodes: HNode[]): HNode | null {
  * parent when the parent's other children carry comparable prose (articles
  * split over sibling columns), or the hinted body when it holds most of the prose.
  */
-export function chooseContainer(root: HNode): { node: HNode; method: string } | null {
+export function chooseContainer(root: HNode): { node: HNode; method: string; skip?: Set<HNode> } | null {
   const cands = scoreCandidates(root);
   const hinted = hintedBodies(root);
   let top = cands[0]?.node ?? null;
@@ -195,16 +217,40 @@ export function chooseContainer(root: HNode): { node: HNode; method: string } | 
     }
   }
   if (!top) return null;
-  // Walk up while the parent holds much more paragraph text than the node (split bodies).
-  for (let i = 0; i < 4; i++) {
-    const p = top.parent;
-    if (!p || p.tag === '#root' || p.tag === 'body' || p.tag === 'html') break;
-    const mine = goodChars(top);
-    const theirs = goodChars(p);
-    if (theirs > mine * 1.5 && paraRatio(p) > 0.5 && linkDensity(p) < 0.3) { top = p; continue; }
-    break;
+  // Readability-style sibling merge: siblings of the chosen node that score well or read as prose join it.
+  const skip = new Set<HNode>();
+  const parent = top.parent;
+  if (parent && parent.tag !== '#root' && parent.tag !== 'html') {
+    const scoreOf = new Map(cands.map((c) => [c.node, c.score]));
+    const topScore = scoreOf.get(top) ?? 0;
+    const threshold = Math.max(10, topScore * 0.2);
+    let joined = 0;
+    for (const sib of parent.children) {
+      if (sib === top || sib.tag === '#text') continue;
+      let keep = false;
+      if (!isFurniture(sib)) {
+        const sc = scoreOf.get(sib) ?? -Infinity;
+        const bonus = sib.attrs.class && top.attrs.class && sib.attrs.class === top.attrs.class ? topScore * 0.2 : 0;
+        if (sc + bonus >= threshold) keep = true;
+        else if (sib.tag === 'p') {
+          const st = stats(sib);
+          const ld = linkDensity(sib);
+          if (st.chars > 80 && ld < 0.25) keep = true;
+          else if (st.chars > 0 && st.chars <= 80 && ld === 0 && /[.!?]["”’]?$/.test(textOfShort(sib))) keep = true;
+        }
+      }
+      if (keep) joined++;
+      else skip.add(sib);
+    }
+    if (joined > 0) return { node: parent, method: method + '+siblings', skip };
   }
   return { node: top, method };
+}
+
+function textOfShort(n: HNode): string {
+  const parts: string[] = [];
+  walk(n, (c) => { if (c.tag === '#text') parts.push(c.text); });
+  return parts.join('').trim();
 }
 
 function contains(a: HNode, b: HNode): boolean {
@@ -219,6 +265,10 @@ export function goodChars(n: HNode): number {
   const cached = goodCache.get(n);
   if (cached !== undefined) return cached;
   let total = 0;
+  if (hasBlockChild(n)) {
+    const ls = looseStats(n);
+    if (ls.chars >= 30 && ls.linkChars / ls.chars < 0.4) total += ls.chars - ls.linkChars;
+  }
   walk(n, (c) => {
     if (c.tag === '#text') return false;
     if (isFurniture(c)) return false;
@@ -228,6 +278,9 @@ export function goodChars(n: HNode): number {
       if (st.chars >= 30 && st.linkChars / st.chars < 0.4) total += st.chars - st.linkChars;
       return false;
     }
+    if (!hasBlockChild(c)) return true;
+    const ls = looseStats(c);
+    if (ls.chars >= 30 && ls.linkChars / ls.chars < 0.4) total += ls.chars - ls.linkChars;
     return true;
   });
   goodCache.set(n, total);
