@@ -205,13 +205,20 @@ export function chooseContainer(root: HNode): { node: HNode; method: string; ski
   if (hinted.length) {
     const best = hinted.reduce((a, b) => (goodChars(b) > goodChars(a) ? b : a));
     // Several hinted siblings (body split in parts) → their common ancestor.
-    const parts = hinted.filter((h) => goodChars(h) > 150);
+    const parts = hinted.filter((h) => h === best || (h.attrs.class === best.attrs.class && goodChars(h) > 0.2 * goodChars(best)));
     let node = best;
     if (parts.length > 1) {
       const lca = commonAncestor(parts);
-      if (lca && goodChars(lca) < 1.6 * parts.reduce((s, p) => s + goodChars(p), 0)) node = lca;
+      if (lca && goodChars(lca) < 1.3 * parts.reduce((s, p) => s + goodChars(p), 0)) node = lca;
     }
-    if (!top || goodChars(node) >= 0.5 * goodChars(top) || contains(node, top)) {
+    const gNode = goodChars(node);
+    const gTop = top ? goodChars(top) : 0;
+    let useHint: boolean;
+    if (!top) useHint = true;
+    else if (contains(node, top)) useHint = gTop < 0.8 * gNode;
+    else if (contains(top, node)) useHint = gNode >= 0.6 * gTop;
+    else useHint = gNode >= 0.5 * gTop;
+    if (useHint) {
       top = node;
       method = 'hint';
     }
