@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Attribution, TextSpan } from '../../model.js';
+import { tagArticle, type TaggerPair, type TaggedSpan } from './annotate.js';
+import { linkSpans } from './link.js';
+import { deserializeModel } from './model-io.js';
+import { isQuoteChar } from './lexicon.js';
+
+export const MODEL_FILE = join('models', 'attribution.bin.gz');
+
+let loaded: TaggerPair | null = null;
+
+/** Path of the shipped model: `<package root>/models/attribution.bin.gz` (works from src/ and dist/src/). */
+export function defaultModelPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, MODEL_FILE);
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`attribution model: no package root above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+}
+
+/** Load (once, lazily) the attribution model; `path` overrides the shipped one. */
+export function loadAttributionModel(path?: string): TaggerPair {
+  if (loaded && !path) return loaded;
+  const p = path ?? defaultModelPath();
+  if (!existsSync(p)) throw new Error(`${p}: attribution model missing (run \`npm run train:attribution\`)`);
+  const m = deserializeModel(readFileSync(p), p);
+  if (!path) loaded = m;
+  return m;
+}
+
+/** Use a given model from now on (tests, freshly trained models). */
+export function setAttributionModel(model: TaggerPair | null): void {
+  loaded = model;
+}
+
+function span(text: string, s: TaggedSpan): TextSpan {
+  return { start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+}
+
+function formOf(cue: string, content: string): Attribution['form'] {
+  if (/^according\b/i.test(cue.trim())) return 'according-to';
+  const c = content.trim();
+  const first = c.charAt(0);
+  const last = c.replace(/[.,;:!?]+$/, '').slice(-1);
+  const quoteAt = (ch: string): boolean => ch === '"' || isQuoteChar(ch);
+  if (quoteAt(first) && (quoteAt(last) || quoteAt(c.slice(-1)))) return 'direct';
+  if (/["“”]/.test(c)) return 'mixed';
+  return 'indirect';
+}
+
+/**
+ * Attribution relations (PolNeAR sense) in `text`: source (or null), cue and content, as offsets into
+ * `text`. `speakerId` and `quoteId` are null (linked to quotes/speakers later by overlap).
+ * Deterministic; uses the shipped model unless `model` is given.
+ */
+export function extractAttributions(text: string, articleId: string, model?: TaggerPair): Attribution[] {
+  const m = model ?? loadAttributionModel();
+  const rels = linkSpans(tagArticle(text, m));
+  return rels.map((r, i) => {
+    const cue = span(text, r.cue);
+    const content = span(text, r.content);
+    return {
+      id: `${articleId}#attr${i + 1}`,
+      articleId,
+      source: r.source ? span(text, r.source) : null,
+      cue,
+      content,
+      speakerId: null,
+      quoteId: null,
+      form: formOf(cue.text, content.text),
+    };
+  });
+}

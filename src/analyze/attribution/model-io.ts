@@ -1,0 +1,110 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ChainModel } from './perceptron.js';
+import type { TaggerPair } from './annotate.js';
+
+/**
+ * Compact model file: gzip of [u32 header length][header JSON][per tagger: f32 transitions,
+ * i32 bucket ids of the kept rows, i16 quantised weights]. Rows whose weights are all below
+ * `prune` (relative to the largest weight) are dropped.
+ */
+const MAGIC = 'retold-attribution';
+
+interface TaggerHeader {
+  tags: string[];
+  rows: number;
+  scale: number;
+}
+
+interface Header {
+  magic: string;
+  version: 1;
+  bits: number;
+  stacked: boolean;
+  sc: TaggerHeader;
+  ct: TaggerHeader;
+  meta: Record<string, unknown>;
+}
+
+function pack(m: ChainModel, prune: number): { header: TaggerHeader; parts: Buffer[] } {
+  const T = m.tags.length;
+  const buckets = 1 << m.bits;
+  let maxAbs = 0;
+  for (const v of m.weights) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const threshold = maxAbs * prune;
+  const ids: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    let keep = false;
+    for (let t = 0; t < T; t++) if (Math.abs(m.weights[b * T + t]) > threshold && Math.round(m.weights[b * T + t] / scale) !== 0) keep = true;
+    if (keep) ids.push(b);
+  }
+  const idArr = Int32Array.from(ids);
+  const vals = new Int16Array(ids.length * T);
+  ids.forEach((b, r) => {
+    for (let t = 0; t < T; t++) vals[r * T + t] = Math.round(m.weights[b * T + t] / scale);
+  });
+  return {
+    header: { tags: m.tags, rows: ids.length, scale },
+    parts: [Buffer.from(Float32Array.from(m.trans).buffer), Buffer.from(idArr.buffer), Buffer.from(vals.buffer)],
+  };
+}
+
+export function serializeModel(pair: TaggerPair, meta: Record<string, unknown> = {}, prune = 0): Buffer {
+  const sc = pack(pair.sc, prune);
+  const ct = pack(pair.ct, prune);
+  const header: Header = { magic: MAGIC, version: 1, bits: pair.bits, stacked: pair.stacked, sc: sc.header, ct: ct.header, meta };
+  const h = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(h.length, 0);
+  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts]), { level: 9 });
+}
+
+export class ModelFormatError extends Error {
+  constructor(name: string, why: string) {
+    super(`${name}: not a retold attribution model (${why})`);
+    this.name = 'ModelFormatError';
+  }
+}
+
+export function deserializeModel(data: Buffer, name = 'model'): TaggerPair & { meta: Record<string, unknown> } {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(data);
+  } catch {
+    throw new ModelFormatError(name, 'not gzip');
+  }
+  if (raw.length < 4) throw new ModelFormatError(name, 'truncated');
+  const hl = raw.readUInt32LE(0);
+  let header: Header;
+  try {
+    header = JSON.parse(raw.subarray(4, 4 + hl).toString('utf8')) as Header;
+  } catch {
+    throw new ModelFormatError(name, 'bad header');
+  }
+  if (header.magic !== MAGIC || header.version !== 1) throw new ModelFormatError(name, 'wrong magic or version');
+  let off = 4 + hl;
+  const take = (bytes: number): Buffer => {
+    if (off + bytes > raw.length) throw new ModelFormatError(name, 'truncated');
+    const b = Buffer.from(raw.subarray(off, off + bytes)); // copy: aligned typed-array views
+    off += bytes;
+    return b;
+  };
+  const unpack = (h: TaggerHeader): ChainModel => {
+    const T = h.tags.length;
+    const tb = take((T + 1) * T * 4);
+    const trans = new Float32Array(tb.buffer, tb.byteOffset, (T + 1) * T);
+    const ib = take(h.rows * 4);
+    const ids = new Int32Array(ib.buffer, ib.byteOffset, h.rows);
+    const vb = take(h.rows * T * 2);
+    const vals = new Int16Array(vb.buffer, vb.byteOffset, h.rows * T);
+    const weights = new Float32Array((1 << header.bits) * T);
+    for (let r = 0; r < h.rows; r++) {
+      const b = ids[r] * T;
+      for (let t = 0; t < T; t++) weights[b + t] = vals[r * T + t] * h.scale;
+    }
+    return { tags: h.tags, bits: header.bits, weights, trans: Float32Array.from(trans) };
+  };
+  const sc = unpack(header.sc);
+  const ct = unpack(header.ct);
+  return { bits: header.bits, stacked: header.stacked, sc, ct, meta: header.meta };
+}

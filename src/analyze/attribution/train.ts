@@ -1,0 +1,81 @@
+import type { GoldAttributions } from './brat.js';
+import { prepare, scKinds, SC_TAGS, CT_TAGS, type TaggerPair, type PreparedParagraph } from './annotate.js';
+import { trainChain, Decoder, type TrainExample } from './perceptron.js';
+import { spansToTags, type KindSpan } from './spans.js';
+import { stackFeatures } from './stack.js';
+
+export interface TrainDoc {
+  text: string;
+  gold: GoldAttributions;
+}
+
+export interface TrainConfig {
+  bits: number;
+  epochs: number;
+  seed: number;
+  /** Train the content tagger on the source/cue tagger's (cross-validated) output. */
+  stacked: boolean;
+  /** Folds for the stacked features' jackknife. */
+  folds: number;
+  log?: (msg: string) => void;
+}
+
+export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 20, epochs: 8, seed: 13, stacked: true, folds: 4 };
+
+interface DocData {
+  paras: PreparedParagraph[];
+  sc: Uint8Array[];
+  ct: Uint8Array[];
+}
+
+function goldSpans(gold: GoldAttributions): { sc: KindSpan[]; ct: KindSpan[] } {
+  const sc = gold.components.filter((c) => c.kind !== 'content');
+  // Cues first (they are short and anchor relations), then sources.
+  sc.sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'cue' ? -1 : 1));
+  // Outer contents first: nested contents cannot be represented.
+  const ct = gold.components.filter((c) => c.kind === 'content').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return { sc, ct };
+}
+
+/** Train both taggers. Deterministic for a given config and document order. */
+export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
+  const log = cfg.log ?? (() => {});
+  const data: DocData[] = docs.map((d) => {
+    const paras = prepare(d.text, cfg.bits);
+    const g = goldSpans(d.gold);
+    return {
+      paras,
+      sc: paras.map((p) => spansToTags(p.para.tokens, g.sc, SC_TAGS, { source: 'S', cue: 'C' })),
+      ct: paras.map((p) => spansToTags(p.para.tokens, g.ct, CT_TAGS, { content: 'T' })),
+    };
+  });
+  log(`featurised ${docs.length} documents`);
+  const scExamples = (ds: DocData[]): TrainExample[] =>
+    ds.flatMap((d) => d.paras.map((p, k) => ({ feats: p.base, gold: d.sc[k] })).filter((e) => e.gold.length > 0));
+  const opts = { epochs: cfg.epochs, seed: cfg.seed, log: (m: string) => log('source/cue ' + m) };
+  const sc = trainChain(SC_TAGS, cfg.bits, scExamples(data), opts);
+  let ctExamples: TrainExample[];
+  if (cfg.stacked) {
+    // Jackknife: the content tagger sees source/cue predictions made by a model that did not train on them.
+    ctExamples = [];
+    const folds = Math.max(2, cfg.folds);
+    for (let f = 0; f < folds; f++) {
+      const held = data.filter((_, i) => i % folds === f);
+      const rest = data.filter((_, i) => i % folds !== f);
+      const m = trainChain(SC_TAGS, cfg.bits, scExamples(rest), { epochs: cfg.epochs, seed: cfg.seed + f + 1 });
+      const dec = new Decoder(m);
+      for (const d of held) {
+        d.paras.forEach((p, k) => {
+          if (p.para.tokens.length === 0) return;
+          const seq = dec.decode(p.base);
+          ctExamples.push({ feats: stackFeatures(p.base, p.para.tokens, scKinds(seq), cfg.bits), gold: d.ct[k] });
+        });
+      }
+      log(`jackknife fold ${f + 1}/${folds} done`);
+    }
+  } else {
+    ctExamples = data.flatMap((d) => d.paras.map((p, k) => ({ feats: p.base, gold: d.ct[k] })).filter((e) => e.gold.length > 0));
+  }
+  const ct = trainChain(CT_TAGS, cfg.bits, ctExamples, { epochs: cfg.epochs, seed: cfg.seed, log: (m) => log('content ' + m) });
+  return { bits: cfg.bits, sc, ct, stacked: cfg.stacked };
+}

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPolnear } from '../../src/analyze/attribution/dataset.js';
+import { trainTaggers } from '../../src/analyze/attribution/train.js';
+import { serializeModel, deserializeModel } from '../../src/analyze/attribution/model-io.js';
+import { extractAttributions, defaultModelPath, loadAttributionModel } from '../../src/analyze/attribution/index.js';
+import { scoreArticle, emptyCounts, addCounts } from '../../src/analyze/attribution/evaluate.js';
+import { fixturePath } from '../helpers.js';
+
+const cfg = { bits: 16, epochs: 12, seed: 7, stacked: true, folds: 3 };
+
+test('trainer learns the tiny PolNeAR-style set end to end, deterministically', () => {
+  const docs = loadPolnear(fixturePath('attribution', 'mini'));
+  assert.equal(docs.length, 3);
+  const model = trainTaggers(docs, cfg);
+  const again = trainTaggers(docs, cfg);
+  const buf = serializeModel(model);
+  assert.deepEqual(serializeModel(again), buf, 'same data and seed give the same model bytes');
+  const reloaded = deserializeModel(buf, 'mini');
+  const totals = emptyCounts();
+  for (const d of docs) {
+    const pred = extractAttributions(d.text, d.name, reloaded);
+    for (const a of pred) {
+      for (const s of [a.source, a.cue, a.content]) if (s) assert.equal(d.text.slice(s.start, s.end), s.text);
+    }
+    addCounts(totals, scoreArticle(pred, d.gold));
+  }
+  // The training set is memorised: most cues and contents come back exactly.
+  assert.ok(totals.cue.tp >= 6, `cue tp ${totals.cue.tp}`);
+  assert.ok(totals.content.tp >= 5, `content tp ${totals.content.tp}`);
+  assert.ok(totals.relation.tp >= 4, `relation tp ${totals.relation.tp}`);
+});
+
+test('corrupt model files give a clear error', () => {
+  assert.throws(() => deserializeModel(Buffer.from('nope'), 'x.bin.gz'), /x\.bin\.gz: not a retold attribution model/);
+  assert.throws(() => loadPolnear(join(fixturePath('attribution'), 'missing')), /not a PolNeAR split/);
+});
+
+test('shipped model loads fast and finds a plain reported-speech relation', { skip: !existsSync(defaultModelPath()) }, () => {
+  const t0 = performance.now();
+  const model = loadAttributionModel(defaultModelPath());
+  const ms = performance.now() - t0;
+  assert.ok(ms < 1000, `load took ${ms.toFixed(0)} ms`); // budget 300 ms; slack for loaded CI machines
+  const text = 'The senator said the bill would pass next week.\n\n“We have the votes,” Smith told reporters on Tuesday.';
+  const attrs = extractAttributions(text, 'a1', model);
+  assert.ok(attrs.length >= 1);
+  const said = attrs.find((a) => a.cue.text === 'said');
+  assert.ok(said, JSON.stringify(attrs));
+  assert.equal(said.source?.text, 'The senator');
+  assert.ok(said.content.text.startsWith('the bill would pass'), said.content.text);
+  for (const a of attrs) assert.equal(a.speakerId, null);
+});
