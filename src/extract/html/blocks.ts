@@ -31,17 +31,20 @@ export interface EmitOptions {
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|wp-caption-text|image-caption|media-caption|photo-caption|img-caption)(?:$|[\s_-])/i;
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|attribution|image-source|photo-credit|source)(?:$|[\s_-])/i;
-const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|©.*|copyright\b.*|all rights reserved.*|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|listen|save|save article|gift( this)? article|share (full )?article)$/i;
+const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|©.*|copyright\b.*|all rights reserved.*|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
 const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|la|le))*(?:\s*[,|–—-]\s*.{0,60})?$/u;
-const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
-const DATE_LINE = /^(?:(?:updated|published|posted|last updated|modified|created)\b:?\s*)?[\w\s,.:/|–—-]*$/i;
+const MONTH = /\b(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
 
+const WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|rsday|urday|s)?\b|\b(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag/gi;
+const DATE_WORDS = /\b(?:updated|published|posted|last|modified|created|on|at|de|às|a las|le|à|um|am|pm|a\.m\.|p\.m\.|et|est|edt|pt|pst|gmt|utc|bst|cet|cest|ist|uhr|the|of|th|st|nd|rd|h|min|ago|hours?|minutes?|days?|publicado|atualizado|actualizado|publié|mis à jour|aktualisiert|veröffentlicht|em|el|del|am|um)\b/gi;
+
+/** A short line that is only a date/time stamp ("Updated Nov. 19, 2019 5:02 p.m. ET"). */
 function isDateLine(s: string): boolean {
-  if (s.length > 70) return false;
-  if (!DATE_LINE.test(s)) return false;
-  return (MONTH.test(s) && /\d/.test(s)) || /\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?/i.test(s) && /\d{4}|\b(?:am|pm)\b/i.test(s) ||
-    /^\d{4}-\d{2}-\d{2}/.test(s) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(s);
+  if (s.length > 80 || !/\d/.test(s)) return false;
+  const rest = s.replace(new RegExp(MONTH.source, 'gi'), ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ')
+    .replace(/[\d\s\p{P}\p{S}]+/gu, '');
+  return rest.length <= 2 && (MONTH.test(s) || /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}:\d{2}/.test(s));
 }
 
 function kindFor(n: HNode, inherited: BlockKind): BlockKind {
@@ -56,11 +59,16 @@ function kindFor(n: HNode, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
+const META_PROPS = /^(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|name)$/i;
+
 /** Is this element dropped inside the chosen container? (readability-style conditional cleaning) */
 function dropInside(n: HNode, container: HNode): string | null {
   if (n === container) return null;
   if (isFurniture(n)) return 'template';
   if (n.tag === 'header') return 'header';
+  const ip = n.attrs.itemprop;
+  if (ip && META_PROPS.test(ip) && stats(n).chars < 200) return 'metadata';
+  if (n.tag === 'time' && stats(n).chars < 80) return 'metadata';
   const st = stats(n);
   const tag = n.tag;
   if (tag === 'div' || tag === 'section' || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'aside' || tag === 'span') {
@@ -178,7 +186,7 @@ function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: s
   if (kind !== 'caption') {
     let link = 0;
     for (const s of segs) if (s.link) link += s.text.length;
-    if (link / len > 0.6 && len < 400) return 'links';
+    if (link / len > 0.6 && !/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'links';
   }
   if (titleKey && (kind === 'heading' || index < 3) && len < 400 && normKey(text) === titleKey) return 'duplicate-title';
   if (len < 100 && BYLINE.test(text)) return 'byline';
