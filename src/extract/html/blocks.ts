@@ -158,7 +158,6 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     if (n.tag === 'a') linkDepth++;
     const c = n.attrs.class;
     if (c && CREDIT_CLASS.test(c)) creditDepth++;
-    if (!n.children.length) leave(n);
     return true;
   }, (n) => leave(n));
 
