@@ -1,0 +1,166 @@
+import type { Article, Citation, CitationKind, Span } from '../../model.js';
+import { findOutletMentions, OUTLET_NAME_WORDS, type OutletMention } from '../outlet-lexicon.js';
+import { countWord } from '../quotes/lexicon.js';
+import { npAfter } from '../quotes/noun-phrase.js';
+import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
+import { classifyPhrase } from '../speakers/classify.js';
+
+interface Draft {
+  start: number;
+  end: number;
+  source: string;
+  kind: CitationKind;
+  sourceSpan: Span;
+  cue: string;
+  count: number | null;
+  description: string | null;
+}
+
+/** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
+const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|seen by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|interview|story|investigation|broadcast) (?:by|in|with|from))\s+/gi;
+/** Verbs after an outlet ("Bloomberg reported", "the BBC said"). */
+const OUTLET_VERBS = /^\s*(?:(?:has|had|have|also|first|previously|earlier)\s+){0,2}(reported|reports|reporting|said|says|wrote|writes|quoted|quotes|cited|cites|noted|notes|learned|learnt|revealed|published|claimed|claims|added|stated|broadcast|according)\b/i;
+/** Anonymous sources: count? modifiers? head qualifier… */
+const ANON =
+  /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:(?!(?:the|to|of|and|or|with|from|according|a|an|by|in|on|at|for|that|this|these|those|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|said|told|says)\b)[\p{L}.-]+\s+){0,3}?)(sources?|people|persons?|officials?|insiders?|diplomats?|aides?|individuals?|officers?|members?|staffers?|employees?)\s+(familiar with|close to|with (?:direct )?knowledge of|knowledgeable about|briefed on|involved in|aware of|who (?:asked|spoke|requested|declined|were not authori[sz]ed)|speaking on (?:the )?condition of anonymity|not authori[sz]ed)([^,.;:!?\n]{0,80})/giu;
+/** Bare anonymous sources ("sources said", "a source told", "according to sources"). */
+const BARE_SOURCES = /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:senior|unnamed|anonymous|informed|well-placed|diplomatic|military|intelligence|government|security|western|other)\s+){0,2}(sources?|insiders?)\b/gi;
+const ANON_CUE_AFTER = /^\s*(?:,[^,]{0,120},\s*)?(told|tell|tells|said|say|says|added|confirmed|claimed|revealed|suggested|indicated|warned|cautioned)\b/i;
+const ANON_CUE_BEFORE = /(according to|citing|cited|quoting|quoted|told by|said|says|say)\s*$/i;
+
+/**
+ * Citations: the outlets, people and anonymous sources an article names as
+ * the source of its information. Outlets come from data/outlets.json, or are
+ * recognised from context ("the Kyiv Daily newspaper", "told the Foo Times").
+ * Ids `${articleId}:c${n}` in text order.
+ */
+export function findCitations(article: Article, tok: TokenizedArticle): Citation[] {
+  const text = article.text;
+  const drafts: Draft[] = [];
+  const outletMentions = findOutletMentions(text);
+  const mentionAt = new Map<number, OutletMention>();
+  for (const m of outletMentions) mentionAt.set(m.start, m);
+
+  for (const block of article.blocks) {
+    const bt = text.slice(block.start, block.end);
+    // 1. cue + source
+    for (const m of bt.matchAll(CUE_BEFORE_SOURCE)) {
+      const cueStart = block.start + m.index!;
+      const srcStart = cueStart + m[0].length;
+      const cue = m[0].trim().toLowerCase().replace(/\s+/g, ' ');
+      const outlet = outletStartingAt(srcStart, mentionAt);
+      if (outlet) {
+        if (outlet.weak && !/^(?:citing|according to|told|reported by|cited by)/.test(cue)) continue;
+        drafts.push(outletDraft(outlet, cueStart, cue));
+        continue;
+      }
+      const ti = tokenAt(tok.tokens, srcStart);
+      if (!tok.tokens[ti] || tok.tokens[ti].start !== srcStart) continue;
+      const limit = Math.min(tok.tokens.length, ti + 16);
+      let max = ti;
+      while (max < limit && tok.tokens[max].block === tok.tokens[ti].block && !/^[.,;:!?]$/.test(tok.tokens[max].value)) max++;
+      const np = npAfter(tok.tokens, ti, max);
+      if (!np) continue;
+      const s = tok.tokens[np[0]].start;
+      const e = tok.tokens[np[1] - 1].end;
+      const phrase = text.slice(s, e);
+      const info = classifyPhrase(tok.tokens.slice(np[0], np[1]), text);
+      const isTold = /^(?:told|tells|telling)$/.test(cue);
+      let kind: CitationKind | null = null;
+      if (info.kind === 'outlet' || OUTLET_NAME_WORDS.test(phrase) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))) kind = 'outlet';
+      else if (isTold || /^(?:speaking|in a statement|in comments|a question|questions)/.test(cue)) kind = null; // told a person: not a source of the article
+      else if (/\b(?:report|reports|documents?|data|statement|study|survey|filing|records?|letter|memo|poll|analysis|estimates?|figures)\b/i.test(phrase)) kind = 'document';
+      else if (info.kind === 'anonymous' || info.kind === 'collective') kind = 'anonymous';
+      else if (info.kind === 'organization') kind = 'organization';
+      else if (info.kind === 'person' && (info.name || info.head)) kind = 'person';
+      if (!kind) continue;
+      if (kind === 'anonymous' && ANON.test(phrase)) { ANON.lastIndex = 0; continue; } // handled by the anonymous pass
+      ANON.lastIndex = 0;
+      drafts.push({
+        start: cueStart, end: e, source: kind === 'outlet' ? phrase.replace(/^the\s+/i, '') : phrase, kind,
+        sourceSpan: { start: s, end: e }, cue, count: kind === 'anonymous' ? info.count : null,
+        description: kind === 'anonymous' ? info.description : null,
+      });
+    }
+    // 2. outlet + verb ("Bloomberg reported", "the BBC said")
+    for (const om of outletMentions) {
+      if (om.start < block.start || om.end > block.end || om.weak) continue;
+      const after = text.slice(om.end, Math.min(block.end, om.end + 40));
+      const v = OUTLET_VERBS.exec(after);
+      if (!v) continue;
+      if (/^\s*(?:reports?|reported)\s+citing\b/i.test(after)) continue; // "UNN reports citing Bloomberg": the relay, not the source
+      if (/^according$/i.test(v[1])) continue;
+      const prev = text.slice(Math.max(block.start, om.start - 24), om.start);
+      if (/(?:citing|according to|told|by|from|with|to)\s+$/i.test(prev)) continue; // already a cue+source citation
+      const vEnd = om.end + v.index + v[0].length;
+      drafts.push({ ...outletDraft(om, om.start, v[1].toLowerCase()), start: om.start, end: vEnd });
+    }
+    // 3. anonymous sources with a qualifier ("two people close to the Kremlin")
+    for (const m of bt.matchAll(ANON)) {
+      const s = block.start + m.index!;
+      const pre = text.slice(Math.max(block.start, s - 5), s);
+      if (/\bthe\s*$/i.test(pre) && !m[1]) continue; // "the people close to…" refers back
+      let srcEnd = s + m[0].length;
+      // the qualifier tail ends before a reporting verb ("close to the Kremlin told Bloomberg")
+      const tail = m[5];
+      const cut = tail.search(/\s(?:told|said|say|says|tell|tells|added|have|has|had|were|was|are|is|who|and said|according)\b/i);
+      const tailKept = cut >= 0 ? tail.slice(0, cut) : tail;
+      srcEnd = s + m[0].length - tail.length + tailKept.length;
+      while (srcEnd > s && /\s/.test(text[srcEnd - 1])) srcEnd--;
+      const mods = (m[2] ?? '').trim();
+      if (mods && /\b(?:the|these|those|of|and|with|to|from)\b/i.test(mods)) continue;
+      const phrase = text.slice(s, srcEnd);
+      const cueInfo = cueNear(text, block.start, block.end, s, srcEnd);
+      drafts.push({
+        start: Math.min(s, cueInfo.start), end: Math.max(srcEnd, cueInfo.end), source: phrase, kind: 'anonymous',
+        sourceSpan: { start: s, end: srcEnd }, cue: cueInfo.cue, count: m[1] ? countWord(m[1]) : null,
+        description: (m[4] + tailKept).trim(),
+      });
+    }
+    // 4. bare "sources said", "a source told", "according to sources"
+    for (const m of bt.matchAll(BARE_SOURCES)) {
+      const s = block.start + m.index!;
+      const e = s + m[0].length;
+      if (drafts.some((d) => d.kind === 'anonymous' && d.sourceSpan.start <= s && d.sourceSpan.end >= e - 1)) continue;
+      if (/\bthe\s*$/i.test(text.slice(Math.max(block.start, s - 5), s))) continue;
+      const cueInfo = cueNear(text, block.start, block.end, s, e);
+      if (!cueInfo.cue) continue;
+      drafts.push({
+        start: Math.min(s, cueInfo.start), end: Math.max(e, cueInfo.end), source: m[0], kind: 'anonymous',
+        sourceSpan: { start: s, end: e }, cue: cueInfo.cue, count: m[1] ? countWord(m[1]) : null,
+        description: m[2] ? m[2].trim() : null,
+      });
+    }
+  }
+  // Dedupe (same source span), order by position.
+  // Dedupe: one citation per source start (the longest phrase wins), in text order.
+  drafts.sort((a, b) => a.sourceSpan.start - b.sourceSpan.start || b.sourceSpan.end - a.sourceSpan.end || a.start - b.start);
+  const out: Citation[] = [];
+  for (const d of drafts) {
+    const prev = out[out.length - 1];
+    if (prev && prev.sourceSpan.start === d.sourceSpan.start) continue;
+    out.push({ id: `${article.id}:c${out.length + 1}`, articleId: article.id, ...d });
+  }
+  return out;
+}
+
+function outletStartingAt(pos: number, mentionAt: Map<number, OutletMention>): OutletMention | null {
+  return mentionAt.get(pos) ?? null;
+}
+
+function outletDraft(om: OutletMention, cueStart: number, cue: string): Draft {
+  return {
+    start: Math.min(cueStart, om.start), end: om.end, source: om.outlet.name, kind: 'outlet',
+    sourceSpan: { start: om.start, end: om.end }, cue, count: null, description: null,
+  };
+}
+
+function cueNear(text: string, blockStart: number, blockEnd: number, s: number, e: number): { cue: string; start: number; end: number } {
+  const after = ANON_CUE_AFTER.exec(text.slice(e, Math.min(blockEnd, e + 160)));
+  if (after) return { cue: after[1].toLowerCase(), start: s, end: e + after[0].length };
+  const beforeText = text.slice(Math.max(blockStart, s - 30), s);
+  const before = ANON_CUE_BEFORE.exec(beforeText);
+  if (before) return { cue: before[1].toLowerCase(), start: s - (beforeText.length - before.index), end: e };
+  return { cue: '', start: s, end: e };
+}
+

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
+
+export type OutletKind = 'agency' | 'newspaper' | 'broadcaster' | 'magazine' | 'online';
+
+/** One news organisation from data/outlets.json. */
+export interface Outlet {
+  name: string;
+  variants: string[];
+  domains: string[];
+  kind: OutletKind;
+}
+
+export interface OutletMention {
+  start: number;
+  end: number;
+  outlet: Outlet;
+  /** True when the name is also a common word/person name ("Time", "The Hill"); trust it only in citation context. */
+  weak: boolean;
+}
+
+interface Lexicon {
+  outlets: Outlet[];
+  /** Lower-cased name/variant (without leading "the") → outlet. */
+  byName: Map<string, Outlet>;
+  byDomain: Map<string, Outlet>;
+  regex: RegExp;
+}
+
+let lexicon: Lexicon | null = null;
+
+/** Single words that are outlet names but also ordinary words or surnames. */
+const WEAK = new Set(['time', 'hill', 'deadline', 'salon', 'punch', 'slate', 'fortune', 'variety', 'wired', 'reforma', 'sun', 'times', 'national', 'australian', 'conversation', 'forbes', 'sputnik', 'axios', 'ria', 'nation', 'vox', 'rt', 'nos', 'ard', 'cna', 'abc', 'cbs', 'nbc', 'dw']);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function stripThe(s: string): string {
+  return s.replace(/^the\s+/i, '');
+}
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const path = join(packageRoot(), 'data', 'outlets.json');
+  let outlets: Outlet[];
+  try {
+    outlets = JSON.parse(readFileSync(path, 'utf8')) as Outlet[];
+  } catch (e) {
+    throw new Error(`retold: cannot read the outlet list ${path}: ${(e as Error).message}`);
+  }
+  const byName = new Map<string, Outlet>();
+  const byDomain = new Map<string, Outlet>();
+  const forms = new Set<string>();
+  for (const o of outlets) {
+    for (const v of [o.name, ...o.variants]) {
+      const key = stripThe(v).toLowerCase();
+      if (!byName.has(key)) byName.set(key, o);
+      forms.add(stripThe(v));
+    }
+    for (const d of o.domains) if (!byDomain.has(d.toLowerCase())) byDomain.set(d.toLowerCase(), o);
+  }
+  const alts = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe);
+  // Case-sensitive: outlet names are proper names. Optional leading "the".
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  lexicon = { outlets, byName, byDomain, regex };
+  return lexicon;
+}
+
+/** All outlets in data/outlets.json. */
+export function loadOutlets(): Outlet[] {
+  return load().outlets;
+}
+
+/** The outlet a name refers to ("Bloomberg News", "the AP", "AFP"), or null. */
+export function outletByName(name: string): Outlet | null {
+  const key = stripThe(name.trim()).toLowerCase().replace(/\s+/g, ' ');
+  return load().byName.get(key) ?? null;
+}
+
+/** The outlet of a host name ("www.nypost.com", "edition.cnn.com" → CNN), or null. */
+export function outletByDomain(host: string): Outlet | null {
+  let h = host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const map = load().byDomain;
+  for (;;) {
+    const o = map.get(h);
+    if (o) return o;
+    const dot = h.indexOf('.');
+    if (dot < 0 || h.indexOf('.', dot + 1) < 0) return null;
+    h = h.slice(dot + 1);
+  }
+}
+
+/** Whether a matched name form is weak (also a common word or a surname). */
+export function isWeakOutletName(form: string): boolean {
+  return WEAK.has(stripThe(form).toLowerCase());
+}
+
+/** Outlet names mentioned in `text[from, to)`, longest match first, left to right. */
+export function findOutletMentions(text: string, from = 0, to = text.length): OutletMention[] {
+  const { regex, byName } = load();
+  const out: OutletMention[] = [];
+  const re = new RegExp(regex.source, regex.flags);
+  re.lastIndex = from;
+  const hay = to < text.length ? text.slice(0, to) : text;
+  for (let m = re.exec(hay); m; m = re.exec(hay)) {
+    const form = m[0];
+    const outlet = byName.get(stripThe(form).toLowerCase().replace(/\s+/g, ' '));
+    if (outlet) out.push({ start: m.index, end: m.index + form.length, outlet, weak: isWeakOutletName(form) });
+  }
+  return out;
+}
+
+/** Words that make an unknown capitalised name look like a news organisation ("the Kyiv Independent", "Daily Star"). */
+export const OUTLET_NAME_WORDS = /\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|Press|Radio|TV|Television|Daily|Chronicle|Guardian|Wire|Media|Newspaper|Magazine|Observer|Courier|Star|Mail|Express|Review|Dispatch|Bulletin|Examiner|Inquirer|Monitor|Pravda|Zeitung|Gazeta|Broadcasting)\b/;

@@ -1,0 +1,102 @@
+import type { Token } from '../nlp.js';
+import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, STANCE_VERBS } from './lexicon.js';
+import { isPronoun, npAfter, npBefore, type TokenRange } from './noun-phrase.js';
+
+/** A reporting cue found next to a quote: the speaker phrase and the verb, as token ranges. */
+export interface Cue {
+  speaker: TokenRange | null;
+  verb: number;
+  /** Where the cue was found relative to the quote. */
+  side: 'after' | 'before';
+}
+
+const SENTENCE_END = /^[.!?\u2026]+$/;
+
+function isQuoteToken(t: Token): boolean {
+  return /^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(t.value);
+}
+
+export function isReportingVerb(t: Token, allowStance: boolean): boolean {
+  const lw = t.value.toLowerCase();
+  if (!REPORTING_VERBS.has(lw)) return false;
+  if (!allowStance && STANCE_VERBS.has(lw)) return false;
+  // "reports"/"calls"/"notes" as nouns: require a verb reading unless it is a core speech verb
+  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !/^(?:said|says|told|tells|added|adds|wrote|writes)$/.test(lw)) return false;
+  return true;
+}
+
+function skipAdverbs(tokens: Token[], i: number, max: number): number {
+  let k = i;
+  while (k < max && k < i + 2 && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX') && !isReportingVerb(tokens[k], false)) k++;
+  return k;
+}
+
+/**
+ * Cue right after a closing mark: `,” a Kremlin spokesman told Bloomberg`, `,” said Peskov`,
+ * `,” Peskov, the Kremlin spokesman, said`. `from` is the first token after the closing mark.
+ */
+export function cueAfter(tokens: Token[], from: number, limit: number): Cue | null {
+  let k = from;
+  while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
+  if (k >= limit) return null;
+  let max = k;
+  while (max < limit && max - k < 24 && !SENTENCE_END.test(tokens[max].value) && !isQuoteToken(tokens[max])) max++;
+  // inverted: said Peskov
+  if (isReportingVerb(tokens[k], false) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
+    const np = npAfter(tokens, k + 1, max);
+    return { speaker: np ? withAppositive(tokens, np, max) : null, verb: k, side: 'after' };
+  }
+  const np = npAfter(tokens, k, max);
+  if (!np) return null;
+  let v = skipAdverbs(tokens, np[1], max);
+  if (v < max && isReportingVerb(tokens[v], false)) return { speaker: np, verb: v, side: 'after' };
+  // appositive: Peskov, the Kremlin spokesman, said
+  const app = withAppositive(tokens, np, max);
+  if (app !== np) {
+    v = skipAdverbs(tokens, app[1] + 1, max);
+    if (v < max && isReportingVerb(tokens[v], false)) return { speaker: app, verb: v, side: 'after' };
+  }
+  return null;
+}
+
+/** Extend `np` over ", <NP>," when followed by a comma (an appositive). */
+function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRange {
+  if (np[1] < max && tokens[np[1]].value === ',') {
+    const second = npAfter(tokens, np[1] + 1, max);
+    if (second && !isPronoun(tokens[second[0]]) && (second[1] >= max || tokens[second[1]].value === ',' || SENTENCE_END.test(tokens[second[1]].value))) {
+      return [np[0], second[1]];
+    }
+  }
+  return np;
+}
+
+/**
+ * Cue before an opening mark in the same sentence: `Hill said: “…`, `quotes Fiona Hill: "…`,
+ * `The spokesman added that Russia preferred … “diplomatic means”`, `according to X, “…`.
+ * `from` is the first token of the region (sentence start or after an earlier quote), `to` the opening mark.
+ */
+export function cueBefore(tokens: Token[], from: number, to: number): Cue | null {
+  for (let v = to - 1; v >= from; v--) {
+    const t = tokens[v];
+    const lw = t.value.toLowerCase();
+    if (lw === 'according' && tokens[v + 1]?.value.toLowerCase() === 'to') {
+      const np = npAfter(tokens, v + 2, to);
+      if (np) return { speaker: np, verb: v, side: 'before' };
+      continue;
+    }
+    if (!isReportingVerb(t, true)) continue;
+    if (OBJECT_SPEAKER_VERBS.has(lw)) {
+      const np = npAfter(tokens, v + 1, to);
+      if (np) return { speaker: np, verb: v, side: 'before' };
+      continue;
+    }
+    // "saying" / "adding" participles: the subject is further back ("…, Hill said, adding that …")
+    const np = npBefore(tokens, v, from);
+    if (np) return { speaker: np, verb: v, side: 'before' };
+    // inverted before a colon: "said Peskov: “…"
+    const after = npAfter(tokens, v + 1, to);
+    if (after && INVERTIBLE_VERBS.has(lw)) return { speaker: after, verb: v, side: 'before' };
+    return { speaker: null, verb: v, side: 'before' };
+  }
+  return null;
+}

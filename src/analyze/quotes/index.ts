@@ -1,0 +1,199 @@
+import type { Article, Quote, QuoteKind, Span } from '../../model.js';
+import { cueAfter, cueBefore, type Cue } from './cues.js';
+import { pairBlock, type Segment } from './marks.js';
+import { tokenAt, type TokenizedArticle } from './tokens.js';
+
+/** A quote with the working data later stages need (cue tokens, blocks, inheritance). */
+export interface QuoteDraft {
+  quote: Quote;
+  /** First and last block of the quote. */
+  firstBlock: number;
+  lastBlock: number;
+  /** Offsets of the opening mark and closing mark (-1 if unclosed). */
+  open: number;
+  close: number;
+  cue: Cue | null;
+  /** Speaker carried over from the previous quote (no cue of its own). */
+  inheritsFrom: number | null;
+  caption: boolean;
+}
+
+const CUE_WORDS = /\b(?:said|says|say|told|tells|added|adds|noted|wrote|writes|explained|insisted|warned|argued|continued|stated|claimed|asked|replied|declared|stressed|according to|quoted|quotes|cited)\b/i;
+
+/**
+ * Find the quotes of an article: pair marks per block, join paragraphs of
+ * multi-paragraph quotes, classify them and find each one's reporting cue.
+ */
+export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[] {
+  const text = article.text;
+  const perBlock: Segment[][] = article.blocks.map((b, i) => pairBlock(text, b.start, b.end, i));
+
+  // Which blocks have a reporting cue outside their quotes (decides continuation vs new quote).
+  const outsideCue = article.blocks.map((b, i) => {
+    let outside = '';
+    let pos = b.start;
+    for (const s of perBlock[i]) {
+      outside += text.slice(pos, s.open) + ' ';
+      pos = s.close >= 0 ? s.close + 1 : b.end;
+    }
+    if (pos < b.end) outside += text.slice(pos, b.end);
+    return CUE_WORDS.test(outside);
+  });
+
+  // Group segments into quotes, merging an unclosed last segment with the next block's leading one.
+  const groups: Segment[][] = [];
+  const consumed = article.blocks.map(() => 0);
+  for (let b = 0; b < article.blocks.length; b++) {
+    const segs = perBlock[b];
+    for (let k = consumed[b]; k < segs.length; k++) {
+      const group = [segs[k]];
+      let cur = segs[k];
+      let curBlock = b;
+      let lastIdx = k;
+      // continuation: unclosed segment ending its block
+      while (cur.close < 0 && lastIdx === perBlock[curBlock].length - 1) {
+        const next = nextBodyBlock(article, curBlock);
+        if (next < 0 || article.blocks[curBlock].kind === 'caption') break;
+        const nb = article.blocks[next];
+        const first = perBlock[next][0];
+        if (!first || first.open !== firstNonSpace(text, nb.start, nb.end)) break;
+        // A new quote when both paragraphs carry their own cue ("…Peskov said. “We are determined…" / "“We are not aware…," said Watson).
+        if (outsideCue[curBlock] && outsideCue[next] && perBlock[next].length >= 1 && blockCueIsOwn(perBlock[next], text, nb.end)) break;
+        group.push(first);
+        consumed[next] = 1;
+        cur = first;
+        curBlock = next;
+        lastIdx = 0;
+      }
+      groups.push(group);
+      if (curBlock !== b) break; // rest of this block consumed by the group; continue from next block
+    }
+  }
+  groups.sort((a, b) => a[0].open - b[0].open);
+
+  const drafts: QuoteDraft[] = [];
+  for (const g of groups) {
+    const first = g[0];
+    const last = g[g.length - 1];
+    const start = first.start;
+    let end = last.end;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    const kind = quoteKind(text, tok, g, start, end);
+    const caption = article.blocks[first.block].kind === 'caption';
+    const cue = findCue(tok, first.open, last.close, kind);
+    const quote: Quote = {
+      id: '',
+      articleId: article.id,
+      start,
+      end,
+      text: text.slice(start, end),
+      kind,
+      speaker: null,
+      speakerSpan: null,
+      speakerId: null,
+      verb: null,
+      verbSpan: null,
+    };
+    if (cue) {
+      const v = tok.tokens[cue.verb];
+      quote.verb = v.value;
+      quote.verbSpan = { start: v.start, end: v.end };
+      if (cue.verb + 1 < tok.tokens.length && v.value.toLowerCase() === 'according') {
+        const to = tok.tokens[cue.verb + 1];
+        quote.verb = text.slice(v.start, to.end);
+        quote.verbSpan = { start: v.start, end: to.end };
+      }
+      if (cue.speaker) {
+        const span: Span = { start: tok.tokens[cue.speaker[0]].start, end: tok.tokens[cue.speaker[1] - 1].end };
+        quote.speakerSpan = span;
+        quote.speaker = text.slice(span.start, span.end);
+      }
+    }
+    drafts.push({ quote, firstBlock: first.block, lastBlock: last.block, open: first.open, close: last.close, cue, inheritsFrom: null, caption });
+  }
+
+  // Inherit the speaker for cue-less quotes that stand alone right after an attributed quote.
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (d.cue || d.caption || d.quote.kind === 'partial') continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = drafts[j];
+      if (p.caption) continue;
+      const adjacent = p.lastBlock === d.firstBlock || nextBodyBlock(article, p.lastBlock) === d.firstBlock;
+      if (adjacent && (p.cue?.speaker || p.inheritsFrom !== null)) d.inheritsFrom = p.inheritsFrom ?? j;
+      break;
+    }
+  }
+  drafts.forEach((d, n) => (d.quote.id = `${article.id}:q${n + 1}`));
+  return drafts;
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(text[i])) i++;
+  return i;
+}
+
+function nextBodyBlock(article: Article, b: number): number {
+  for (let i = b + 1; i < article.blocks.length; i++) {
+    if (article.blocks[i].kind !== 'caption') return i;
+  }
+  return -1;
+}
+
+/** True when the block's own cue follows its first quote (the paragraph attributes its own quote). */
+function blockCueIsOwn(segs: Segment[], text: string, blockEnd: number): boolean {
+  const first = segs[0];
+  if (first.close < 0) return false;
+  const after = text.slice(first.close + 1, Math.min(blockEnd, first.close + 200));
+  return /^[\s,\u2014\u2013-]*(?:[\p{L}\p{N}.'’-]+\s+){0,10}?(?:said|says|told|tells|added|adds|noted|wrote|writes|explained|insisted|warned|argued|continued|stated|claimed|asked|replied|declared|stressed)\b/u.test(after);
+}
+
+function quoteKind(text: string, tok: TokenizedArticle, g: Segment[], start: number, end: number): QuoteKind {
+  if (g.length > 1) return 'multi-paragraph';
+  const s = g[0];
+  if (s.close < 0) return 'unclosed';
+  const firstLetter = text.slice(start, Math.min(end, start + 40)).match(/\p{L}/u);
+  if (firstLetter && firstLetter[0] !== firstLetter[0].toUpperCase()) return 'partial';
+  // text of the same sentence before the opening mark
+  const ti = tokenAt(tok.tokens, s.open);
+  const sent = tok.tokens[ti]?.sentence ?? -1;
+  const sentStart = sent >= 0 ? tok.sentences[sent].start : s.open;
+  const before = text.slice(sentStart, s.open).trimEnd();
+  const lastCh = before[before.length - 1];
+  const endsSentence = /[.!?,\u2026]\s*$/.test(text.slice(start, end));
+  if (before && lastCh && /[\p{L}\p{N}]/u.test(lastCh) && !endsSentence) return 'partial';
+  return 'direct';
+}
+
+function findCue(tok: TokenizedArticle, open: number, close: number, kind: QuoteKind): Cue | null {
+  const tokens = tok.tokens;
+  const oi = tokenAt(tokens, open);
+  const sent = tokens[oi]?.sentence ?? -1;
+  let from = sent >= 0 ? tok.sentenceTokens[sent][0] : oi;
+  // don't look back past an earlier quote mark in the same sentence
+  for (let k = oi - 1; k >= from; k--) {
+    if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(tokens[k].value)) {
+      from = k + 1;
+      break;
+    }
+  }
+  const before = () => (oi > from ? cueBefore(tokens, from, oi) : null);
+  const after = () => {
+    if (close < 0) return null;
+    const ci = tokenAt(tokens, close);
+    if (!tokens[ci] || tokens[ci].start !== close) return null;
+    const blockEnd = blockTokenEnd(tok, ci);
+    return cueAfter(tokens, ci + 1, blockEnd);
+  };
+  if (kind === 'partial') return before() ?? after();
+  return after() ?? before();
+}
+
+function blockTokenEnd(tok: TokenizedArticle, i: number): number {
+  const b = tok.tokens[i].block;
+  let k = i;
+  while (k < tok.tokens.length && tok.tokens[k].block === b && k < i + 40) k++;
+  return k;
+}

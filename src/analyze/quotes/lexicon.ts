@@ -1,0 +1,99 @@
+/** Word lists for reporting cues and speaker phrases (English). */
+
+/** Reporting verbs (as written) → true. Speech, writing and stance verbs used to attribute quotes. */
+export const REPORTING_VERBS = new Set(
+  (
+    'say says said saying tell tells told telling add adds added adding note notes noted noting ' +
+    'claim claims claimed deny denies denied state states stated explain explains explained ' +
+    'write writes wrote insist insists insisted warn warns warned argue argues argued assert asserts asserted ' +
+    'continue continues continued declare declares declared acknowledge acknowledges acknowledged ' +
+    'admit admits admitted announce announces announced confirm confirms confirmed comment comments commented ' +
+    'remark remarks remarked reply replies replied respond responds responded stress stresses stressed ' +
+    'emphasize emphasizes emphasized emphasise emphasises emphasised observe observes observed ' +
+    'suggest suggests suggested recall recalls recalled concede concedes conceded caution cautions cautioned ' +
+    'predict predicts predicted urge urges urged post posts posted tweet tweets tweeted ask asks asked ' +
+    'believe believes believed think thinks thought call calls called describe describes described ' +
+    'allege alleges alleged maintain maintains maintained report reports reported reveal reveals revealed ' +
+    'complain complains complained agree agrees agreed counter counters countered quip quips quipped ' +
+    'boast boasts boasted vow vows vowed promise promises promised pledge pledges pledged ' +
+    'charge charges charged contend contends contended concluded conclude concludes ' +
+    'estimate estimates estimated told recount recounts recounted testify testifies testified ' +
+    'mention mentions mentioned point points pointed joke jokes joked shout shouts shouted ' +
+    'quote quotes quoted cite cites cited'
+  ).split(' '),
+);
+
+/** Verbs that can precede their subject after a quote (“…,” said Peskov). */
+export const INVERTIBLE_VERBS = new Set(
+  ('said says added adds noted notes wrote writes explained continued asked replied stated declared ' +
+    'insisted warned argued observed recalled responded remarked told tells').split(' '),
+);
+
+/** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */
+export const OBJECT_SPEAKER_VERBS = new Set(['quote', 'quotes', 'quoted', 'cite', 'cites', 'cited']);
+
+/** Cognitive/stance verbs: acceptable for partial quotes in the same sentence, not as after-quote cues. */
+export const STANCE_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'call', 'calls', 'called', 'describe', 'describes', 'described']);
+
+export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plural: boolean }> = {
+  he: { gender: 'm', plural: false },
+  she: { gender: 'f', plural: false },
+  they: { gender: null, plural: true },
+  i: { gender: null, plural: false },
+  we: { gender: null, plural: true },
+  it: { gender: null, plural: false },
+  him: { gender: 'm', plural: false },
+  her: { gender: 'f', plural: false },
+  them: { gender: null, plural: true },
+};
+
+/** Words that mark a phrase as an anonymous source. */
+export const ANON_HEADS = new Set(
+  ('source sources person people official officials insider insiders diplomat diplomats aide aides ' +
+    'someone individual individuals member members employee employees staffer staffers').split(' '),
+);
+
+/** Qualifiers that make a source anonymous ("familiar with", "close to", "who asked not to be named"). */
+export const ANON_QUALIFIER = /\b(?:familiar with|close to|with knowledge of|knowledgeable about|briefed on|aware of|involved in|who (?:asked|spoke|requested|declined)|speaking on (?:the )?condition|on condition of anonymity|not authori[sz]ed)\b/i;
+
+/** Nouns of role/description: heads of descriptive speaker phrases. */
+export const ROLE_NOUNS = new Set(
+  ('spokesman spokeswoman spokesperson official officials adviser advisor minister president senator ' +
+    'officer member members chief head director analyst analysts expert experts diplomat diplomats source sources ' +
+    'aide aides secretary ambassador commander general governor mayor lawmaker lawmakers representative ' +
+    'congressman congresswoman chairman chairwoman chair leader leaders professor researcher researchers ' +
+    'economist economists lawyer attorney prosecutor prosecutors judge police investigator investigators ' +
+    'witness witnesses resident residents soldier soldiers activist activists worker workers executive ' +
+    'ceo founder manager scientist scientists doctor doctors negotiator negotiators envoy correspondent ' +
+    'reporter journalist editor author premier chancellor king queen prince pope cleric candidate ' +
+    'person people insider insiders staffer staffers employee employees individual spokespeople ' +
+    'deputy counsel agent agents vice pilot teacher student students voter voters official diplomat ' +
+    'strategist pollster commentator critic critics supporter supporters fan fans owner mother father ' +
+    'wife husband son daughter brother sister friend victim victims survivor survivors man woman men women ' +
+    'boy girl child children family relative relatives neighbor neighbour neighbors neighbours ' +
+    'colleague colleagues partner partners administration government ministry department agency')
+    .split(' '),
+);
+
+export const FEMALE_ROLES = /\b(?:spokeswoman|congresswoman|chairwoman|woman|women|queen|mother|wife|daughter|sister|girl|businesswoman|actress|mrs|ms|madam)\b/i;
+export const MALE_ROLES = /\b(?:spokesman|congressman|chairman|man|king|prince|father|husband|son|brother|boy|businessman|actor|mr|sir)\b/i;
+
+/** Collective/organisational speakers ("the Kremlin", "the ministry") — not persons. */
+export const ORG_HEADS = new Set(
+  ('kremlin ministry government administration department agency white house pentagon army military ' +
+    'police company firm office commission council committee court parliament embassy party campaign ' +
+    'bank union federation organization organisation institute university group service navy ' +
+    'publication newspaper outlet agency broadcaster').split(' '),
+);
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, dozen: 12, a: 1, an: 1,
+};
+
+/** "two" → 2, "3" → 3, "a" → 1; null otherwise. */
+export function countWord(w: string): number | null {
+  const lw = w.toLowerCase();
+  if (/^\d+$/.test(lw)) return Number(lw);
+  return NUMBER_WORDS[lw] ?? null;
+}

@@ -1,0 +1,95 @@
+import type { Token } from '../nlp.js';
+import { PERSONAL_PRONOUNS } from './lexicon.js';
+
+/** Token index range [from, to) of a noun phrase. */
+export type TokenRange = [number, number];
+
+const LINK_ADP = new Set(['of', 'from', 'for', 'at', 'with', 'to', 'in', 'on']);
+const LINK_ADJ = new Set(['close', 'familiar', 'knowledgeable', 'briefed']);
+const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'this', 'these', 'those', 'there', 'here', 'what']);
+
+function isNpWord(t: Token): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return !STOP_WORDS.has(t.value.toLowerCase());
+  if (t.pos === 'DET') return !STOP_WORDS.has(t.value.toLowerCase());
+  if (t.pos === 'PART' && /^['’]s$/i.test(t.value)) return true;
+  if (/^\d/.test(t.value)) return true; // "93rd"
+  if (/^\p{Lu}[\p{L}.'’-]*$/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PRON') return true;
+  return false;
+}
+
+function isHead(t: Token): boolean {
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'DET') || /^\d+(?:st|nd|rd|th)$/i.test(t.value);
+}
+
+export function isPronoun(t: Token): boolean {
+  return t.pos === 'PRON' && Object.prototype.hasOwnProperty.call(PERSONAL_PRONOUNS, t.value.toLowerCase());
+}
+
+/**
+ * The noun phrase that ends right before token `end` (exclusive), not reaching
+ * before `min`. Returns null when there is none. Accepts linking "of/from/close to"
+ * between nouns ("a Ukrainian officer from the 93rd Mechanized Brigade").
+ */
+export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14): TokenRange | null {
+  let i = end - 1;
+  // skip adverbs/auxiliaries between subject and verb ("Hill also said", "he has said")
+  while (i >= min && i >= end - 3 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].pos === 'PART') && !/^['’]s$/.test(tokens[i].value)) i--;
+  if (i < min) return null;
+  if (isPronoun(tokens[i])) return [i, i + 1];
+  if (!isNpWord(tokens[i]) || !isHead(tokens[i])) return null;
+  const last = i;
+  let first = i;
+  i--;
+  while (i >= min && last - i < maxLen) {
+    const t = tokens[i];
+    if (isNpWord(t)) {
+      first = i;
+      i--;
+      continue;
+    }
+    const lw = t.value.toLowerCase();
+    // linking preposition: noun ADP (det) noun…
+    if ((t.pos === 'ADP' || t.pos === 'PART') && LINK_ADP.has(lw) && i - 1 >= min) {
+      let j = i - 1;
+      if (LINK_ADJ.has(tokens[j].value.toLowerCase())) j--; // "close to", "familiar with"
+      if (j >= min && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN')) {
+        first = j;
+        i = j - 1;
+        continue;
+      }
+    }
+    if (lw === 'and' && i - 1 >= min && tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.pos === 'PROPN') {
+      i--;
+      continue;
+    }
+    break;
+  }
+  // Sentence-initial capitalised adverb/adjective misread as part of the NP is rare; trim leading prepositions.
+  while (first < last && (tokens[first].pos === 'ADP' || tokens[first].pos === 'CCONJ')) first++;
+  return [first, last + 1];
+}
+
+/** The noun phrase that starts at token `start`, not reaching `max` (exclusive). */
+export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14): TokenRange | null {
+  let i = start;
+  if (i >= max) return null;
+  if (isPronoun(tokens[i])) return [i, i + 1];
+  if (!isNpWord(tokens[i])) return null;
+  let last = -1;
+  while (i < max && i - start < maxLen) {
+    const t = tokens[i];
+    if (isNpWord(t)) {
+      if (isHead(t)) last = i;
+      i++;
+      continue;
+    }
+    const lw = t.value.toLowerCase();
+    if (t.pos === 'ADP' && LINK_ADP.has(lw) && last === i - 1 && i + 1 < max && isNpWord(tokens[i + 1]) && lw !== 'in' && lw !== 'on' && lw !== 'to') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (last < start) return null;
+  return [start, last + 1];
+}

@@ -1,0 +1,115 @@
+import type { SpeakerKind } from '../../model.js';
+import type { Token } from '../nlp.js';
+import { outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
+import { ANON_HEADS, ANON_QUALIFIER, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
+
+/** What a speaker phrase says about its speaker. */
+export interface PhraseInfo {
+  kind: SpeakerKind | 'pronoun';
+  /** Person's name found in the phrase ("Dmitry Peskov"), if any. */
+  name: string | null;
+  /** The phrase without the name ("Kremlin spokesman"), as written, if any. */
+  description: string | null;
+  /** Head noun of the description, lower-cased ("spokesman"). */
+  head: string | null;
+  /** Starts with "the"/"this" (refers back) vs "a"/"two" (introduces). */
+  definite: boolean;
+  gender: 'm' | 'f' | null;
+  plural: boolean;
+  count: number | null;
+}
+
+const PLURAL_HEAD = /(?:s|people|men|women|children|staff|police)$/i;
+const NOT_NAME_WORDS = new Set(
+  ('U.S. US UK EU UN NATO Kremlin White House Pentagon Ukrainian Russian American British French German Chinese ' +
+    'Israeli Palestinian Iranian European Former Senior Deputy Vice National Security Council Department Ministry ' +
+    'President Prime Minister Secretary General Gen. Sen. Rep. Gov. Dr. Mr. Mrs. Ms. State Foreign Defense Defence ' +
+    'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman').split(' '),
+);
+const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady)$/;
+
+function isCap(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT';
+}
+
+/** Classify a speaker phrase given its tokens. */
+export function classifyPhrase(tokens: Token[], text: string): PhraseInfo {
+  const words = tokens.filter((t) => t.pos !== 'PUNCT' || /^['’]s$/.test(t.value));
+  const phrase = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
+  const lower = phrase.toLowerCase();
+  const first = words[0]?.value.toLowerCase() ?? '';
+  const info: PhraseInfo = {
+    kind: 'person', name: null, description: null, head: null,
+    definite: /^(?:the|this|that|these|those)$/.test(first), gender: null, plural: false, count: null,
+  };
+  if (words.length === 1 && PERSONAL_PRONOUNS[first] && words[0].pos === 'PRON') {
+    const p = PERSONAL_PRONOUNS[first];
+    return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
+  }
+  if (outletByName(phrase) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry)\b/.test(phrase))) {
+    return { ...info, kind: 'outlet', name: phrase.replace(/^the\s+/i, ''), definite: true };
+  }
+  // Name: the last run of capitalised tokens that is not followed by a noun and not preceded by a preposition/determiner.
+  let nameRun: [number, number] | null = null;
+  let i = 0;
+  while (i < words.length) {
+    if (!isCap(words[i]) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < words.length && isCap(words[j]) && !ROLE_NOUNS.has(words[j].value.toLowerCase())) j++;
+    const prev = words[i - 1];
+    const next = words[j];
+    const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase())) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
+    const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0));
+    const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
+    if (!modifier && !governed && !allNotName) nameRun = [i, j];
+    i = j;
+  }
+  if (nameRun) {
+    const [a, b] = nameRun;
+    const nameWords = words.slice(a, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
+    if (nameWords.length && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
+      info.name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
+    }
+  }
+  // Description: the phrase without the name (and without a joining comma).
+  if (info.name) {
+    const ns = phrase.indexOf(info.name);
+    const rest = (phrase.slice(0, ns) + ' ' + phrase.slice(ns + info.name.length)).replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ');
+    info.description = rest && /\p{Ll}/u.test(rest) ? rest : null;
+  } else {
+    info.description = phrase;
+  }
+  // Head noun: last role/common noun of the description (before any "of/from/close to" tail).
+  const descTokens = words.filter((w) => !info.name || !(info.name.includes(w.value) && isCap(w)));
+  let head: string | null = null;
+  for (const w of descTokens) {
+    const lw = w.value.toLowerCase();
+    if (w.pos === 'ADP' || lw === 'close' || lw === 'familiar') break;
+    if (w.pos === 'NOUN' || ROLE_NOUNS.has(lw) || ORG_HEADS.has(lw)) head = lw;
+  }
+  if (!head && !info.name && descTokens.length) {
+    const last = descTokens.filter((w) => w.pos !== 'ADP' && w.pos !== 'DET').pop();
+    head = last ? last.value.toLowerCase() : null;
+  }
+  info.head = head;
+  info.count = words.length ? countWord(words[0].value) : null;
+  if (info.count === 1 && !/^(?:one|a|an|1)$/i.test(words[0].value)) info.count = null;
+  info.plural = !!head && PLURAL_HEAD.test(head) && !/(?:ss|us)$/.test(head) && !info.name;
+  const desc = info.description ?? '';
+  if (FEMALE_ROLES.test(desc)) info.gender = 'f';
+  else if (MALE_ROLES.test(desc)) info.gender = 'm';
+
+  if (info.name) info.kind = 'person';
+  else if (head && (ORG_HEADS.has(head) || (/\b(?:kremlin|white house|pentagon)\b/.test(lower) && !ROLE_NOUNS.has(head)))) info.kind = 'organization';
+  else if (head && ANON_HEADS.has(head) && (ANON_QUALIFIER.test(phrase) || info.count !== null || /^(?:a|an|one|some|several|many|two|three|four|five)$/.test(first) || /^(?:source|sources|insider|insiders)$/.test(head))) info.kind = 'anonymous';
+  else if (info.plural) info.kind = 'collective';
+  else info.kind = 'person';
+  return info;
+}
+
+function isCapOrThe(t: Token): boolean {
+  return isCap(t) || /^the$/i.test(t.value);
+}

@@ -1,0 +1,161 @@
+import type { Article, Evidence, Speaker } from '../../model.js';
+import type { QuoteDraft } from '../quotes/index.js';
+import type { TokenizedArticle } from '../quotes/tokens.js';
+import { classifyPhrase, type PhraseInfo } from './classify.js';
+
+interface Entity {
+  speaker: Speaker;
+  gender: 'm' | 'f' | null;
+  plural: boolean;
+  heads: Set<string>;
+  /** Offset of the latest mention (for "the person last introduced"). */
+  last: number;
+  named: boolean;
+}
+
+/**
+ * Build article-level speakers from the quotes' speaker phrases and resolve
+ * each quote to one: names and surnames to the full named person, "he/she/they"
+ * to the most recent compatible speaker, "the spokesman" to the speaker
+ * described so earlier; anonymous and collective sources stay as they are.
+ * Sets `quote.speakerId` on the drafts. Speaker ids are `${articleId}:s${n}` in order of first mention.
+ */
+export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: TokenizedArticle): Speaker[] {
+  const entities: Entity[] = [];
+  const text = article.text;
+
+  const mention = (e: Entity, start: number, end: number) => {
+    if (!e.speaker.mentions.some((m) => m.start === start && m.end === end)) {
+      e.speaker.mentions.push({ articleId: article.id, start, end, text: text.slice(start, end) });
+    }
+    e.last = Math.max(e.last, start);
+  };
+  const create = (kind: Speaker['kind'], info: PhraseInfo, start: number, end: number): Entity => {
+    const e: Entity = {
+      speaker: { id: '', kind, names: [], descriptions: [], mentions: [] },
+      gender: info.gender, plural: info.plural, heads: new Set(), last: start, named: false,
+    };
+    entities.push(e);
+    enrich(e, info);
+    mention(e, start, end);
+    return e;
+  };
+
+  for (const d of drafts) {
+    const q = d.quote;
+    if (d.inheritsFrom !== null) {
+      q.speakerId = drafts[d.inheritsFrom].quote.speakerId;
+      continue;
+    }
+    if (!d.cue?.speaker || !q.speakerSpan) continue;
+    const [a, b] = d.cue.speaker;
+    const info = classifyPhrase(tok.tokens.slice(a, b), text);
+    const { start, end } = q.speakerSpan;
+    let target: Entity | null = null;
+    const before = entities.filter((e) => e.last <= start);
+    if (info.kind === 'pronoun') {
+      target = resolvePronoun(before, info);
+    } else if (info.name) {
+      target = findByName(entities, info.name);
+      if (!target && info.description) {
+        // "a Kremlin spokesman" earlier, "Kremlin spokesman Dmitry Peskov" now: same person if unnamed so far.
+        target = before.filter((e) => !e.named && e.speaker.kind === 'person' && info.head && e.heads.has(info.head) && sameDescription(e, info)).pop() ?? null;
+      }
+    } else if (info.kind === 'outlet' || info.kind === 'organization') {
+      target = entities.find((e) => e.speaker.kind === info.kind && e.speaker.names.some((n) => n.toLowerCase() === (info.name ?? info.description ?? '').replace(/^the\s+/i, '').toLowerCase())) ?? null;
+    } else if (info.definite && info.head) {
+      target = [...before].sort((x, y) => x.last - y.last).filter((e) => e.heads.has(info.head!) && e.plural === info.plural).pop() ?? null;
+    }
+    if (target) {
+      enrich(target, info);
+      mention(target, start, end);
+    } else if (info.kind !== 'pronoun') {
+      const kind = info.kind;
+      target = create(kind, info, start, end);
+      if ((kind === 'outlet' || kind === 'organization') && !target.speaker.names.length) {
+        target.speaker.names.push((info.description ?? '').replace(/^the\s+/i, ''));
+      }
+    }
+    q.speakerId = target ? '#' + entities.indexOf(target) : null;
+  }
+
+  // Named persons: add later mentions of their full name or surname in the body text.
+  for (const e of entities) {
+    if (!e.named) continue;
+    for (const name of e.speaker.names) {
+      const surname = name.split(/\s+/).pop()!;
+      for (const form of new Set([name, surname])) {
+        if (form.length < 3) continue;
+        let from = 0;
+        for (let i = text.indexOf(form, from); i >= 0 && e.speaker.mentions.length < 500; i = text.indexOf(form, from)) {
+          from = i + form.length;
+          if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[i + form.length] ?? '')) continue;
+          if (e.speaker.mentions.some((m) => m.start <= i && m.end >= i + form.length)) continue;
+          e.speaker.mentions.push({ articleId: article.id, start: i, end: i + form.length, text: form });
+        }
+      }
+    }
+  }
+
+  // Order by first mention; assign ids; remap quotes.
+  for (const e of entities) e.speaker.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  const order = entities.map((e, i) => ({ e, i, first: e.speaker.mentions[0]?.start ?? 0 })).sort((x, y) => x.first - y.first || x.i - y.i);
+  const idOf = new Map<string, string>();
+  order.forEach(({ e, i }, n) => {
+    e.speaker.id = `${article.id}:s${n + 1}`;
+    idOf.set('#' + i, e.speaker.id);
+  });
+  for (const d of drafts) if (d.quote.speakerId) d.quote.speakerId = idOf.get(d.quote.speakerId) ?? null;
+  return order.map(({ e }) => e.speaker);
+}
+
+function enrich(e: Entity, info: PhraseInfo): void {
+  if (info.name && !e.speaker.names.includes(info.name)) {
+    // keep the fullest form first ("Fiona Hill" before "Hill")
+    if (e.speaker.names.some((n) => n.endsWith(' ' + info.name))) {
+      /* a surname of a known name: nothing new */
+    } else e.speaker.names.push(info.name);
+    e.named = true;
+    if (e.speaker.kind !== 'outlet') e.speaker.kind = 'person';
+  }
+  if (info.description && !e.speaker.descriptions.includes(info.description) && info.kind !== 'outlet') e.speaker.descriptions.push(info.description);
+  if (info.head) e.heads.add(info.head);
+  if (info.gender && !e.gender) e.gender = info.gender;
+}
+
+function sameDescription(e: Entity, info: PhraseInfo): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/^(?:a|an|the)\s+/, '').replace(/^(?:former|us|u\.s\.)\s+/, '');
+  const d = norm(info.description ?? '');
+  return e.speaker.descriptions.some((x) => norm(x) === d);
+}
+
+function findByName(entities: Entity[], name: string): Entity | null {
+  const lname = name.toLowerCase();
+  const parts = lname.split(/\s+/);
+  // exact full name
+  for (const e of entities) if (e.speaker.names.some((n) => n.toLowerCase() === lname)) return e;
+  // surname only → the person whose name ends with it (most recent)
+  if (parts.length === 1) {
+    const hits = entities.filter((e) => e.speaker.kind === 'person' && e.speaker.names.some((n) => n.toLowerCase().split(/\s+/).pop() === lname));
+    if (hits.length) return hits.sort((x, y) => x.last - y.last).pop()!;
+  }
+  // full name whose surname matches an earlier surname-only mention
+  const surname = parts[parts.length - 1];
+  for (const e of entities) if (e.speaker.names.some((n) => n.toLowerCase() === surname)) {
+    e.speaker.names = e.speaker.names.filter((n) => n.toLowerCase() !== surname);
+    return e;
+  }
+  return null;
+}
+
+function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
+  const byRecency = [...before].sort((x, y) => y.last - x.last);
+  if (info.plural) {
+    return byRecency.find((e) => e.plural || e.speaker.kind === 'organization' || e.speaker.kind === 'collective' || e.speaker.kind === 'anonymous') ?? null;
+  }
+  return (
+    byRecency.find((e) => e.speaker.kind === 'person' && !e.plural && (e.gender === null || info.gender === null || e.gender === info.gender)) ?? null
+  );
+}
+
+export type { Evidence };
