@@ -1,0 +1,353 @@
+import { diffArrays, diffWords } from 'diff';
+import type { Article, DiffPart, Evidence, Quote, QuoteVariant, QuoteVariantClass, Sentence } from '../model.js';
+import { articleOrder, contentStems, normWords, type Word, words } from './quote-text.js';
+
+/**
+ * Match the same quote across articles and classify how it changed.
+ *
+ * Pipeline (bounded for 200 articles × 20 quotes):
+ * 1. quotes identical after normalising marks/case/punctuation form a group; every later
+ *    copy is a `verbatim` variant of the group's first occurrence (linear, not all pairs);
+ * 2. group representatives are paired through an inverted index of content stems, at most
+ *    `MAX_CANDIDATES` per quote, keeping the best counterpart per (quote, other article);
+ * 3. a quote with no counterpart in some article is looked up among that article's
+ *    sentences outside quote marks (`paraphrased`, `b.quoteId` null).
+ * `a` is always the earlier article (publication time, else input order), except for
+ * paraphrases where `a` is the quote and `b` the paraphrasing sentence.
+ */
+export function matchQuoteVariants(input: { articles: Article[]; quotes: Quote[]; sentences: Sentence[] }): QuoteVariant[] {
+  const order = articleOrder(input.articles);
+  const byId = new Map(input.articles.map((a) => [a.id, a]));
+  const infos = input.quotes
+    .filter((q) => order.has(q.articleId) && q.end > q.start)
+    .map((q) => quoteInfo(q))
+    .sort((x, y) => order.get(x.q.articleId)! - order.get(y.q.articleId)! || x.q.start - y.q.start || x.q.end - y.q.end);
+  infos.forEach((info, i) => (info.index = i));
+
+  const out: QuoteVariant[] = [];
+
+  // 1. verbatim groups
+  const groups = new Map<string, QInfo[]>();
+  const reps: QInfo[] = [];
+  for (const info of infos) {
+    if (info.norm.length === 0) continue;
+    const key = info.key;
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, [info]);
+      reps.push(info);
+      continue;
+    }
+    if (group.some((g) => g.q.articleId === info.q.articleId)) continue; // repeated within one article
+    group.push(info);
+    out.push(makeVariant(group[0], info, 'verbatim', 1, byId));
+  }
+  // articles where a group of identical quotes already has a counterpart (for the paraphrase search)
+  const linkedArticles = new Map<string, Set<string>>();
+  for (const [key, g] of groups) linkedArticles.set(key, new Set(g.map((x) => x.q.articleId)));
+  const markLinked = (a: QInfo, b: QInfo) => {
+    const la = linkedArticles.get(a.key)!;
+    const lb = linkedArticles.get(b.key)!;
+    for (const x of groups.get(b.key)!) la.add(x.q.articleId);
+    for (const x of groups.get(a.key)!) lb.add(x.q.articleId);
+  };
+
+  // 2. representatives paired through an inverted index of content stems
+  const index = new Map<string, QInfo[]>();
+  for (const r of reps) for (const s of r.stems) {
+    let list = index.get(s);
+    if (!list) index.set(s, (list = []));
+    list.push(r);
+  }
+  for (const b of reps) {
+    const shared = new Map<QInfo, number>();
+    for (const s of b.stems) {
+      const list = index.get(s)!;
+      if (list.length > MAX_POSTING) continue; // a word in nearly every quote says nothing
+      for (const a of list) {
+        if (a.index >= b.index || a.q.articleId === b.q.articleId) continue;
+        shared.set(a, (shared.get(a) ?? 0) + 1);
+      }
+    }
+    const cands = [...shared]
+      .filter(([a, n]) => passesOverlap(n, a.stems.size, b.stems.size))
+      .sort((x, y) => y[1] / Math.min(y[0].stems.size, b.stems.size) - x[1] / Math.min(x[0].stems.size, b.stems.size) || x[0].index - y[0].index)
+      .slice(0, MAX_CANDIDATES);
+    const perArticle = new Map<string, Array<{ a: QInfo; cmp: Comparison }>>();
+    for (const [a] of cands) {
+      const cmp = compare(a.words, b.words);
+      if (!isVariant(cmp, a, b)) continue;
+      let list = perArticle.get(a.q.articleId);
+      if (!list) perArticle.set(a.q.articleId, (list = []));
+      list.push({ a, cmp });
+    }
+    for (const list of perArticle.values()) {
+      // merged: b contains two (or more) quotes of the same earlier article
+      const contained = list.filter((c) => c.cmp.del <= tolerance(c.cmp.la) && c.cmp.ins > 0);
+      if (contained.length >= 2) {
+        for (const c of contained.sort((x, y) => x.a.index - y.a.index)) {
+          out.push(makeVariant(c.a, b, 'merged', c.cmp.similarity, byId));
+          markLinked(c.a, b);
+        }
+        continue;
+      }
+      list.sort((x, y) => y.cmp.similarity - x.cmp.similarity || x.a.index - y.a.index);
+      const best = list[0];
+      out.push(makeVariant(best.a, b, classify(best.cmp), best.cmp.similarity, byId));
+      markLinked(best.a, b);
+    }
+  }
+
+  // 3. paraphrases: a quote's words in a sentence outside quote marks of another article
+  out.push(...findParaphrases(infos, input, order, byId, (info, articleId) => !!linkedArticles.get(info.key)?.has(articleId)));
+
+  return out.sort(
+    (x, y) =>
+      order.get(x.a.articleId)! - order.get(y.a.articleId)! || x.a.start - y.a.start ||
+      order.get(x.b.articleId)! - order.get(y.b.articleId)! || x.b.start - y.b.start,
+  );
+}
+
+/** At most this many candidate quotes are compared word by word per quote. */
+const MAX_CANDIDATES = 12;
+/** Stems found in more quotes than this are not used to find candidates. */
+const MAX_POSTING = 400;
+/** Quotes longer than this (in words) are compared on their first words only (diff cost bound). */
+const MAX_DIFF_WORDS = 600;
+
+interface QInfo {
+  q: Quote;
+  index: number;
+  words: Word[];
+  norm: string[];
+  /** Normalised words joined: equal keys = verbatim. */
+  key: string;
+  stems: Set<string>;
+}
+
+function quoteInfo(q: Quote): QInfo {
+  const w = words(q.text);
+  const norm = w.map((x) => x.norm);
+  return { q, index: 0, words: w, norm, key: norm.join(' '), stems: contentStems(w) };
+}
+
+export interface Comparison {
+  /** Normalised word counts: a's, b's, shared in order, only in a, only in b. */
+  la: number;
+  lb: number;
+  eq: number;
+  del: number;
+  ins: number;
+  /** 2·eq / (la + lb) on normalised words. */
+  similarity: number;
+}
+
+/** Word-level comparison of two word lists on their normalised forms (LCS via jsdiff). */
+export function compare(a: Word[], b: Word[]): Comparison {
+  const x = a.slice(0, MAX_DIFF_WORDS).map((w) => w.norm);
+  const y = b.slice(0, MAX_DIFF_WORDS).map((w) => w.norm);
+  let eq = 0;
+  let del = 0;
+  let ins = 0;
+  for (const part of diffArrays(x, y)) {
+    const n = part.count ?? part.value.length;
+    if (part.added) ins += n;
+    else if (part.removed) del += n;
+    else eq += n;
+  }
+  const la = x.length;
+  const lb = y.length;
+  return { la, lb, eq, del, ins, similarity: la + lb === 0 ? 1 : round((2 * eq) / (la + lb)) };
+}
+
+function tolerance(len: number): number {
+  return Math.floor(len * 0.1);
+}
+
+function passesOverlap(shared: number, na: number, nb: number): boolean {
+  const small = Math.min(na, nb);
+  if (small === 0) return false;
+  if (small <= 2) return shared >= small && shared >= 1 && (small === 2 || Math.max(na, nb) <= 4);
+  return shared >= 2 && shared / small >= 0.5;
+}
+
+function isVariant(cmp: Comparison, a: QInfo, b: QInfo): boolean {
+  if (cmp.eq === 0) return false;
+  const small = Math.min(cmp.la, cmp.lb);
+  // containment: the shorter one is (nearly) inside the longer one
+  if (cmp.eq >= 2 && cmp.eq >= small - tolerance(small) && cmp.eq / small >= 0.8) return true;
+  let shared = 0;
+  for (const s of a.stems) if (b.stems.has(s)) shared++;
+  const cover = shared / Math.max(1, Math.min(a.stems.size, b.stems.size));
+  return cmp.similarity >= 0.45 || (cover >= 0.6 && shared >= 2 && cmp.similarity >= 0.3);
+}
+
+/** Class of a pair of different quotes from their word comparison. */
+export function classify(cmp: Comparison): QuoteVariantClass {
+  if (cmp.del === 0 && cmp.ins === 0) return 'verbatim';
+  if (cmp.ins === 0 || (cmp.ins <= tolerance(cmp.lb) && cmp.del >= 3 * cmp.ins + 2)) return 'shortened';
+  if (cmp.del === 0 || (cmp.del <= tolerance(cmp.la) && cmp.ins >= 3 * cmp.del + 2)) return 'extended';
+  return 'reworded';
+}
+
+/** Word-level diff from `a` to `b` as written (jsdiff `diffWords`). */
+export function wordDiff(a: string, b: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const c of diffWords(a, b)) {
+    const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += c.value;
+    else parts.push({ op, text: c.value });
+  }
+  return parts;
+}
+
+function evidence(article: Article | undefined, articleId: string, start: number, end: number): Evidence {
+  return { articleId, start, end, text: article ? article.text.slice(start, end) : '' };
+}
+
+function makeVariant(a: QInfo, b: QInfo, cls: QuoteVariantClass, similarity: number, byId: Map<string, Article>): QuoteVariant {
+  return {
+    id: `${a.q.id}~${b.q.id}`,
+    a: { ...evidence(byId.get(a.q.articleId), a.q.articleId, a.q.start, a.q.end), quoteId: a.q.id },
+    b: { ...evidence(byId.get(b.q.articleId), b.q.articleId, b.q.start, b.q.end), quoteId: b.q.id },
+    class: cls,
+    similarity,
+    diff: a.q.text === b.q.text ? [{ op: 'equal', text: a.q.text }] : wordDiff(a.q.text, b.q.text),
+    speakerA: a.q.speaker,
+    speakerB: b.q.speaker,
+  };
+}
+
+interface SentInfo {
+  s: Sentence;
+  index: number;
+  text: string;
+  words: Word[];
+  stems: Set<string>;
+}
+
+/**
+ * For each quote and each other article where it has no quote counterpart, find the
+ * sentence outside quote marks that carries most of the quote's words. Multi-sentence
+ * quotes are tried sentence by sentence (`a` is then the matching piece of the quote).
+ */
+function findParaphrases(
+  infos: QInfo[],
+  input: { articles: Article[]; sentences: Sentence[] },
+  order: Map<string, number>,
+  byId: Map<string, Article>,
+  linked: (info: QInfo, articleId: string) => boolean,
+): QuoteVariant[] {
+  const quotesByArticle = new Map<string, Quote[]>();
+  for (const info of infos) {
+    let l = quotesByArticle.get(info.q.articleId);
+    if (!l) quotesByArticle.set(info.q.articleId, (l = []));
+    l.push(info.q);
+  }
+  const sentsByArticle = new Map<string, Sentence[]>();
+  for (const s of input.sentences) {
+    let l = sentsByArticle.get(s.articleId);
+    if (!l) sentsByArticle.set(s.articleId, (l = []));
+    l.push(s);
+  }
+  for (const l of sentsByArticle.values()) l.sort((x, y) => x.start - y.start);
+
+  // sentences mostly outside quote marks, indexed by content stem
+  const sents: SentInfo[] = [];
+  const index = new Map<string, SentInfo[]>();
+  for (const s of input.sentences) {
+    const art = byId.get(s.articleId);
+    if (!art || s.caption) continue;
+    const quoted = quotedChars(quotesByArticle.get(s.articleId) ?? [], s.start, s.end);
+    if (quoted > 0.5 * (s.end - s.start)) continue;
+    const text = art.text.slice(s.start, s.end);
+    const w = words(text);
+    const info: SentInfo = { s, index: sents.length, text, words: w, stems: contentStems(w) };
+    sents.push(info);
+    for (const st of info.stems) {
+      let l = index.get(st);
+      if (!l) index.set(st, (l = []));
+      l.push(info);
+    }
+  }
+
+  const out: QuoteVariant[] = [];
+  for (const info of infos) {
+    const art = byId.get(info.q.articleId);
+    if (!art) continue;
+    const pieces = quotePieces(info.q, sentsByArticle.get(info.q.articleId) ?? [], art);
+    const best = new Map<string, { piece: Piece; sent: SentInfo; score: number; shared: number }>();
+    for (const piece of pieces) {
+      if (piece.stems.size < 2) continue;
+      const shared = new Map<SentInfo, number>();
+      for (const st of piece.stems) {
+        const l = index.get(st);
+        if (!l || l.length > MAX_POSTING) continue;
+        for (const si of l) {
+          if (si.s.articleId === info.q.articleId) continue;
+          shared.set(si, (shared.get(si) ?? 0) + 1);
+        }
+      }
+      for (const [si, n] of shared) {
+        if (linked(info, si.s.articleId)) continue;
+        const score = n / piece.stems.size;
+        if (n < 2 || score < 0.6) continue;
+        // most of the shared words must lie outside the sentence's own quote marks
+        const prev = best.get(si.s.articleId);
+        if (!prev || score > prev.score || (score === prev.score && (n > prev.shared || (n === prev.shared && si.index < prev.sent.index)))) {
+          best.set(si.s.articleId, { piece, sent: si, score, shared: n });
+        }
+      }
+    }
+    for (const [articleId, m] of [...best].sort((x, y) => order.get(x[0])! - order.get(y[0])!)) {
+      const cmp = compare(m.piece.words, m.sent.words);
+      out.push({
+        id: `${info.q.id}~${articleId}@${m.sent.s.start}-${m.sent.s.end}`,
+        a: { ...evidence(art, art.id, m.piece.start, m.piece.end), quoteId: info.q.id },
+        b: { ...evidence(byId.get(articleId), articleId, m.sent.s.start, m.sent.s.end), quoteId: null },
+        class: 'paraphrased',
+        similarity: round(Math.max(cmp.similarity, m.score * 0.5)),
+        diff: wordDiff(m.piece.text, m.sent.text),
+        speakerA: info.q.speaker,
+        speakerB: null,
+      });
+    }
+  }
+  return out;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  text: string;
+  words: Word[];
+  stems: Set<string>;
+}
+
+/** The quote cut at sentence boundaries (the whole quote when it is one sentence). */
+function quotePieces(q: Quote, sentences: Sentence[], art: Article): Piece[] {
+  const cuts: Array<[number, number]> = [];
+  for (const s of sentences) {
+    if (s.end <= q.start || s.start >= q.end) continue;
+    cuts.push([Math.max(s.start, q.start), Math.min(s.end, q.end)]);
+  }
+  if (cuts.length <= 1) cuts.splice(0, cuts.length, [q.start, q.end]);
+  return cuts.map(([start, end]) => {
+    const text = art.text.slice(start, end);
+    const w = words(text);
+    return { start, end, text, words: w, stems: contentStems(w) };
+  });
+}
+
+function quotedChars(quotes: Quote[], start: number, end: number): number {
+  let n = 0;
+  for (const q of quotes) n += Math.max(0, Math.min(end, q.end) - Math.max(start, q.start));
+  return n;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export { normWords };
