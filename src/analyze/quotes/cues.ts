@@ -1,6 +1,6 @@
 import type { Token } from '../nlp.js';
 import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, STANCE_VERBS } from './lexicon.js';
-import { isPronoun, npAfter, npBefore, type TokenRange } from './noun-phrase.js';
+import { isPronoun, npAfter, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
 
 /** A reporting cue found next to a quote: the speaker phrase and the verb, as token ranges. */
 export interface Cue {
@@ -91,11 +91,11 @@ export function cueBefore(tokens: Token[], from: number, to: number): Cue | null
       continue;
     }
     // "saying" / "adding" participles: the subject is further back ("…, Hill said, adding that …")
-    const np = npBefore(tokens, v, from);
+    const np = npBeforeAppositive(tokens, v, from);
     if (np) return { speaker: np, verb: v, side: 'before' };
-    // inverted before a colon: "said Peskov: “…"
+    // inverted right before the quote: "said Peskov: “…"
     const after = npAfter(tokens, v + 1, to);
-    if (after && INVERTIBLE_VERBS.has(lw)) return { speaker: after, verb: v, side: 'before' };
+    if (after && INVERTIBLE_VERBS.has(lw) && after[1] >= to - 1) return { speaker: after, verb: v, side: 'before' };
     return { speaker: null, verb: v, side: 'before' };
   }
   return null;

@@ -116,7 +116,7 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
   // Inherit the speaker for cue-less quotes that stand alone right after an attributed quote.
   for (let i = 1; i < drafts.length; i++) {
     const d = drafts[i];
-    if (d.cue || d.caption || d.quote.kind === 'partial') continue;
+    if (d.cue || d.caption || d.quote.kind === 'partial' || !standsAlone(text, article, d)) continue;
     for (let j = i - 1; j >= 0; j--) {
       const p = drafts[j];
       if (p.caption) continue;
@@ -187,8 +187,15 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
     const blockEnd = blockTokenEnd(tok, ci);
     return cueAfter(tokens, ci + 1, blockEnd);
   };
-  if (kind === 'partial') return before() ?? after();
+  // a partial quote closing on a comma ("…“not on the table,” Smith said") takes the cue after it
+  if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) return before() ?? after();
   return after() ?? before();
+}
+
+/** A comma right inside or right after a closing mark (`…,”` / `…”,`). */
+function commaAtClose(tok: TokenizedArticle, close: number): boolean {
+  const i = tokenAt(tok.tokens, close);
+  return tok.tokens[i - 1]?.value === ',' || tok.tokens[i + 1]?.value === ',';
 }
 
 function blockTokenEnd(tok: TokenizedArticle, i: number): number {
@@ -196,4 +203,23 @@ function blockTokenEnd(tok: TokenizedArticle, i: number): number {
   let k = i;
   while (k < tok.tokens.length && tok.tokens[k].block === b && k < i + 40) k++;
   return k;
+}
+
+/**
+ * True when a quote is a sentence (or more) of its own: nothing but space or
+ * sentence punctuation between it and the previous sentence end, and nothing
+ * after its closing mark up to the end of the sentence ("“Never.”", not "«…», a déclaré le ministre").
+ */
+function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
+  const firstBlock = article.blocks[d.firstBlock];
+  const lastBlock = article.blocks[d.lastBlock];
+  let i = d.open - 1;
+  while (i >= firstBlock.start && /\s/.test(text[i])) i--;
+  if (i >= firstBlock.start && !/[.!?\u2026"\u201D\u00BB:]/.test(text[i])) return false;
+  if (d.close < 0) return true;
+  let k = d.close + 1;
+  while (k < lastBlock.end && /[\s.!?\u2026]/.test(text[k])) k++;
+  if (k >= lastBlock.end) return true;
+  // the next thing is another quote or a new sentence
+  return /["\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(d.close - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]) && !/^\p{Lu}\p{L}*\s+(?:said|says|told|added|wrote)\b/u.test(text.slice(k, k + 40)));
 }

@@ -45,6 +45,8 @@ export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14)
     if (isNpWord(t)) {
       first = i;
       i--;
+      // a determiner opens the phrase: go on only over a linking preposition ("officer from the …")
+      if (t.pos === 'DET' && !(i >= min && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART') && LINK_ADP.has(tokens[i].value.toLowerCase()))) break;
       continue;
     }
     const lw = t.value.toLowerCase();
@@ -79,12 +81,15 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
   while (i < max && i - start < maxLen) {
     const t = tokens[i];
     if (isNpWord(t)) {
+      // a determiner only opens a phrase (or follows a linking preposition)
+      if (t.pos === 'DET' && i > start && tokens[i - 1].pos !== 'ADP') break;
       if (isHead(t)) last = i;
       i++;
       continue;
     }
     const lw = t.value.toLowerCase();
-    if (t.pos === 'ADP' && LINK_ADP.has(lw) && last === i - 1 && i + 1 < max && isNpWord(tokens[i + 1]) && lw !== 'in' && lw !== 'on' && lw !== 'to') {
+    const afterLinkAdj = i > start && LINK_ADJ.has(tokens[i - 1].value.toLowerCase());
+    if (t.pos === 'ADP' && LINK_ADP.has(lw) && (last === i - 1 || afterLinkAdj) && i + 1 < max && isNpWord(tokens[i + 1]) && (afterLinkAdj || (lw !== 'in' && lw !== 'on' && lw !== 'to'))) {
       i++;
       continue;
     }
@@ -92,4 +97,24 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
   }
   if (last < start) return null;
   return [start, last + 1];
+}
+
+/**
+ * Like `npBefore`, but also takes "Name, appositive," before the verb:
+ * "John Smith, a former adviser to the president, said" → the whole phrase.
+ */
+export function npBeforeAppositive(tokens: Token[], end: number, min: number): TokenRange | null {
+  const direct = npBefore(tokens, end, min);
+  if (direct) {
+    // "Name, description said" is rare; "description, Name, said" handled below too
+    return direct;
+  }
+  let e = end - 1;
+  while (e >= min && e >= end - 3 && (tokens[e].pos === 'ADV' || tokens[e].pos === 'AUX')) e--;
+  if (e < min || tokens[e].value !== ',') return null;
+  const app = npBefore(tokens, e, min, 16);
+  if (!app || app[0] - 1 < min || tokens[app[0] - 1].value !== ',') return null;
+  const head = npBefore(tokens, app[0] - 1, min, 6);
+  if (!head || isPronoun(tokens[head[0]])) return null;
+  return [head[0], app[1]];
 }

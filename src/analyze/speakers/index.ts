@@ -2,6 +2,8 @@ import type { Article, Evidence, Speaker } from '../../model.js';
 import type { QuoteDraft } from '../quotes/index.js';
 import type { TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
+import { collectNames, expandSurname } from './names.js';
+import { genderOfName } from './gender.js';
 
 interface Entity {
   speaker: Speaker;
@@ -41,6 +43,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     return e;
   };
 
+  let names: ReturnType<typeof collectNames> | null = null;
   for (const d of drafts) {
     const q = d.quote;
     if (d.inheritsFrom !== null) {
@@ -57,6 +60,15 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       target = resolvePronoun(before, info);
     } else if (info.name) {
       target = findByName(entities, info.name);
+      if (!target && !/\s/.test(info.name)) {
+        // a bare surname: expand it to the full name written elsewhere in the article
+        names ??= collectNames(tok.tokens, text);
+        const full = expandSurname(names, info.name, start);
+        if (full) {
+          target = findByName(entities, full);
+          if (!target) info.name = full;
+        }
+      }
       if (!target && info.description) {
         // "a Kremlin spokesman" earlier, "Kremlin spokesman Dmitry Peskov" now: same person if unnamed so far.
         target = before.filter((e) => !e.named && e.speaker.kind === 'person' && info.head && e.heads.has(info.head) && sameDescription(e, info)).pop() ?? null;
@@ -121,6 +133,7 @@ function enrich(e: Entity, info: PhraseInfo): void {
   if (info.description && !e.speaker.descriptions.includes(info.description) && info.kind !== 'outlet') e.speaker.descriptions.push(info.description);
   if (info.head) e.heads.add(info.head);
   if (info.gender && !e.gender) e.gender = info.gender;
+  if (!e.gender && info.name) e.gender = genderOfName(info.name);
 }
 
 function sameDescription(e: Entity, info: PhraseInfo): boolean {

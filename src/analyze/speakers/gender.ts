@@ -1,0 +1,50 @@
+/**
+ * Gender of a person's name where it is commonly knowable from the first name
+ * (or a Slavic feminine surname ending). Unknown → null; a null never blocks
+ * pronoun resolution, it only stops "she" from skipping to a known woman.
+ */
+const FEMALE = new Set(
+  ('mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty sandra ashley ' +
+    'kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy ' +
+    'shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn ' +
+    'janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith ' +
+    'megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison ' +
+    'doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie ' +
+    'isabella charlotte rose alexis kayla hillary kamala nancy nikki liz elise marjorie lauren fiona adrienne karine ' +
+    'kristi kristen jen jill ursula angela kaja annalena giorgia marine christine theresa liz jacinda sanna mette ' +
+    'olena olga oksana iryna tetiana tatiana natalia nataliya yulia yuliya svetlana elena irina maria marina ' +
+    'valentina ekaterina yekaterina anastasia daria dariya alina kateryna viktoria ludmila lyudmila galina nadia ' +
+    'nadezhda vera zoya sofia aisha fatima leila layla yasmin mariam sara noa tamar shira michal priya sonia ' +
+    'indira benazir sheikh hasina aung suu mei ling xiu hua yuko keiko yoko akiko hana ji min seo'
+  ).split(' '),
+);
+const MALE = new Set(
+  ('james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark ' +
+    'donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary ' +
+    'nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond ' +
+    'jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian ' +
+    'keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe ' +
+    'logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene ' +
+    'joe barack bill mike mitch chuck ted marco rand lindsey jake antony lloyd rishi boris keir emmanuel olaf ' +
+    'volodymyr vladimir dmitry dmitri dmytro sergei sergey serhiy andriy andrei andrey oleksandr alexander alexei ' +
+    'alexey mykhailo mikhail yevgeny evgeny ivan igor ihor viktor victor vitali vitaliy vasyl petro pyotr yuri yuriy ' +
+    'oleg oleh denys denis maxim maksym nikolai mykola anatoly valery valeriy kyrylo kirill ruslan roman pavlo pavel ' +
+    'artem arseniy rustem ramzan recep tayyip benjamin yair naftali ehud mahmoud mohammed muhammad ahmed ali hassan ' +
+    'hussein omar khalid abdullah ibrahim yusuf xi li wang zhang jinping shinzo fumio kim jong narendra rahul imran ' +
+    'jens antonio pedro mario giuseppe luigi francesco jair luiz inacio lula javier nicolas emmanuel jean pierre ' +
+    'francois hans wolfgang friedrich karl heinz jurgen viktor andrzej mateusz tomas jan lech'
+  ).split(' '),
+);
+
+export function genderOfName(name: string): 'm' | 'f' | null {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length < 1) return null;
+  const first = parts[0].toLowerCase().replace(/[^a-z\u00C0-\u024F-]/g, '');
+  if (parts.length >= 2) {
+    if (FEMALE.has(first) && !MALE.has(first)) return 'f';
+    if (MALE.has(first) && !FEMALE.has(first)) return 'm';
+    const last = parts[parts.length - 1].toLowerCase();
+    if (/(?:ova|eva|ina|ska|skaya|tskaya|ovna|evna)$/.test(last) && parts.length >= 2) return 'f';
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+import type { Token } from '../nlp.js';
+import { outletByName } from '../outlet-lexicon.js';
+import { ORG_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
+
+export interface NameMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom)$/;
+
+/**
+ * Person names written out in the text: runs of 2–4 capitalised proper-noun
+ * tokens ("Mary Jones", "Volodymyr Zelensky") that are not outlets or
+ * institutions. Used to expand a surname ("Jones said") to the full name.
+ */
+export function collectNames(tokens: Token[], text: string): NameMention[] {
+  const out: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && j - i < 4 && isNameToken(tokens[j]) && (j === i || tokens[j].start - tokens[j - 1].end <= 1)) j++;
+    if (j - i >= 2) {
+      const last = tokens[j - 1].value.toLowerCase();
+      const name = text.slice(tokens[i].start, tokens[j - 1].end);
+      if (!ORG_HEADS.has(last) && !ROLE_NOUNS.has(last) && !outletByName(name) && !/\n/.test(name)) {
+        out.push({ name, start: tokens[i].start, end: tokens[j - 1].end });
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function isNameToken(t: Token): boolean {
+  return t.pos === 'PROPN' && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) && !NOT_NAME.test(t.value);
+}
+
+/** The full name a surname refers to: the latest written-out name before `before` ending with it, else the first after. */
+export function expandSurname(names: NameMention[], surname: string, before: number): string | null {
+  let best: NameMention | null = null;
+  for (const n of names) {
+    if (!n.name.endsWith(' ' + surname)) continue;
+    if (n.start < before) best = n;
+    else if (!best) return n.name;
+  }
+  return best ? best.name : null;
+}
