@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractFromHtml, bodyText, type StageTimes } from '../src/extract/html/index.js';
+import { sniffHtmlCharset } from '../src/extract/html-charset.js';
 import type { RawDocument } from '../src/model.js';
 import { scorePage, summarise, type PageScore, type Summary } from './extract-metric.js';
 
@@ -40,9 +41,14 @@ function loadCorpus(dir: string): Page[] {
     if (!statSync(d).isDirectory()) continue;
     const src = join(d, 'source.html');
     const exp = join(d, 'expected.txt');
-    if (existsSync(src) && existsSync(exp)) pages.push({ id: slug, html: readFileSync(src, 'utf8'), truth: readFileSync(exp, 'utf8') });
+    if (existsSync(src) && existsSync(exp)) pages.push({ id: slug, html: decodeHtml(readFileSync(src)), truth: readFileSync(exp, 'utf8') });
   }
   return pages;
+}
+
+function decodeHtml(bytes: Uint8Array): string {
+  const { encoding } = sniffHtmlCharset(bytes);
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 function corpusHash(pages: Page[]): string {

@@ -1,6 +1,6 @@
 import type { BlockKind } from '../../model.js';
 import type { TextBuilder } from '../builder.js';
-import { walk, type HNode } from './dom.js';
+import { textOf, walk, type HNode } from './dom.js';
 import { isFurniture, linkDensity, stats } from './content.js';
 import { BLOCK_TAGS, classWeight } from './hints.js';
 
@@ -36,15 +36,26 @@ const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{
 const MONTH = /\b(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
 
-const WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|rsday|urday|s)?\b|\b(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag/gi;
-const DATE_WORDS = /\b(?:updated|published|posted|last|modified|created|on|at|de|às|a las|le|à|um|am|pm|a\.m\.|p\.m\.|et|est|edt|pt|pst|gmt|utc|bst|cet|cest|ist|uhr|the|of|th|st|nd|rd|h|min|ago|hours?|minutes?|days?|publicado|atualizado|actualizado|publié|mis à jour|aktualisiert|veröffentlicht|em|el|del|am|um)\b/gi;
+const MONTH_WORD = new RegExp('^(?:' + MONTH.source.replace(/^\\b\(\?:/, '').replace(/\)\\b$/, '') + ')$', 'i');
+const WEEKDAY_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?$|^(?:segunda|terça|quarta|quinta|sexta)(?:-feira|feira)?$|^(?:feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/;
+const DATE_WORD = new Set(['updated', 'published', 'posted', 'last', 'modified', 'created', 'on', 'at', 'de', 'às', 'as', 'a', 'las', 'le', 'à',
+  'um', 'am', 'pm', 'a.m', 'p.m', 'p', 'm', 'et', 'est', 'edt', 'pt', 'pst', 'pdt', 'ct', 'cst', 'cdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'ist', 'uhr', 'the', 'of',
+  'h', 'hs', 'min', 'ago', 'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'publicado', 'atualizado', 'actualizado', 'publié', 'mis', 'jour',
+  'aktualisiert', 'veröffentlicht', 'em', 'el', 'del', 'do', 'da', 'und', 'et', 'y', 'e', 'and', 'time', 'date', 'original', 'first']);
 
-/** A short line that is only a date/time stamp ("Updated Nov. 19, 2019 5:02 p.m. ET"). */
-function isDateLine(s: string): boolean {
+/** A short line that is only a date/time stamp ("Updated Nov. 19, 2019 5:02 p.m. ET", "13/03/2023 às 10h32"). */
+export function isDateLine(s: string): boolean {
   if (s.length > 80 || !/\d/.test(s)) return false;
-  const rest = s.replace(new RegExp(MONTH.source, 'gi'), ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ')
-    .replace(/[\d\s\p{P}\p{S}]+/gu, '');
-  return rest.length <= 2 && (MONTH.test(s) || /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}:\d{2}/.test(s));
+  const tokens = s.toLowerCase().split(/[\s,.;:|/()\[\]–—-]+/).filter(Boolean);
+  let dateish = false;
+  for (const t of tokens) {
+    if (/^\d+$/.test(t)) continue;
+    if (/^\d{1,2}(?:h\d{0,2}|am|pm|st|nd|rd|th|º|er|e)$/.test(t)) { dateish = true; continue; }
+    if (MONTH_WORD.test(t)) { dateish = true; continue; }
+    if (WEEKDAY_WORD.test(t) || DATE_WORD.has(t)) continue;
+    return false;
+  }
+  return dateish || /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}:\d{2}/.test(s);
 }
 
 function kindFor(n: HNode, inherited: BlockKind): BlockKind {
@@ -147,8 +158,10 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     if (n.tag === 'img' || n.tag === 'hr') return;
     const why = opts.skip?.has(n) ? 'template' : dropInside(n, container);
     if (why) {
-      const t = n.children.length ? n : null;
-      if (t) builder.remove(n.start, n.end, why, '');
+      if (n.children.length) {
+        const t = textOf(n);
+        if (t) builder.remove(n.start, n.end, why, t.length > 500 ? t.slice(0, 500) + '…' : t);
+      }
       return false;
     }
     const isBlock = BLOCK_TAGS.has(n.tag);

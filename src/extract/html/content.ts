@@ -235,6 +235,7 @@ export function chooseContainer(root: HNode): { node: HNode; method: string; ski
     for (const sib of parent.children) {
       if (sib === top || sib.tag === '#text') continue;
       let keep = false;
+      if (sib.tag === 'figure') { skip.delete(sib); continue; }
       if (!isFurniture(sib)) {
         const sc = scoreOf.get(sib) ?? -Infinity;
         const bonus = sib.attrs.class && top.attrs.class && sib.attrs.class === top.attrs.class ? topScore * 0.2 : 0;
