@@ -1,0 +1,144 @@
+import type { ProvenanceEdge, ProvenanceNode, Report } from '../../model.js';
+import { escapeHtml } from './escape.js';
+
+export interface PlacedNode {
+  node: ProvenanceNode;
+  layer: number;
+  x: number;
+  y: number;
+  width: number;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: Array<{ edge: ProvenanceEdge; index: number; from: PlacedNode; to: PlacedNode }>;
+}
+
+const NODE_H = 30;
+const ROW_GAP = 14;
+const COL_GAP = 150;
+const PAD = 16;
+const CHAR_W = 6.6;
+const MAX_LABEL = 34;
+
+/**
+ * Deterministic layered layout of the provenance graph. Sources are on the
+ * left, the input articles that relay them on the right: a node's layer is the
+ * longest chain of "relays" edges above it (cycles are broken by bounding the
+ * relaxation). Within a layer, nodes are ordered by the mean row of their
+ * neighbours (two sweeps), ties by label then id.
+ */
+export function layoutGraph(report: Report): GraphLayout {
+  const nodes = [...report.provenance.nodes].sort((a, b) => cmp(a.label, b.label) || cmp(a.id, b.id));
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const edges = report.provenance.edges
+    .map((edge, i) => ({ edge, i, f: index.get(edge.from), t: index.get(edge.to) }))
+    .filter((e): e is { edge: ProvenanceEdge; i: number; f: number; t: number } => e.f !== undefined && e.t !== undefined && e.f !== e.t);
+
+  // depth[n] = longest path of edges from any node to n counted from the relaying side:
+  // a source sits one layer left of whoever relays it.
+  const depth = new Array<number>(nodes.length).fill(0);
+  const rounds = Math.min(nodes.length, 64);
+  for (let r = 0; r < rounds; r++) {
+    let changed = false;
+    for (const e of edges) {
+      if (depth[e.t] < depth[e.f] + 1) { depth[e.t] = depth[e.f] + 1; changed = true; }
+    }
+    if (!changed) break;
+  }
+  const maxDepth = Math.max(0, ...depth);
+  const layers: number[][] = Array.from({ length: maxDepth + 1 }, () => []);
+  nodes.forEach((_, i) => layers[maxDepth - depth[i]].push(i));
+
+  // Order within layers by neighbour barycentre.
+  const row = new Array<number>(nodes.length).fill(0);
+  const assignRows = (): void => layers.forEach((l) => l.forEach((n, r) => { row[n] = r; }));
+  assignRows();
+  const neighbours: number[][] = nodes.map(() => []);
+  for (const e of edges) { neighbours[e.f].push(e.t); neighbours[e.t].push(e.f); }
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (const l of layers) {
+      const key = new Map(l.map((n) => {
+        const ns = neighbours[n];
+        return [n, ns.length ? ns.reduce((s, m) => s + row[m], 0) / ns.length : row[n]];
+      }));
+      l.sort((a, b) => key.get(a)! - key.get(b)! || cmp(nodes[a].label, nodes[b].label) || cmp(nodes[a].id, nodes[b].id));
+    }
+    assignRows();
+  }
+
+  const labelW = (n: ProvenanceNode): number => Math.min(MAX_LABEL, n.label.length) * CHAR_W + 24;
+  const colW = layers.map((l) => Math.max(90, ...l.map((n) => labelW(nodes[n]))));
+  const colX: number[] = [];
+  let x = PAD;
+  for (const w of colW) { colX.push(x); x += w + COL_GAP; }
+  const maxRows = Math.max(1, ...layers.map((l) => l.length));
+  const height = PAD * 2 + maxRows * NODE_H + (maxRows - 1) * ROW_GAP;
+  const placed: PlacedNode[] = new Array(nodes.length);
+  layers.forEach((l, li) => {
+    const offset = ((maxRows - l.length) * (NODE_H + ROW_GAP)) / 2;
+    l.forEach((n, r) => {
+      placed[n] = { node: nodes[n], layer: li, x: colX[li], y: PAD + offset + r * (NODE_H + ROW_GAP), width: colW[li] };
+    });
+  });
+  return {
+    width: Math.max(200, x - COL_GAP + PAD),
+    height,
+    nodes: placed,
+    edges: edges.map((e) => ({ edge: e.edge, index: e.i, from: placed[e.f], to: placed[e.t] })),
+  };
+}
+
+/** The provenance graph as inline SVG (no external resources). Edges carry `data-edge` (index into provenance.edges). */
+export function renderGraphSvg(report: Report, outletOf: (articleId: string) => string): string {
+  if (report.provenance.nodes.length === 0) return '<p class="empty">No sources are named in these articles.</p>';
+  const g = layoutGraph(report);
+  const parts: string[] = [];
+  parts.push(`<svg class="graph" viewBox="0 0 ${r(g.width)} ${r(g.height)}" width="${r(g.width)}" height="${r(g.height)}" role="img" aria-label="Provenance graph: who relayed whom">`);
+  parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>');
+  for (const e of g.edges) {
+    // Arrow from the relaying article (right) to its source (left).
+    const fromLeft = e.from.x > e.to.x;
+    const x1 = fromLeft ? e.from.x : e.from.x + e.from.width;
+    const x2 = fromLeft ? e.to.x + e.to.width : e.to.x;
+    const y1 = e.from.y + NODE_H / 2;
+    const y2 = e.to.y + NODE_H / 2;
+    const sameLayer = e.from.layer === e.to.layer;
+    const mx = (x1 + x2) / 2;
+    const d = sameLayer
+      ? `M${r(e.from.x + e.from.width)},${r(y1)} C${r(e.from.x + e.from.width + 60)},${r(y1)} ${r(e.to.x + e.to.width + 60)},${r(y2)} ${r(e.to.x + e.to.width)},${r(y2)}`
+      : `M${r(x1)},${r(y1)} C${r(mx)},${r(y1)} ${r(mx)},${r(y2)} ${r(x2)},${r(y2)}`;
+    const ev = e.edge.evidence[0];
+    const phrase = ev ? ev.text : e.edge.kind;
+    const tip = [e.edge.explanation, ...e.edge.evidence.slice(0, 6).map((x) => `${outletOf(x.articleId)}: “${x.text}”`)].join('\n');
+    const lx = sameLayer ? e.from.x + e.from.width + 48 : mx;
+    const ly = (y1 + y2) / 2 - 4;
+    parts.push(`<g class="edge edge-${escapeHtml(e.edge.kind)}" data-edge="${e.index}" tabindex="0"><title>${escapeHtml(tip)}</title>` +
+      `<path d="${d}" marker-end="url(#arrow)"/>` +
+      `<text x="${r(lx)}" y="${r(ly)}" text-anchor="middle">${escapeHtml(clip(`${e.edge.kind}: “${phrase}”`, 40))}</text></g>`);
+  }
+  for (const n of g.nodes) {
+    const cls = `node node-${escapeHtml(n.node.kind)}${n.node.input ? ' node-input' : ''}`;
+    const attr = n.node.articleId ? ` data-article="${escapeHtml(n.node.articleId)}"` : '';
+    parts.push(`<g class="${cls}"${attr}><title>${escapeHtml(`${n.node.label} (${n.node.input ? 'input article' : n.node.kind})`)}</title>` +
+      `<rect x="${r(n.x)}" y="${r(n.y)}" width="${r(n.width)}" height="${NODE_H}" rx="${n.node.kind === 'anonymous' ? 15 : 5}"/>` +
+      `<text x="${r(n.x + n.width / 2)}" y="${r(n.y + NODE_H / 2 + 4)}" text-anchor="middle">${escapeHtml(clip(n.node.label, MAX_LABEL))}</text></g>`);
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+function clip(s: string, n: number): string {
+  const chars = [...s.replace(/\s+/g, ' ')];
+  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : chars.join('');
+}
+
+function r(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../../src/model.js';
+import { renderHtml } from '../../src/report/html/index.js';
+import { readFixture } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install -y chromium)`;
+
+test('the report page works in headless Chromium: findings highlight their spans, no errors, no network', { skip, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => { if (r.url() !== `file://${file}`) requests.push(r.url()); });
+    await page.goto(`file://${file}`);
+
+    // Each finding, clicked, highlights exactly the text of its evidence in the shown articles.
+    for (let i = 0; i < report.findings.length; i++) {
+      const f = report.findings[i];
+      await page.click(`button.finding[data-f="${i}"]`);
+      const got = await page.evaluate(() => {
+        const byArticle: Record<string, string> = {};
+        document.querySelectorAll('.col .seg.hl').forEach((s) => {
+          const id = s.closest('article.doc')!.getAttribute('data-id')!;
+          byArticle[id] = (byArticle[id] ?? '') + '|' + s.getAttribute('data-o') + ':' + s.textContent;
+        });
+        return byArticle;
+      });
+      for (const ev of f.evidence) {
+        const segs = (got[ev.articleId] ?? '').split('|').filter(Boolean).map((x) => {
+          const at = x.indexOf(':');
+          return { o: Number(x.slice(0, at)), t: x.slice(at + 1) };
+        });
+        const inside = segs.filter((s) => s.o >= ev.start && s.o < ev.end).map((s) => s.t).join('');
+        assert.equal(inside, ev.text, `finding ${f.id}: highlighted text in ${ev.articleId}`);
+      }
+      assert.equal(await page.locator('button.finding.active').count(), 1);
+    }
+    // The highlight is visible: the first highlighted segment lies inside its column's viewport.
+    await page.click('button.finding[data-f="0"]');
+    const visible = await page.evaluate(() => {
+      const s = document.querySelector('.col .seg.hl')!;
+      const body = s.closest('.col-body')!;
+      const a = s.getBoundingClientRect();
+      const b = body.getBoundingClientRect();
+      return a.top >= b.top && a.bottom <= b.bottom;
+    });
+    assert.ok(visible, 'highlighted span scrolled into view');
+
+    // Quote variants and provenance edges highlight too.
+    await page.click('.variant[data-v="1"]');
+    assert.ok(await page.locator('.col .seg.hl').count() > 0);
+    await page.click('svg.graph g.edge[data-edge="0"]');
+    assert.ok(await page.locator('.col .seg.hl').count() > 0);
+
+    // Alignment: hovering a linked sentence lights up its counterpart in the other column.
+    await page.hover('#col-0 .sent.al-link');
+    assert.equal(await page.locator('#col-1 .sent.al-hover').count() >= 1, true);
+
+    // Toggles switch the mark styles off and on.
+    await page.click('.toggles input[data-class="show-quotes"]');
+    assert.equal(await page.evaluate(() => document.body.classList.contains('show-quotes')), false);
+
+    await page.screenshot({ path: join(dir, 'report.png'), fullPage: false });
+    assert.ok(existsSync(join(dir, 'report.png')));
+    assert.deepEqual(problems, [], 'no console errors');
+    assert.deepEqual(requests, [], 'no network requests');
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the pair chooser swaps articles when there are more than two', { skip, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const base: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  // A third article: a copy of the second under another id (spans re-pointed).
+  const copy = { ...base.articles[1], id: 'a-copy', outlet: 'Copy Outlet' };
+  const report: Report = { ...base, articles: [...base.articles, copy],
+    sentences: [...base.sentences, ...base.sentences.filter((s) => s.articleId === base.articles[1].id).map((s) => ({ ...s, articleId: 'a-copy' }))] };
+  report.findings = [...base.findings, { id: 'fx', kind: 'quote-drift', severity: 'high', articles: ['a-copy'],
+    evidence: [{ articleId: 'a-copy', start: copy.blocks[1].start, end: copy.blocks[1].start + 10, text: copy.text.slice(copy.blocks[1].start, copy.blocks[1].start + 10) }], explanation: 'test' }];
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`file://${file}`);
+    assert.equal(await page.locator('#col-1 article.doc').getAttribute('data-id'), base.articles[1].id);
+    await page.selectOption('#pick-1', 'a-copy');
+    assert.equal(await page.locator('#col-1 article.doc').getAttribute('data-id'), 'a-copy');
+    assert.match((await page.locator('#col-1 .col-head').textContent()) ?? '', /Copy Outlet/);
+    // Choosing on the left the article shown on the right swaps them.
+    await page.selectOption('#pick-0', 'a-copy');
+    assert.equal(await page.locator('#col-0 article.doc').getAttribute('data-id'), 'a-copy');
+    assert.equal(await page.locator('#col-1 article.doc').getAttribute('data-id'), base.articles[0].id);
+    // A finding about an article not shown brings it into view.
+    await page.selectOption('#pick-0', base.articles[1].id);
+    await page.click(`button.finding[data-f="${report.findings.length - 1}"]`);
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.col article.doc')].map((d) => d.getAttribute('data-id')));
+    assert.ok(shown.includes('a-copy'));
+    assert.equal(await page.locator('.col .seg.hl').count() > 0, true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
