@@ -46,7 +46,6 @@ function collapseSpaces(url: string): string {
 export function canonicalUrl(url: string, base?: string): string | null {
   if (typeof url !== 'string') return null;
   let s = collapseSpaces(url.replace(/[\u00a0\u200b\u200c\u200d\ufeff]/g, ' '));
-  s = s.replace(/[.,;:!?)\]}>'"»”’]+$/, (tail) => (s.includes('(') && tail.startsWith(')') ? tail.replace(/[^)]/g, '') : ''));
   if (!s) return null;
   if (/^www\./i.test(s)) s = 'https://' + s;
   if (s.startsWith('//')) s = 'https:' + s;

@@ -1,0 +1,116 @@
+/**
+ * Photo captions in plain text: a short paragraph that ends in a photo
+ * credit ("… since 2022. POOL/AFP via Getty Images", "… (AP Photo/Evan
+ * Vucci)", "… Photo: Reuters"). The credit must be credit-shaped — capitalised
+ * names, agency names, "via", slashes — so a body sentence ending "…, the
+ * official told Reuters." is never taken for a caption.
+ */
+
+/** Agencies and photo sources whose name alone, after a full stop, makes a credit. */
+const AGENCY_WORDS = [
+  'Getty Images', 'Getty', 'AFP', 'Reuters', 'REUTERS', 'AP', 'AP Photo', 'Associated Press', 'EPA', 'EPA-EFE', 'EFE',
+  'ZUMAPRESS.com', 'ZUMA Press', 'ZUMA Wire', 'ZUMA', 'Shutterstock', 'Alamy', 'Alamy Stock Photo', 'NurPhoto', 'Anadolu',
+  'Anadolu Agency', 'Anadolu via Getty Images', 'Sipa', 'SIPA USA', 'Sipa USA', 'Bloomberg', 'Pool', 'POOL', 'Handout', 'HANDOUT',
+  'TASS', 'Sputnik', 'Xinhua', 'dpa', 'DPA', 'picture alliance', 'picture-alliance', 'Picture Alliance', 'IMAGO', 'Imago', 'Abaca',
+  'ABACAPRESS.COM', 'UPI', 'PA', 'PA Images', 'PA Wire', 'Press Association', 'WireImage', 'Redux', 'Polaris', 'Bettmann', 'Corbis',
+  'iStock', 'iStockphoto', 'Unsplash', 'Wikimedia Commons', 'Wikipedia', 'Flickr', 'SOPA Images', 'LightRocket', 'CNP', 'MEGA',
+  'BACKGRID', 'Splash News', 'WENN', 'Ukrinform', 'UNIAN', 'Kremlin.ru', 'Kremlin Pool', 'Presidential Press Service',
+  'Press Service', 'Telegram', 'Facebook', 'Instagram', 'Twitter', 'X', 'YouTube', 'Screenshot', 'Screengrab', 'Getty Images for',
+  'NY Post', 'New York Post', 'Ukrainian Presidential Press Service', 'Sky News', 'Reuters TV', 'AP Images', 'Alamy Live News',
+  'Sportsfile', 'NBC', 'Fox News', 'CNN', 'Courtesy', 'Supplied', 'File', 'FILE', 'Archive', 'Illustration', 'Composite',
+];
+/** Credits strong enough to mark a caption even without a full stop before them. */
+const STRONG_RE = /(?:\bvia Getty Images|\bGetty Images\b|\bShutterstock\b|\bZUMAPRESS\.com|\bZUMA (?:Press|Wire)\b|\bAP Photo\b|\bAlamy\b|\bNurPhoto\b|\bAFP\/|\/AFP\b|\bREUTERS\/|\bReuters\/|\/Reuters\b|\bEPA-EFE\b|\bEPA\/|\/EPA\b|\bSIPA USA\b|\bSipa USA\b|\bpicture[- ]alliance\b|\bIMAGO\b|\bABACAPRESS\.COM\b|\bWireImage\b|\bPA (?:Images|Wire)\b|\bSOPA Images\b|\bLightRocket\b|^©|\bPhoto(?:graph)?(?: credit)?:|\bImage(?: credit)?:|\bCredit:|\bФото:|\bFoto:|\bPhoto by\b|\bCourtesy of\b)/;
+
+const AGENCY_SET = new Set(AGENCY_WORDS.map((w) => w.toLowerCase()));
+
+/** Words allowed lowercase inside a credit. */
+const CREDIT_LOWER = new Set(['via', 'for', 'of', 'and', 'the', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'la', 'le', 'by', 'credit', 'courtesy', 'photo', 'com', 'images', 'stock', 'photos', 'dpa', 'x', 'illustration', 'ua', 'ru', 'live', 'news', 'press']);
+
+const LABEL_RE = /(?:^|\s)((?:Photo(?:graph|s)?|Image|Picture|Illustration|Credit|Фото|Foto|Photo illustration|Photo credit|Image credit|Image source)(?:\s(?:by|credit|courtesy(?: of)?))?\s?[:：]\s?\S[^\n]{0,90})$/i;
+const PAREN_RE = /[(\[]((?:[^()[\]]{0,60}\b(?:Photo|Image|Picture|Credit|Foto|Фото|Getty|Shutterstock|Courtesy)\b[^()[\]]{0,60}|[\p{Lu}][\p{L}.-]*\/[\p{Lu}][^()[\]]{0,60}))[)\]]\s*$/u;
+
+export interface CreditSplit {
+  /** Offset (into the paragraph text) where the credit starts, including its brackets/label. */
+  creditStart: number;
+  /** The credit as kept in `Caption.credit` (brackets stripped). */
+  credit: string;
+  /** True when the credit is unmistakable ("via Getty Images", "Photo:", "AP Photo/…"). */
+  strong: boolean;
+}
+
+/** Is `t` shaped like a credit: capitalised/agency tokens, slashes, "via"; no sentence inside. */
+export function isCreditShaped(t: string): boolean {
+  const s = t.trim();
+  if (!s || s.length > 90) return false;
+  if (/[.!?]$/.test(s) && !/\.(?:com|ru|ua|net|org)$/i.test(s) && !/\b[A-Z]\.$/.test(s)) return false;
+  if (/["“”«»]/.test(s) || /[:：]$/.test(s)) return false;
+  // "(With the Associated Press)", "From CNN", "H/T …": text credits and source notes, not photo credits
+  if (/^\(?(?:with|from|h\/t|hat tip|via|source|sources|additional reporting|reporting)\b/i.test(s)) return false;
+  if (/\d{3,}/.test(s) && !/^©/.test(s) && !/\b(?:19|20)\d\d\b/.test(s)) return false;
+  const tokens = s.split(/[\s/|,;]+|(?<=\S)-(?=\S)/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 10) return false;
+  let agency = false;
+  for (const raw of tokens) {
+    const tok = raw.replace(/^[©(]+|[):]+$/g, '');
+    if (!tok) continue;
+    if (AGENCY_SET.has(tok.toLowerCase()) && /^[\p{Lu}\d]/u.test(tok)) agency = true;
+    if (/^[\p{Lu}\d©]/u.test(tok)) continue;
+    if (CREDIT_LOWER.has(tok.toLowerCase())) continue;
+    if (/^(?:dpa|iStock\w*|picture)$/i.test(tok)) continue;
+    return false;
+  }
+  for (const w of AGENCY_WORDS) if (w.includes(' ') && s.includes(w)) agency = true;
+  return agency || STRONG_RE.test(s) || /[\p{Lu}][\p{L}.-]*\/[\p{Lu}]/u.test(s);
+}
+
+/**
+ * Find a photo credit at the end of a paragraph. Returns null when the
+ * paragraph does not end in one.
+ */
+export function findCredit(text: string): CreditSplit | null {
+  const t = text.replace(/\s+$/, '');
+  // "(AP Photo/Evan Vucci)", "[Photo: Reuters]"
+  const p = PAREN_RE.exec(t);
+  if (p) return { creditStart: p.index, credit: p[1].trim(), strong: true };
+  // "… Photo: Reuters", "… Credit: Jane Doe/Getty"
+  const l = LABEL_RE.exec(t);
+  if (l && !/[.!?]["”]?\s+\S/.test(l[1]) && l[1].split(/\s+/).length <= 12) {
+    const start = l.index + l[0].indexOf(l[1]);
+    if (start === 0 || /[.!?"”’)\]…]\s*$|[|/–—-]\s*$/.test(t.slice(0, start).trimEnd()) || /\s$/.test(t.slice(0, start))) {
+      return { creditStart: start, credit: l[1].trim(), strong: true };
+    }
+  }
+  // tail after the last sentence end: "… run out. Getty Images"
+  const tail = /(?:^|[.!?…"”’)\]]\s+|\s[|–—]\s|\s\/\s?)([^.!?…"”]{1,90}(?:\.(?:com|COM|ru|ua|net|org))?)$/.exec(t);
+  if (tail) {
+    const credit = tail[1].trim();
+    const start = tail.index + tail[0].indexOf(tail[1]);
+    if (isCreditShaped(credit)) return { creditStart: start, credit: credit.replace(/^\/\s*/, ''), strong: STRONG_RE.test(credit) };
+  }
+  // no full stop before: "Vladimir Putin in Moscow on Jan. 25 AFP via Getty Images" — only strong credits
+  const strongTail = /\s((?:[\p{Lu}][\p{L}.'’-]*(?:\s|\/)+){0,5}(?:(?:[\p{Lu}][\p{L}.'’-]*)\s?\/\s?)?(?:[\p{Lu}][\p{L}.'’-]*\s)?(?:via Getty Images|Getty Images|Shutterstock|ZUMAPRESS\.com|AP Photo\/[^\n]{2,40}))$/u.exec(t);
+  if (strongTail && isCreditShaped(strongTail[1])) {
+    const start = strongTail.index + 1;
+    return { creditStart: start, credit: strongTail[1].trim(), strong: true };
+  }
+  return null;
+}
+
+/** Count sentences roughly (terminal punctuation followed by space and a capital or quote). */
+export function roughSentences(text: string): number {
+  return 1 + (text.match(/[.!?…]["”’)]?\s+(?=[\p{Lu}"“«(])/gu) ?? []).length;
+}
+
+/** Caption test for a paragraph: ends in a credit and is short enough to be a caption. */
+export function captionCredit(text: string): CreditSplit | null {
+  if (text.length > 600) return null;
+  const c = findCredit(text);
+  if (!c) return null;
+  const body = text.slice(0, c.creditStart).trim();
+  if (!body) return c; // credit-only line
+  if (body.length > 400 || roughSentences(body) > 3) return null;
+  // a body paragraph ending in a quote is not a caption unless the credit is unmistakable
+  if (/["”]$/.test(body) && !c.strong) return null;
+  return c;
+}
