@@ -60,6 +60,28 @@ const RE_MONTH_ALONE = new RegExp(
   `\\b(?:in|since|until|till|by|from|last|next|this|early|late|mid-|of|on|through|during|before|after)\\s+(${MONTH_FULL})\\b`, 'g');
 const RE_TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[AP]M\b/g;
 
+/** Units of measure → canonical unit. Values stay as written; `toSI` converts for comparison. */
+const MEASURE_UNITS: Record<string, string> = {
+  foot: 'ft', feet: 'ft', ft: 'ft', meter: 'm', meters: 'm', metre: 'm', metres: 'm', m: 'm', km: 'km',
+  kilometer: 'km', kilometers: 'km', kilometre: 'km', kilometres: 'km', mile: 'mi', miles: 'mi', mi: 'mi',
+  kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', ton: 't', tons: 't', tonne: 't', tonnes: 't',
+  lb: 'lb', lbs: 'lb', inch: 'in', inches: 'in', cm: 'cm', centimeters: 'cm', centimetres: 'cm', mph: 'mph',
+  'km/h': 'km/h', kph: 'km/h', sq: 'sq', acres: 'acre', acre: 'acre', hectares: 'ha', hectare: 'ha', ha: 'ha',
+};
+const RE_MEASURE = /^[-\s]?(foot|feet|ft|meters?|metres?|m|km\/h|km|kilomet(?:er|re)s?|miles?|mi|kg|kilograms?|kilos?|tons?|tonnes?|lbs?|inch(?:es)?|cm|centimet(?:er|re)s|mph|kph|acres?|hectares?|ha)(?![\p{L}\p{N}])/iu;
+const SI: Record<string, [string, number]> = {
+  ft: ['m', 0.3048], m: ['m', 1], km: ['m', 1000], mi: ['m', 1609.344], in: ['m', 0.0254], cm: ['m', 0.01],
+  kg: ['kg', 1], t: ['kg', 1000], lb: ['kg', 0.45359237], mph: ['m/s', 0.44704], 'km/h': ['m/s', 1 / 3.6],
+  acre: ['m2', 4046.8564224], ha: ['m2', 10000],
+};
+
+/** A measured quantity in SI units for comparison ("16 ft" → 4.877 m); null when the unit is not a measure. */
+export function toSI(value: number | null, unit: string | null): { value: number; unit: string } | null {
+  if (value === null || !unit || !(unit in SI)) return null;
+  const [u, f] = SI[unit];
+  return { value: value * f, unit: u };
+}
+
 const RE_CORE = new RegExp(
   `(?:(US\\$|C\\$|A\\$|HK\\$|[$€£¥₴₽₹]|\\b(?:USD|EUR|GBP|UAH|RUB|CNY|JPY)\\s?))?` +
   `(?<![\\p{L}\\p{N}.,])(${DIGITS}|\\b${WORDNUM}\\b)(?![\\p{N}])`, 'giu');
@@ -350,6 +372,7 @@ function scanSentence(view: SentenceView): Draft[] {
     let counts: Span | null = null;
     let date: string | null | undefined;
     const pct = /^\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b|pct\b)/i.exec(after);
+    const meas = RE_MEASURE.exec(after);
     const cur = /^\s?([A-Za-z]+)\b/.exec(after);
     const curCode = !symbol && cur ? CURRENCY_WORDS[cur[1].toLowerCase()] : undefined;
     const ratio = /^(\s*(?:-to-|to|:)\s*)(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(after);
@@ -359,6 +382,14 @@ function scanSentence(view: SentenceView): Draft[] {
       kind = 'money';
       unit = CURRENCY_SYMBOLS[symbol.trim()] ?? symbol.trim();
       counts = countsPhrase(view, e, true);
+    } else if (meas && !(isWord && meas[1].length <= 2)) {
+      kind = 'quantity';
+      unit = MEASURE_UNITS[meas[1].toLowerCase()];
+      e += meas[0].length;
+      // "a 16-foot deep crater": the dimension, else the noun measured.
+      const dim = /^[-\s](deep|wide|long|high|tall|thick|away|across|in\s+diameter|in\s+radius)\b/i.exec(text.slice(e));
+      if (dim) counts = { start: e + 1, end: e + dim[0].length };
+      else counts = countsPhrase(view, e, false);
     } else if (pct) {
       kind = 'percent';
       unit = /point/i.test(pct[1]) ? 'pp' : '%';

@@ -1,0 +1,254 @@
+import type { Alignment, AlignmentLink, Article, Sentence, SentenceRef } from '../model.js';
+import { normalizeSentence } from './normalize.js';
+
+/**
+ * Sentence alignment across the articles of a story.
+ *
+ * Every sentence is matched to at most one counterpart (or a run of adjacent
+ * merged sentences) in each other article: `same` (identical after
+ * normalisation or nearly so), `reworded` (same content, other words, e.g. a
+ * re-translation), or left in `unique` when nothing in any other article
+ * matches ("only in this article").
+ *
+ * Method: sentences are normalised (case, quotes, possessives, US/UK spelling,
+ * number words, light stemming), content words are weighted by IDF over the
+ * whole story, candidates come from an inverted index over content stems (so
+ * the cost grows with shared vocabulary, not with all sentence pairs), and
+ * each candidate pair is scored by a blend of IDF-weighted cosine,
+ * containment (for shortened sentences) and character-trigram Dice (for
+ * inflection and spelling drift). Each article pair is then matched greedily
+ * one-to-one by score (robust to reordering), and left-over sentences that
+ * extend an existing match with an adjacent sentence are merged in (one
+ * sentence ↔ two).
+ *
+ * Captions align only with captions: a caption is not a retelling of a body
+ * sentence, and pairing them would make noisy findings.
+ */
+
+export interface AlignOptions {
+  /** Minimum score for a `reworded` link. */
+  minScore?: number;
+  /** Score at or above which (with near-identical words) a link is `same`. */
+  sameScore?: number;
+  /** Candidates kept per sentence after the index pass. */
+  candidatesPerSentence?: number;
+  /** Content stems in more than this share of sentences are not indexed (they still count in scores). */
+  maxDfShare?: number;
+}
+
+const DEFAULTS: Required<AlignOptions> = {
+  minScore: 0.28,
+  sameScore: 0.9,
+  candidatesPerSentence: 40,
+  maxDfShare: 0.5,
+};
+
+interface Info {
+  art: number;
+  idx: number;
+  s: Sentence;
+  words: string[];
+  terms: string[]; // unique content stems
+  grams: Set<string>;
+  norm2: number;
+}
+
+function trigrams(stems: string[]): Set<string> {
+  const g = new Set<string>();
+  for (const w of stems) {
+    const x = `#${w}#`;
+    for (let i = 0; i + 3 <= x.length; i++) g.add(x.slice(i, i + 3));
+  }
+  return g;
+}
+
+/** Similarity of two term/gram bags under the story IDF. */
+function similarity(
+  aTerms: string[], aGrams: Set<string>, aNorm: number,
+  bTerms: string[], bGrams: Set<string>, bNorm: number,
+  idf: Map<string, number>,
+): number {
+  if (aNorm === 0 || bNorm === 0) return 0;
+  const bSet = bTerms.length < 16 ? null : new Set(bTerms);
+  let inter = 0;
+  let shared = 0;
+  for (const t of aTerms) {
+    if (bSet ? bSet.has(t) : bTerms.includes(t)) {
+      const w = idf.get(t) ?? 1;
+      inter += w * w;
+      shared++;
+    }
+  }
+  const cos = inter / Math.sqrt(aNorm * bNorm);
+  const minTerms = Math.min(aTerms.length, bTerms.length);
+  // Containment rewards a shortened retelling, but only for sentences with some substance.
+  const cont = minTerms >= 4 && shared >= 3 ? (inter / Math.min(aNorm, bNorm)) * 0.8 : 0;
+  let gi = 0;
+  const [small, large] = aGrams.size <= bGrams.size ? [aGrams, bGrams] : [bGrams, aGrams];
+  for (const g of small) if (large.has(g)) gi++;
+  const dice = aGrams.size + bGrams.size > 0 ? (2 * gi) / (aGrams.size + bGrams.size) : 0;
+  return 0.75 * Math.max(cos, cont) + 0.25 * dice;
+}
+
+function wordJaccard(a: string[], b: string[]): number {
+  const A = new Set(a);
+  const B = new Set(b);
+  let i = 0;
+  for (const x of A) if (B.has(x)) i++;
+  const u = A.size + B.size - i;
+  return u === 0 ? 1 : i / u;
+}
+
+function ref(info: Info): SentenceRef {
+  return { articleId: info.s.articleId, sentence: info.idx, start: info.s.start, end: info.s.end };
+}
+
+/** Align the sentences of every article with those of every other article. */
+export function alignSentences(articles: Article[], sentences: Sentence[][], options: AlignOptions = {}): Alignment {
+  const opt = { ...DEFAULTS, ...options };
+  if (articles.length !== sentences.length) {
+    throw new Error(`alignSentences: ${articles.length} articles but ${sentences.length} sentence lists`);
+  }
+  // ---- normalise
+  const infos: Info[] = [];
+  const offsets: number[] = [];
+  const seenIds = new Set<string>();
+  articles.forEach((article, art) => {
+    offsets.push(infos.length);
+    // Identical texts share an id (ids are content-derived): the first occurrence stands for them.
+    if (seenIds.has(article.id)) return;
+    seenIds.add(article.id);
+    sentences[art].forEach((s, idx) => {
+      const n = normalizeSentence(article.text.slice(s.start, s.end));
+      const terms = [...new Set(n.content)];
+      infos.push({ art, idx, s, words: n.words, terms, grams: trigrams(n.content), norm2: 0 });
+    });
+  });
+  const N = infos.length;
+  // ---- IDF over the story
+  const df = new Map<string, number>();
+  for (const x of infos) for (const t of x.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log((N + 1) / (d + 0.5)) + 0.5);
+  for (const x of infos) x.norm2 = x.terms.reduce((acc, t) => acc + (idf.get(t)! ** 2), 0);
+  // ---- inverted index
+  const maxDf = Math.max(8, Math.floor(N * opt.maxDfShare));
+  const postings = new Map<string, number[]>();
+  infos.forEach((x, i) => {
+    for (const t of x.terms) {
+      if (df.get(t)! > maxDf) continue;
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = []));
+      p.push(i);
+    }
+  });
+  // ---- candidates and scores
+  const scores = new Map<number, number>(); // key i*N+j (i<j)
+  const acc = new Float64Array(N);
+  const touched: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const x = infos[i];
+    for (const t of x.terms) {
+      const p = postings.get(t);
+      if (!p) continue;
+      const w = idf.get(t)! ** 2;
+      for (const j of p) {
+        if (infos[j].art === x.art || infos[j].s.caption !== x.s.caption) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
+      }
+    }
+    // Cheap bound: shared weight must be a fair share of the smaller sentence.
+    const cand = touched
+      .filter((j) => acc[j] >= 0.12 * Math.min(x.norm2, infos[j].norm2))
+      .sort((a, b) => acc[b] - acc[a] || a - b)
+      .slice(0, opt.candidatesPerSentence);
+    for (const j of touched) acc[j] = 0;
+    touched.length = 0;
+    for (const j of cand) {
+      const [lo, hi] = i < j ? [i, j] : [j, i];
+      const key = lo * N + hi;
+      if (scores.has(key)) continue;
+      const a = infos[lo];
+      const b = infos[hi];
+      scores.set(key, similarity(a.terms, a.grams, a.norm2, b.terms, b.grams, b.norm2, idf));
+    }
+  }
+  // ---- per article pair: greedy one-to-one, then merges
+  const byPair = new Map<number, Array<[number, number, number]>>();
+  for (const [key, sc] of scores) {
+    if (sc < opt.minScore * 0.6) continue;
+    const lo = Math.floor(key / N);
+    const hi = key % N;
+    const pk = infos[lo].art * articles.length + infos[hi].art;
+    let list = byPair.get(pk);
+    if (!list) byPair.set(pk, (list = []));
+    list.push([lo, hi, sc]);
+  }
+  const links: Array<{ a: number[]; b: number[]; score: number }> = [];
+  const linked = new Uint8Array(N);
+  for (const pk of [...byPair.keys()].sort((p, q) => p - q)) {
+    const list = byPair.get(pk)!.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
+    const matchA = new Map<number, { a: number[]; b: number[]; score: number }>();
+    const matchB = new Map<number, { a: number[]; b: number[]; score: number }>();
+    for (const [lo, hi, sc] of list) {
+      if (sc < opt.minScore) break;
+      if (matchA.has(lo) || matchB.has(hi)) continue;
+      const link = { a: [lo], b: [hi], score: sc };
+      matchA.set(lo, link);
+      matchB.set(hi, link);
+      links.push(link);
+    }
+    // Merged sentences: an unmatched sentence adjacent to a matched one on the same side.
+    for (const [lo, hi] of list) {
+      if (matchA.has(lo) && !matchB.has(hi)) tryMerge(matchA.get(lo)!, 'b', hi, matchB);
+      else if (matchB.has(hi) && !matchA.has(lo)) tryMerge(matchB.get(hi)!, 'a', lo, matchA);
+    }
+  }
+
+  function tryMerge(
+    link: { a: number[]; b: number[]; score: number }, side: 'a' | 'b', extra: number,
+    owner: Map<number, { a: number[]; b: number[]; score: number }>,
+  ): void {
+    const group = link[side];
+    if (group.length >= 3) return;
+    const e = infos[extra];
+    const adjacent = group.some((g) => infos[g].art === e.art && infos[g].s.block === e.s.block &&
+      Math.abs(infos[g].idx - e.idx) === 1) || group.some((g) => infos[g].art === e.art && Math.abs(infos[g].idx - e.idx) === 1);
+    if (!adjacent) return;
+    const other = side === 'a' ? link.b : link.a;
+    const merged = [...group, extra].sort((p, q) => p - q);
+    const bag = (ids: number[]) => {
+      const terms = [...new Set(ids.flatMap((k) => infos[k].terms))];
+      const grams = new Set<string>();
+      for (const k of ids) for (const g of infos[k].grams) grams.add(g);
+      return { terms, grams, norm2: terms.reduce((s, t) => s + idf.get(t)! ** 2, 0) };
+    };
+    const o = bag(other);
+    const m = bag(merged);
+    const sc = similarity(m.terms, m.grams, m.norm2, o.terms, o.grams, o.norm2, idf);
+    // The extra sentence must add matched content, not just length.
+    if (sc < link.score + 0.04) return;
+    link[side] = merged;
+    link.score = sc;
+    owner.set(extra, link);
+  }
+
+  // ---- output
+  const out: AlignmentLink[] = [];
+  for (const l of links) {
+    for (const k of [...l.a, ...l.b]) linked[k] = 1;
+    const a = l.a.map((k) => infos[k]);
+    const b = l.b.map((k) => infos[k]);
+    const same = a.length === 1 && b.length === 1 && l.score >= opt.sameScore * 0.8 &&
+      wordJaccard(a[0].words, b[0].words) >= opt.sameScore;
+    out.push({ a: a.map(ref), b: b.map(ref), kind: same ? 'same' : 'reworded', score: Math.round(Math.min(1, l.score) * 1000) / 1000 });
+  }
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const cmpRef = (p: SentenceRef, q: SentenceRef) =>
+    (order.get(p.articleId)! - order.get(q.articleId)!) || p.sentence - q.sentence;
+  out.sort((p, q) => cmpRef(p.a[0], q.a[0]) || cmpRef(p.b[0], q.b[0]));
+  const unique: SentenceRef[] = [];
+  for (let i = 0; i < N; i++) if (!linked[i]) unique.push(ref(infos[i]));
+  return { links: out, unique };
+}
