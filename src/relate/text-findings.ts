@@ -1,0 +1,462 @@
+import type {
+  Alignment, AlignmentLink, Article, Attribution, Citation, Evidence, Finding, FindingKind, Hedge, NumberMention,
+  Sentence, SentenceRef, Span,
+} from '../model.js';
+import { toSI } from '../analyze/numbers.js';
+import { shortHash } from '../util/hash.js';
+import { normalizeSentence } from './normalize.js';
+
+/**
+ * Text-level findings across the articles of a story:
+ *
+ * - `material-dropped` / `material-added`: runs of sentences of the reference
+ *   article that another article leaves out, and runs another article adds.
+ *   **The reference** is the input article the other inputs cite most (a
+ *   citation naming its outlet); if none is cited, the earliest-published
+ *   article; if no dates are known, the first input.
+ * - `attribution-dropped`: a sentence attributed in one article ("X said",
+ *   "according to", "told Bloomberg", quote marks) whose aligned counterpart
+ *   in a later article carries no attribution at all (nor does its paragraph).
+ * - `hedge-dropped` / `hedge-added`: aligned sentences where an evidential
+ *   ("reportedly", "allegedly") or modal ("may", "could") hedge disappears or
+ *   appears in the later article.
+ * - `certainty-escalated` / `certainty-softened`: aligned sentences whose
+ *   decision verb moves along considering < planning < decided, or where a
+ *   hedged claim becomes a boosted one ("may" → "confirmed").
+ * - `number-mismatch`: the same kind of number about the same thing with a
+ *   different value, in aligned sentences, or anywhere when what it counts is
+ *   named the same way.
+ *
+ * "Earlier"/"later" is publication order (unknown dates sort last, ties keep
+ * input order). Every finding names its articles and carries evidence spans.
+ */
+
+export interface TextFindingsInput {
+  articles: Article[];
+  sentences: Sentence[][];
+  alignment: Alignment;
+  hedges: Hedge[] | Hedge[][];
+  numbers: NumberMention[] | NumberMention[][];
+  attributions: Attribution[] | Attribution[][];
+  citations: Citation[] | Citation[][];
+}
+
+export interface TextFindingsOptions {
+  /** Minimum alignment score for sentence-pair findings (attribution, hedge, certainty, number). */
+  minLinkScore?: number;
+  /** Maximum material-added / material-dropped findings per article pair and kind. */
+  maxMaterialPerPair?: number;
+  /** Below this share of the reference's sentences aligned with it, an article is not compared for material. */
+  minCoverage?: number;
+}
+
+const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.3, maxMaterialPerPair: 5, minCoverage: 0.15 };
+
+const ATTRIBUTION_CUE = /\b(?:said|says|say|told|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|stated|states|added|adds|noted|notes|announced|wrote|writes|tweeted|posted|explained|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
+const QUOTE_MARK = /[“”"«»„]/;
+const EVIDENTIAL = new Set(['evidential']);
+const MODAL = new Set(['modal', 'adverb']);
+
+function flat<T>(x: T[] | T[][]): T[] {
+  return (x as unknown[]).length > 0 && Array.isArray((x as unknown[])[0]) ? (x as T[][]).flat() : (x as T[]);
+}
+
+function label(a: Article, i: number): string {
+  if (a.outlet) return a.outlet;
+  if (a.title) return a.title.length > 40 ? a.title.slice(0, 39) + '…' : a.title;
+  const base = a.source.split(/[\\/]/).pop() || a.source;
+  return base || `article ${i + 1}`;
+}
+
+function clip(s: string, n = 90): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+/** Items with spans bucketed by the sentence that contains their start. */
+function bucket<T extends Span>(items: T[], sents: Sentence[]): T[][] {
+  const out: T[][] = sents.map(() => []);
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const it of sorted) {
+    while (k < sents.length && sents[k].end <= it.start) k++;
+    if (k < sents.length && sents[k].start <= it.start) out[k].push(it);
+  }
+  return out;
+}
+
+interface ArtIndex {
+  article: Article;
+  order: number;
+  label: string;
+  sents: Sentence[];
+  hedges: Hedge[][];
+  numbers: NumberMention[][];
+  attributed: boolean[];
+  /** Blocks whose text contains an attribution cue anywhere. */
+  blockAttributed: Set<number>;
+  cueSpan: Array<Span | null>;
+}
+
+/** Input article order by citation, then publication date, then input order; index 0 is the reference. */
+export function chooseReference(articles: Article[], citations: Citation[]): number {
+  if (articles.length === 0) return -1;
+  const cited = articles.map(() => 0);
+  articles.forEach((a, i) => {
+    if (!a.outlet) return;
+    const name = a.outlet.toLowerCase();
+    for (const c of citations) {
+      if (c.articleId === a.id) continue;
+      const s = c.source.toLowerCase();
+      if (s === name || s.includes(name) || name.includes(s) && s.length >= 4) cited[i]++;
+    }
+  });
+  const best = Math.max(...cited);
+  if (best > 0) return cited.indexOf(best);
+  return chronological(articles)[0];
+}
+
+function chronological(articles: Article[]): number[] {
+  return articles.map((_, i) => i).sort((p, q) => {
+    const a = articles[p].publishedAt;
+    const b = articles[q].publishedAt;
+    if (a && b && a !== b) return a < b ? -1 : 1;
+    if (a && !b) return -1;
+    if (!a && b) return 1;
+    return p - q;
+  });
+}
+
+function evidence(ix: ArtIndex, span: Span): Evidence {
+  return { articleId: ix.article.id, start: span.start, end: span.end, text: ix.article.text.slice(span.start, span.end) };
+}
+
+function refsSpan(refs: SentenceRef[]): Span {
+  return { start: Math.min(...refs.map((r) => r.start)), end: Math.max(...refs.map((r) => r.end)) };
+}
+
+function substantive(text: string): boolean {
+  return normalizeSentence(text).content.length >= 4 && /\p{Ll}{3}/u.test(text);
+}
+
+/** Compute the text-level findings. Deterministic; ids are `f-<kind>-<hash>`. */
+export function findTextFindings(input: TextFindingsInput, options: TextFindingsOptions = {}): Finding[] {
+  const opt = { ...DEFAULTS, ...options };
+  const { articles, sentences, alignment } = input;
+  if (articles.length < 2) return [];
+  const hedges = flat(input.hedges);
+  const numbers = flat(input.numbers);
+  const attributions = flat(input.attributions);
+  const citations = flat(input.citations);
+  const byId = new Map(articles.map((a, i) => [a.id, i]));
+  const chrono = chronological(articles);
+  const rank = new Map(chrono.map((a, r) => [a, r]));
+
+  const idx: ArtIndex[] = articles.map((article, i) => {
+    const sents = sentences[i] ?? [];
+    const mine = <T extends { articleId: string }>(xs: T[]) => xs.filter((x) => x.articleId === article.id);
+    const attrSpans: Span[] = [
+      ...mine(attributions).flatMap((a) => [a.cue, ...(a.source ? [a.source] : [])]),
+      ...mine(citations),
+    ];
+    const attrBuckets = bucket(attrSpans, sents);
+    const cueSpan: Array<Span | null> = [];
+    const attributed = sents.map((s, k) => {
+      const text = article.text.slice(s.start, s.end);
+      const m = ATTRIBUTION_CUE.exec(text);
+      if (m) {
+        cueSpan[k] = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+        return true;
+      }
+      cueSpan[k] = attrBuckets[k][0] ?? null;
+      return attrBuckets[k].length > 0 || QUOTE_MARK.test(text);
+    });
+    const blockAttributed = new Set<number>();
+    sents.forEach((s, k) => { if (attributed[k]) blockAttributed.add(s.block); });
+    return {
+      article, order: i, label: label(article, i), sents,
+      hedges: bucket(mine(hedges), sents), numbers: bucket(mine(numbers), sents),
+      attributed, blockAttributed, cueSpan,
+    };
+  });
+
+  const findings: Finding[] = [];
+  const push = (kind: FindingKind, severity: Finding['severity'], arts: number[], ev: Evidence[], explanation: string) => {
+    findings.push({ id: '', kind, severity, articles: arts.map((i) => articles[i].id), evidence: ev, explanation });
+  };
+
+  // ---------------------------------------------------------- sentence-pair findings
+  for (const link of alignment.links) {
+    if (link.a.length === 0 || link.b.length === 0) continue;
+    const ia = byId.get(link.a[0].articleId);
+    const ib = byId.get(link.b[0].articleId);
+    if (ia === undefined || ib === undefined || ia === ib) continue;
+    const earlierFirst = rank.get(ia)! <= rank.get(ib)!;
+    const [xi, xRefs, yi, yRefs] = earlierFirst ? [ia, link.a, ib, link.b] : [ib, link.b, ia, link.a];
+    const X = idx[xi];
+    const Y = idx[yi];
+    if (xRefs.some((r) => X.sents[r.sentence]?.caption) || yRefs.some((r) => Y.sents[r.sentence]?.caption)) continue;
+    const xs = xRefs.map((r) => r.sentence).filter((k) => X.sents[k]);
+    const ys = yRefs.map((r) => r.sentence).filter((k) => Y.sents[k]);
+    if (xs.length === 0 || ys.length === 0) continue;
+    numberMismatch(X, xs, Y, ys, link, push);
+    if (link.score < opt.minLinkScore) continue;
+    attributionDropped(X, xs, Y, ys, push);
+    hedgeAndCertainty(X, xs, Y, ys, push);
+  }
+
+  // ---------------------------------------------------------- numbers by what they count
+  numbersByCounts(idx, rank, push);
+
+  // ---------------------------------------------------------- material
+  const ref = chooseReference(articles, citations);
+  materialFindings(idx, ref, alignment, opt, push);
+
+  // ---------------------------------------------------------- ids and order
+  const sevRank = { high: 0, medium: 1, low: 2 };
+  findings.sort((p, q) => sevRank[p.severity] - sevRank[q.severity] || (p.kind < q.kind ? -1 : p.kind > q.kind ? 1 : 0) ||
+    byId.get(p.articles[0])! - byId.get(q.articles[0])! || (p.evidence[0]?.start ?? 0) - (q.evidence[0]?.start ?? 0) ||
+    (p.articles[1] && q.articles[1] ? byId.get(p.articles[1])! - byId.get(q.articles[1])! : 0));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = f.kind + '|' + f.evidence.map((e) => `${e.articleId}:${e.start}-${e.end}`).join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    f.id = `f-${f.kind}-${shortHash(key, 10)}`;
+    out.push(f);
+  }
+  return out;
+}
+
+type Push = (kind: FindingKind, severity: Finding['severity'], arts: number[], ev: Evidence[], explanation: string) => void;
+
+// ------------------------------------------------------------------ attribution
+
+function attributionDropped(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], push: Push): void {
+  const xAttr = xs.find((k) => X.attributed[k]);
+  if (xAttr === undefined) return;
+  for (const k of ys) {
+    if (Y.attributed[k] || Y.blockAttributed.has(Y.sents[k].block)) return;
+    if (Y.article.blocks[Y.sents[k].block]?.kind === 'title' || Y.article.blocks[Y.sents[k].block]?.kind === 'heading') return;
+  }
+  const cue = X.cueSpan[xAttr];
+  const xSpan = { start: X.sents[xs[0]].start, end: X.sents[xs[xs.length - 1]].end };
+  const ySpan = { start: Y.sents[ys[0]].start, end: Y.sents[ys[ys.length - 1]].end };
+  const cueText = cue ? X.article.text.slice(cue.start, cue.end) : 'quotation marks';
+  const yHedged = ys.some((k) => Y.hedges[k].some((h) => h.kind === 'hedge' && h.strength <= -0.4));
+  push('attribution-dropped', yHedged ? 'medium' : 'high', [X.order, Y.order],
+    [evidence(X, xSpan), ...(cue ? [evidence(X, cue)] : []), evidence(Y, ySpan)],
+    `${X.label} attributes this ("${clip(cueText, 30)}"); ${Y.label} states it without attribution${yHedged ? ' (but hedged)' : ' as fact'}.`);
+}
+
+// ------------------------------------------------------------------ hedges and certainty
+
+function strongHedges(hs: Hedge[], cats: Set<string>): Hedge[] {
+  return hs.filter((h) => h.kind === 'hedge' && h.strength <= -0.4 && cats.has(h.category ?? '') && (h.scale ?? null) === null);
+}
+
+function hedgeAndCertainty(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], push: Push): void {
+  const xh = xs.flatMap((k) => X.hedges[k]);
+  const yh = ys.flatMap((k) => Y.hedges[k]);
+  const xSpan = { start: X.sents[xs[0]].start, end: X.sents[xs[xs.length - 1]].end };
+  const ySpan = { start: Y.sents[ys[0]].start, end: Y.sents[ys[ys.length - 1]].end };
+  // Decision scale: considering (1) < planning (2) < decided (3).
+  const xScale = Math.max(0, ...xh.map((h) => h.scale ?? 0));
+  const yScale = Math.max(0, ...yh.map((h) => h.scale ?? 0));
+  const xAnyHedge = xh.some((h) => h.kind === 'hedge' && h.strength <= -0.4);
+  const yAnyHedge = yh.some((h) => h.kind === 'hedge' && h.strength <= -0.4);
+  const yBoost = yh.filter((h) => h.kind === 'booster' && h.strength >= 0.6);
+  const xBoost = xh.filter((h) => h.kind === 'booster' && h.strength >= 0.6);
+  let certaintyDone = false;
+  const cueEv = (ix: ArtIndex, h: Hedge | undefined) => (h ? [evidence(ix, h)] : []);
+  if (xScale && yScale && xScale !== yScale) {
+    const xc = xh.find((h) => h.scale === xScale);
+    const yc = yh.find((h) => h.scale === yScale);
+    const up = yScale > xScale;
+    push(up ? 'certainty-escalated' : 'certainty-softened', up ? 'high' : 'medium', [X.order, Y.order],
+      [evidence(X, xSpan), ...cueEv(X, xc), evidence(Y, ySpan), ...cueEv(Y, yc)],
+      `${X.label} says "${xc?.text}", ${Y.label} says "${yc?.text}": the decision is ${up ? 'made firmer' : 'made less certain'}.`);
+    certaintyDone = true;
+  } else if (xAnyHedge && !yAnyHedge && yBoost.length > 0) {
+    const xc = xh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
+    push('certainty-escalated', 'high', [X.order, Y.order],
+      [evidence(X, xSpan), ...cueEv(X, xc), evidence(Y, ySpan), ...cueEv(Y, yBoost[0])],
+      `${X.label} hedges ("${xc?.text}"); ${Y.label} states it with certainty ("${yBoost[0].text}").`);
+    certaintyDone = true;
+  } else if (yAnyHedge && !xAnyHedge && xBoost.length > 0) {
+    const yc = yh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
+    push('certainty-softened', 'medium', [X.order, Y.order],
+      [evidence(X, xSpan), ...cueEv(X, xBoost[0]), evidence(Y, ySpan), ...cueEv(Y, yc)],
+      `${X.label} is certain ("${xBoost[0].text}"); ${Y.label} hedges ("${yc?.text}").`);
+    certaintyDone = true;
+  }
+  if (certaintyDone) return;
+  for (const [cats, name] of [[EVIDENTIAL, 'evidential'], [MODAL, 'modal']] as const) {
+    const xg = strongHedges(xh, cats);
+    const yg = strongHedges(yh, cats);
+    if (xg.length > 0 && yg.length === 0) {
+      // Another strong hedge still qualifies the claim: not worth a reader's time.
+      if (strongHedges(yh, name === 'modal' ? EVIDENTIAL : MODAL).length > 0) continue;
+      // An evidential hedge replaced by an explicit attribution ("they said") is not a drop of doubt.
+      const yAttributed = ys.some((k) => Y.attributed[k]);
+      if (name === 'evidential' && yAttributed) continue;
+      const severity = name === 'evidential' ? 'high' : yAttributed ? 'low' : 'medium';
+      push('hedge-dropped', severity, [X.order, Y.order], [evidence(X, xSpan), evidence(X, xg[0]), evidence(Y, ySpan)],
+        `${X.label} hedges with "${xg.map((h) => h.text).join('", "')}"; ${Y.label} states it without the hedge.`);
+    } else if (yg.length > 0 && xg.length === 0) {
+      if (strongHedges(xh, name === 'modal' ? EVIDENTIAL : MODAL).length > 0) continue;
+      push('hedge-added', 'low', [X.order, Y.order], [evidence(X, xSpan), evidence(Y, ySpan), evidence(Y, yg[0])],
+        `${Y.label} adds the hedge "${yg.map((h) => h.text).join('", "')}" not in ${X.label}.`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ numbers
+
+const COMPARABLE = new Set(['percent', 'money', 'count', 'quantity', 'ratio', 'duration']);
+
+function comparable(n: NumberMention): { value: number; unit: string } | null {
+  if (!COMPARABLE.has(n.kind) || n.value === null) return null;
+  const si = toSI(n.value, n.unit);
+  if (si) return { value: si.value, unit: `${n.kind}:${si.unit}` };
+  return { value: n.value, unit: `${n.kind}:${n.unit ?? ''}` };
+}
+
+function closeEnough(a: NumberMention, b: NumberMention): boolean {
+  const ca = comparable(a)!;
+  const cb = comparable(b)!;
+  const loose = !!(a.qualifier || b.qualifier) || a.unit !== b.unit;
+  const tol = loose ? 0.06 : 0.015;
+  const m = Math.max(Math.abs(ca.value), Math.abs(cb.value));
+  return m === 0 || Math.abs(ca.value - cb.value) / m <= tol;
+}
+
+function countsWords(n: NumberMention): Set<string> {
+  return new Set(n.counts ? normalizeSentence(n.counts).content : []);
+}
+
+function sharesCounts(a: NumberMention, b: NumberMention): boolean {
+  const A = countsWords(a);
+  const B = countsWords(b);
+  if (A.size === 0 && B.size === 0) return a.kind === 'percent' || a.kind === 'money' || a.kind === 'ratio';
+  for (const w of A) if (B.has(w)) return true;
+  return false;
+}
+
+function describe(n: NumberMention): string {
+  return `"${n.text}"${n.counts ? ` (${clip(n.counts, 40)})` : ''}`;
+}
+
+function numberMismatch(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], _link: AlignmentLink, push: Push): void {
+  const xn = xs.flatMap((k) => X.numbers[k]).filter((n) => comparable(n));
+  const yn = ys.flatMap((k) => Y.numbers[k]).filter((n) => comparable(n));
+  if (xn.length === 0 || yn.length === 0) return;
+  const unit = (n: NumberMention) => comparable(n)!.unit;
+  const xFree = xn.filter((a) => !yn.some((b) => unit(a) === unit(b) && closeEnough(a, b)));
+  const yFree = yn.filter((b) => !xn.some((a) => unit(a) === unit(b) && closeEnough(a, b)));
+  const used = new Set<NumberMention>();
+  for (const a of xFree) {
+    const cands = yFree.filter((b) => !used.has(b) && unit(a) === unit(b) && sharesCounts(a, b));
+    if (cands.length !== 1) continue;
+    const b = cands[0];
+    used.add(b);
+    push('number-mismatch', 'high', [X.order, Y.order], [evidence(X, a), evidence(Y, b)],
+      `${X.label} says ${describe(a)}, ${Y.label} says ${describe(b)} in the matching sentence.`);
+  }
+}
+
+function numbersByCounts(idx: ArtIndex[], rank: Map<number, number>, push: Push): void {
+  // Percentages and money whose counted thing is named with the same content words (≥ 2) across articles.
+  const groups = new Map<string, Array<{ ix: ArtIndex; n: NumberMention }>>();
+  for (const ix of idx) {
+    for (const bucketed of ix.numbers) {
+      for (const n of bucketed) {
+        if ((n.kind !== 'percent' && n.kind !== 'money') || n.value === null || !n.counts) continue;
+        const words = [...new Set(normalizeSentence(n.counts).content)].sort();
+        if (words.length < 2) continue;
+        const key = `${n.kind}|${n.unit}|${words.join(' ')}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push({ ix, n });
+      }
+    }
+  }
+  for (const g of groups.values()) {
+    const arts = new Set(g.map((x) => x.ix.order));
+    if (arts.size < 2) continue;
+    g.sort((p, q) => rank.get(p.ix.order)! - rank.get(q.ix.order)! || p.n.start - q.n.start);
+    const first = g[0];
+    for (const other of g) {
+      if (other.ix.order === first.ix.order) continue;
+      // Already compared through the alignment? Only report when no value of the first article matches.
+      if (g.some((x) => x.ix.order === first.ix.order && closeEnough(x.n, other.n))) continue;
+      push('number-mismatch', 'high', [first.ix.order, other.ix.order], [evidence(first.ix, first.n), evidence(other.ix, other.n)],
+        `${first.ix.label} says ${describe(first.n)}, ${other.ix.label} says ${describe(other.n)}.`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ material
+
+function materialFindings(idx: ArtIndex[], ref: number, alignment: Alignment, opt: Required<TextFindingsOptions>, push: Push): void {
+  if (ref < 0) return;
+  // linked[art][sentence] = set of other article indexes it is aligned with.
+  const byId = new Map(idx.map((ix) => [ix.article.id, ix.order]));
+  const linked: Array<Array<Set<number>>> = idx.map((ix) => ix.sents.map(() => new Set<number>()));
+  for (const l of alignment.links) {
+    const ia = byId.get(l.a[0]?.articleId ?? '');
+    const ib = byId.get(l.b[0]?.articleId ?? '');
+    if (ia === undefined || ib === undefined) continue;
+    for (const r of l.a) linked[ia][r.sentence]?.add(ib);
+    for (const r of l.b) linked[ib][r.sentence]?.add(ia);
+  }
+  const R = idx[ref];
+  for (const B of idx) {
+    if (B.order === ref) continue;
+    const covered = R.sents.filter((_, k) => linked[ref][k].has(B.order)).length;
+    const substantiveR = R.sents.filter((s) => !s.caption && substantive(R.article.text.slice(s.start, s.end))).length;
+    if (substantiveR === 0 || covered / substantiveR < opt.minCoverage) continue;
+    emitRuns('material-dropped', R, B, linked[ref], opt, push);
+    emitRuns('material-added', B, R, linked[B.order], opt, push);
+  }
+}
+
+function emitRuns(kind: 'material-dropped' | 'material-added', S: ArtIndex, O: ArtIndex, linked: Array<Set<number>>,
+  opt: Required<TextFindingsOptions>, push: Push): void {
+  const runs: number[][] = [];
+  let cur: number[] = [];
+  S.sents.forEach((s, k) => {
+    const text = S.article.text.slice(s.start, s.end);
+    const missing = !s.caption && !linked[k].has(O.order) && substantive(text) &&
+      S.article.blocks[s.block]?.kind !== 'title';
+    const contiguous = cur.length > 0 && S.sents[cur[cur.length - 1]].block === s.block && cur[cur.length - 1] === k - 1;
+    if (missing && (cur.length === 0 || contiguous)) cur.push(k);
+    else {
+      if (cur.length) runs.push(cur);
+      cur = missing ? [k] : [];
+    }
+  });
+  if (cur.length) runs.push(cur);
+  const scored = runs.map((run) => {
+    const nums = run.flatMap((k) => S.numbers[k]).filter((n) => n.kind !== 'ordinal');
+    const text = S.article.text.slice(S.sents[run[0]].start, S.sents[run[run.length - 1]].end);
+    const quote = QUOTE_MARK.test(text);
+    const score = nums.length * 2 + (quote ? 1.5 : 0) + run.length + Math.min(2, text.length / 200);
+    return { run, nums, text, quote, score };
+  });
+  scored.sort((p, q) => q.score - p.score || p.run[0] - q.run[0]);
+  for (const { run, nums, text, quote } of scored.slice(0, opt.maxMaterialPerPair)) {
+    const span = { start: S.sents[run[0]].start, end: S.sents[run[run.length - 1]].end };
+    const what = nums.length ? ` with ${nums.slice(0, 3).map((n) => `"${n.text}"`).join(', ')}` : quote ? ' with a quotation' : '';
+    const n = run.length === 1 ? 'a sentence' : `${run.length} sentences`;
+    const severity = nums.length || quote ? 'medium' : 'low';
+    if (kind === 'material-dropped') {
+      push(kind, severity, [S.order, O.order], [evidence(S, span)],
+        `${O.label} leaves out ${n} of the reference ${S.label}${what}: "${clip(text, 80)}"`);
+    } else {
+      push(kind, severity, [S.order, O.order], [evidence(S, span)],
+        `${S.label} adds ${n} not in the reference ${O.label}${what}: "${clip(text, 80)}"`);
+    }
+  }
+}
