@@ -91,6 +91,7 @@ export function buildProvenance(input: {
     const to = nodeForCitation(c, inputByOutlet, personByName, addNode);
     if (!to || to === from) continue;
     addEdge(from, to, 'cites', ev(c.articleId, c.start, c.end), c.cue);
+    edges.get(`${from}|${to}|cites`)!.asWritten.add(c.source.trim());
   }
 
   // attributed quotes
@@ -118,7 +119,7 @@ export function buildProvenance(input: {
     const times = e.count === 1 ? 'once' : `${e.count} times`;
     e.explanation =
       e.kind === 'cites'
-        ? `${fromLabel} cites ${toNode.label} ${times}${cues ? ` (${cues})` : ''}${toNode.input ? ' — an input article' : ''}`
+        ? `${fromLabel} cites ${toNode.label}${asWritten(e.asWritten, toNode.label)} ${times}${cues ? ` (${cues})` : ''}${toNode.input ? ' — an input article' : ''}`
         : `${fromLabel} quotes ${toNode.label}${asWritten(e.asWritten, toNode.label)} ${times}${cues ? ` (${cues})` : ''}`;
     out.push({ from: e.from, to: e.to, kind: e.kind, evidence: e.evidence, explanation: e.explanation });
   }

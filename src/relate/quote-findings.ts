@@ -204,6 +204,9 @@ export function changedWords(aText: string, bText: string): Change[] {
   return changes;
 }
 
+/** Changes spelled out in a drift explanation before "and N more". */
+const MAX_SHOWN = 5;
+
 function describeDrift(v: QuoteVariant): { text: string; severity: Finding['severity'] } {
   const changes = changedWords(v.a.text, v.b.text);
   const aLen = words(v.a.text).length;
@@ -218,10 +221,10 @@ function describeDrift(v: QuoteVariant): { text: string; severity: Finding['seve
   if (v.class === 'merged') {
     return { text: `joined with other quoted words into one quote: “${clip(v.b.text, 90)}”`, severity: 'low' };
   }
-  const shown = changes.slice(0, 3).map((c) =>
+  const shown = changes.slice(0, MAX_SHOWN).map((c) =>
     c.removed && c.added ? `“${clip(c.removed, 40)}” became “${clip(c.added, 40)}”` : c.removed ? `“${clip(c.removed, 40)}” dropped` : `“${clip(c.added, 40)}” added`,
   );
-  const more = changes.length > 3 ? `, and ${changes.length - 3} more change${changes.length - 3 > 1 ? 's' : ''}` : '';
+  const more = changes.length > MAX_SHOWN ? `, and ${changes.length - MAX_SHOWN} more change${changes.length - MAX_SHOWN  > 1 ? 's' : ''}` : '';
   const text = shown.length ? shown.join(', ') + more : 'punctuation or spelling only';
   let severity: Finding['severity'];
   if (meaningful) severity = 'high';
