@@ -18,7 +18,7 @@ export interface GraphLayout {
 
 const NODE_H = 30;
 const ROW_GAP = 14;
-const COL_GAP = 150;
+const COL_GAP = 230;
 const PAD = 16;
 const CHAR_W = 6.6;
 const MAX_LABEL = 34;
@@ -96,8 +96,12 @@ export function renderGraphSvg(report: Report, outletOf: (articleId: string) => 
   if (report.provenance.nodes.length === 0) return '<p class="empty">No sources are named in these articles.</p>';
   const g = layoutGraph(report);
   const parts: string[] = [];
-  parts.push(`<svg class="graph" viewBox="0 0 ${r(g.width)} ${r(g.height)}" width="${r(g.width)}" height="${r(g.height)}" role="img" aria-label="Provenance graph: who relayed whom">`);
   parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>');
+  // Occupied boxes (nodes, then labels as they are placed) so edge labels do not overlap.
+  const taken: Array<[number, number, number, number]> = g.nodes.map((n) => [n.x, n.y, n.x + n.width, n.y + NODE_H]);
+  const free = (x0: number, y0: number, x1: number, y1: number): boolean =>
+    taken.every(([a, b, c, d]) => x1 <= a || x0 >= c || y1 <= b || y0 >= d);
+  const edgeParts: string[] = [];
   for (const e of g.edges) {
     // Arrow from the relaying article (right) to its source (left).
     const fromLeft = e.from.x > e.to.x;
@@ -114,11 +118,24 @@ export function renderGraphSvg(report: Report, outletOf: (articleId: string) => 
     const phrase = ev ? ev.text : e.edge.kind;
     const tip = [e.edge.explanation, ...e.edge.evidence.slice(0, 6).map((x) => `${outletOf(x.articleId)}: “${x.text}”`)].join('\n');
     const lx = sameLayer ? e.from.x + e.from.width + 48 : mx;
-    const ly = (y1 + y2) / 2 - 4;
-    parts.push(`<g class="edge edge-${escapeHtml(e.edge.kind)}" data-edge="${e.index}" tabindex="0"><title>${escapeHtml(tip)}</title>` +
+    const label = clip(`${e.edge.kind}: “${phrase}”`, 34);
+    const halfW = ([...label].length * 6) / 2 + 3;
+    let ly = (y1 + y2) / 2 - 4;
+    for (let k = 0; k < 40; k++) {
+      const dy = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 14;
+      if (free(lx - halfW, ly + dy - 11, lx + halfW, ly + dy + 3)) { ly += dy; break; }
+    }
+    taken.push([lx - halfW, ly - 11, lx + halfW, ly + 3]);
+    edgeParts.push(`<g class="edge edge-${escapeHtml(e.edge.kind)}" data-edge="${e.index}" tabindex="0"><title>${escapeHtml(tip)}</title>` +
       `<path d="${d}" marker-end="url(#arrow)"/>` +
-      `<text x="${r(lx)}" y="${r(ly)}" text-anchor="middle">${escapeHtml(clip(`${e.edge.kind}: “${phrase}”`, 40))}</text></g>`);
+      `<text x="${r(lx)}" y="${r(ly)}" text-anchor="middle">${escapeHtml(label)}</text></g>`);
   }
+  const top = Math.min(0, ...taken.map((t) => t[1] - 4));
+  const bottom = Math.max(g.height, ...taken.map((t) => t[3] + 6));
+  const left = Math.min(0, ...taken.map((t) => t[0] - 4));
+  const right = Math.max(g.width, ...taken.map((t) => t[2] + 4));
+  parts.unshift(`<svg class="graph" viewBox="${r(left)} ${r(top)} ${r(right - left)} ${r(bottom - top)}" width="${r(right - left)}" height="${r(bottom - top)}" role="img" aria-label="Provenance graph: who relayed whom">`);
+  parts.push(...edgeParts);
   for (const n of g.nodes) {
     const cls = `node node-${escapeHtml(n.node.kind)}${n.node.input ? ' node-input' : ''}`;
     const attr = n.node.articleId ? ` data-article="${escapeHtml(n.node.articleId)}"` : '';

@@ -189,14 +189,16 @@ function renderVariants(report: Report, outletOf: (id: string) => string, speake
     const who = sid ? speakerName.get(sid) ?? sid : 'Speaker unknown';
     const changed = v.speakerA && v.speakerB && v.speakerA !== v.speakerB
       ? ` <span class="vclass c-paraphrased">speaker differs: ${e(speakerName.get(v.speakerB) ?? v.speakerB)}</span>` : '';
-    const diff = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'delete' ? `<del>${e(p.text)}</del>` : `<ins>${e(p.text)}</ins>`).join('');
+    const before = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'delete' ? `<del>${e(p.text)}</del>` : '').join('');
+    const after = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'insert' ? `<ins>${e(p.text)}</ins>` : '').join('');
     return `<div class="variant ${(sid && speakerClass.get(sid)) || 'spk-none'}" data-v="${i}" tabindex="0" role="button" aria-label="Show both versions in the articles">` +
       `<div class="vh"><span class="who">${e(who)}</span><span class="vclass c-${e(v.class)}">${e(v.class)}</span>${changed}` +
-      `<span>${e(outletOf(v.a.articleId))} → ${e(outletOf(v.b.articleId))}</span><span>similarity ${Math.round(v.similarity * 100)}%</span>` +
+      `<span>similarity ${Math.round(v.similarity * 100)}%</span>` +
       `${v.b.quoteId === null ? '<span>(not in quotation marks in the second)</span>' : ''}</div>` +
-      `<div class="diff">“${diff}”</div></div>`;
+      `<div class="diff"><span class="src">${e(outletOf(v.a.articleId))}</span><span class="qt">“${before}”</span>` +
+      `<span class="src">${e(outletOf(v.b.articleId))}</span><span class="qt">“${after}”</span></div></div>`;
   }).join('');
-  return `<p class="legend"><span><del>struck</del> only in the first version</span><span><ins>marked</ins> only in the second</span><span>Most changed first. Click a quote to see both in context.</span></p><div class="variants">${items}</div>`;
+  return `<p class="legend"><span><del>struck</del> words only in the first version</span><span><ins>marked</ins> words only in the second</span><span>Most changed first. Click a quote to see both in context.</span></p><div class="variants">${items}</div>`;
 }
 
 function renderEdgeList(report: Report, outletOf: (id: string) => string): string {

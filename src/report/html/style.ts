@@ -86,7 +86,9 @@ button.finding.sev-medium{border-left-color:var(--medium)}
 .vclass{font-size:.7rem;text-transform:uppercase;letter-spacing:.05em;font-weight:700;border-radius:3px;padding:0 .35rem;background:#e4e7ec;color:#344054}
 .vclass.c-verbatim{background:#d1fadf;color:#05603a}.vclass.c-reworded{background:#fef0c7;color:#93370d}
 .vclass.c-paraphrased,.vclass.c-merged{background:#fee4e2;color:#912018}.vclass.c-shortened,.vclass.c-extended{background:#e0eaff;color:#2d31a6}
-.diff{margin:.35rem 0 0;font-family:Georgia,serif;font-size:.98rem;line-height:1.6}
+.diff{margin:.35rem 0 0;display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;align-items:baseline}
+.diff .src{font-size:.78rem;color:var(--muted);font-weight:600}
+.diff .qt{font-family:Georgia,serif;font-size:.98rem;line-height:1.55}
 .diff del{background:#fee4e2;color:#912018;text-decoration:line-through}
 .diff ins{background:#d1fadf;color:#05603a;text-decoration:none;border-bottom:1px solid #32d583}
 .graph-wrap{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:80vh}
