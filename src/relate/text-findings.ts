@@ -52,7 +52,7 @@ export interface TextFindingsOptions {
 
 const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.3, maxMaterialPerPair: 5, minCoverage: 0.15 };
 
-const ATTRIBUTION_CUE = /\b(?:said|says|say|told|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|stated|states|added|adds|noted|notes|announced|wrote|writes|tweeted|posted|explained|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
+const ATTRIBUTION_CUE = /\b(?:said|says|say|told|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|stated|states|added|adds|noted|notes|announced|wrote|writes|tweeted|posted|explained|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
 const QUOTE_MARK = /[“”"«»„]/;
 const EVIDENTIAL = new Set(['evidential']);
 const MODAL = new Set(['modal', 'adverb']);
