@@ -33,7 +33,8 @@ import { normalizeSentence } from './normalize.js';
 
 export interface TextFindingsInput {
   articles: Article[];
-  sentences: Sentence[][];
+  /** Per article (same order as `articles`), or one flat list (grouped by `articleId`, order kept). */
+  sentences: Sentence[][] | Sentence[];
   alignment: Alignment;
   hedges: Hedge[] | Hedge[][];
   numbers: NumberMention[] | NumberMention[][];
@@ -59,6 +60,14 @@ const MODAL = new Set(['modal', 'adverb']);
 
 function flat<T>(x: T[] | T[][]): T[] {
   return (x as unknown[]).length > 0 && Array.isArray((x as unknown[])[0]) ? (x as T[][]).flat() : (x as T[]);
+}
+
+/** Sentences grouped per article, whether given per article or flat. */
+function perArticle(articles: Article[], sentences: Sentence[][] | Sentence[]): Sentence[][] {
+  if (sentences.length === 0 || Array.isArray(sentences[0])) return sentences as Sentence[][];
+  const byId = new Map<string, Sentence[]>(articles.map((a) => [a.id, []]));
+  for (const s of sentences as Sentence[]) byId.get(s.articleId)?.push(s);
+  return articles.map((a) => byId.get(a.id)!);
 }
 
 function label(a: Article, i: number): string {
@@ -142,8 +151,9 @@ function substantive(text: string): boolean {
 /** Compute the text-level findings. Deterministic; ids are `f-<kind>-<hash>`. */
 export function findTextFindings(input: TextFindingsInput, options: TextFindingsOptions = {}): Finding[] {
   const opt = { ...DEFAULTS, ...options };
-  const { articles, sentences, alignment } = input;
+  const { articles, alignment } = input;
   if (articles.length < 2) return [];
+  const sentences = perArticle(articles, input.sentences);
   const hedges = flat(input.hedges);
   const numbers = flat(input.numbers);
   const attributions = flat(input.attributions);

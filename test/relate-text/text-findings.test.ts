@@ -176,3 +176,10 @@ test('fewer than two articles: no findings; deterministic output', () => {
   const s = loadStory('nicaragua-meteorite');
   assert.deepEqual(analyzeStory(s).findings, analyzeStory(s).findings);
 });
+
+test('sentences may be given flat (grouped by article id), with the same findings', () => {
+  const s = loadStory('putin-backchannel');
+  const { alignment, hedges, numbers, findings } = analyzeStory(s);
+  const flatInput = { articles: s.articles, sentences: s.sentences.flat(), alignment, hedges: hedges.flat(), numbers: numbers.flat(), attributions: [], citations: [] };
+  assert.deepEqual(findTextFindings(flatInput), findings);
+});
