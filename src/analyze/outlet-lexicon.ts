@@ -25,17 +25,14 @@ interface Lexicon {
   /** Lower-cased name/variant (without leading "the") → outlet. */
   byName: Map<string, Outlet>;
   byDomain: Map<string, Outlet>;
-  regex: RegExp;
+  /** First word of a name form → the forms starting with it, longest first. */
+  byFirstWord: Map<string, string[]>;
 }
 
 let lexicon: Lexicon | null = null;
 
 /** Single words that are outlet names but also ordinary words or surnames. */
 const WEAK = new Set(['time', 'hill', 'deadline', 'salon', 'punch', 'slate', 'fortune', 'variety', 'wired', 'reforma', 'sun', 'times', 'national', 'australian', 'conversation', 'forbes', 'sputnik', 'axios', 'ria', 'nation', 'vox', 'rt', 'nos', 'ard', 'cna', 'abc', 'cbs', 'nbc', 'dw']);
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 function stripThe(s: string): string {
   return s.replace(/^the\s+/i, '');
@@ -61,10 +58,15 @@ function load(): Lexicon {
     }
     for (const d of o.domains) if (!byDomain.has(d.toLowerCase())) byDomain.set(d.toLowerCase(), o);
   }
-  const alts = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe);
-  // Case-sensitive: outlet names are proper names. Optional leading "the".
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  lexicon = { outlets, byName, byDomain, regex };
+  const byFirstWord = new Map<string, string[]>();
+  for (const f of forms) {
+    const first = f.split(/[\s]/)[0];
+    const list = byFirstWord.get(first) ?? [];
+    list.push(f);
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  lexicon = { outlets, byName, byDomain, byFirstWord };
   return lexicon;
 }
 
@@ -97,17 +99,35 @@ export function isWeakOutletName(form: string): boolean {
   return WEAK.has(stripThe(form).toLowerCase());
 }
 
-/** Outlet names mentioned in `text[from, to)`, longest match first, left to right. */
+/**
+ * Outlet names mentioned in `text[from, to)`, left to right, longest form first
+ * (case-sensitive: outlet names are proper names; an optional "the" is included).
+ * Linear: one lookup per word.
+ */
 export function findOutletMentions(text: string, from = 0, to = text.length): OutletMention[] {
-  const { regex, byName } = load();
+  const { byFirstWord, byName } = load();
   const out: OutletMention[] = [];
-  const re = new RegExp(regex.source, regex.flags);
-  re.lastIndex = from;
-  const hay = to < text.length ? text.slice(0, to) : text;
-  for (let m = re.exec(hay); m; m = re.exec(hay)) {
-    const form = m[0];
-    const outlet = byName.get(stripThe(form).toLowerCase().replace(/\s+/g, ' '));
-    if (outlet) out.push({ start: m.index, end: m.index + form.length, outlet, weak: isWeakOutletName(form) });
+  const word = /[\p{L}\p{N}][\p{L}\p{N}.&'’\/-]*/gu;
+  word.lastIndex = from;
+  let skipUntil = -1;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+    if (m.index < skipUntil) continue;
+    const w = m[0];
+    const candidates = byFirstWord.get(w) ?? byFirstWord.get(w.replace(/[.'’]+$/, ''));
+    if (!candidates) continue;
+    for (const form of candidates) {
+      const end = m.index + form.length;
+      if (end > to || !text.startsWith(form, m.index)) continue;
+      if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      const outlet = byName.get(form.toLowerCase());
+      if (!outlet) continue;
+      let start = m.index;
+      const the = /(?:^|[^\p{L}\p{N}])([Tt]he\s+)$/u.exec(text.slice(Math.max(from, start - 5), start));
+      if (the) start -= the[1].length;
+      out.push({ start, end, outlet, weak: isWeakOutletName(form) });
+      skipUntil = end;
+      break;
+    }
   }
   return out;
 }

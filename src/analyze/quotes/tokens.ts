@@ -1,5 +1,5 @@
 import type { Article, Sentence } from '../../model.js';
-import { tokenize, type Token } from '../nlp.js';
+import { nlp, type Token } from '../nlp.js';
 
 export interface ArticleToken extends Token {
   /** Index of the block the token lies in. */
@@ -23,34 +23,52 @@ export function tokenizeArticle(article: Article): TokenizedArticle {
   const tokens: ArticleToken[] = [];
   const sentences: Sentence[] = [];
   const sentenceTokens: Array<[number, number]> = [];
+  const n = nlp();
+  const its = n.its;
+  const text = article.text;
   article.blocks.forEach((block, blockIndex) => {
-    const blockText = article.text.slice(block.start, block.end);
+    const blockText = text.slice(block.start, block.end);
     if (!blockText.trim()) return;
-    const { tokens: bt, sentences: bs } = tokenize(blockText);
+    const doc = n.readDoc(blockText);
+    const values = doc.tokens().out(its.value) as string[];
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
     const base = tokens.length;
-    for (const t of bt) {
-      tokens.push({ ...t, start: block.start + t.start, end: block.start + t.end, block: blockIndex, sentence: -1 });
+    let offset = 0;
+    for (let i = 0; i < values.length; i++) {
+      offset += spaces[i].length;
+      let start = offset;
+      const v = values[i];
+      // wink is lossless, but guard against any normalisation: re-find the token (as nlp.tokenize does).
+      if (blockText.startsWith(v, start)) offset = start + v.length;
+      else {
+        const found = blockText.indexOf(v, start);
+        if (found >= 0 && found - start < 16) {
+          start = found;
+          offset = found + v.length;
+        } else offset = start + v.length;
+      }
+      tokens.push({ start: block.start + start, end: block.start + Math.min(offset, blockText.length), value: v, pos: pos[i], block: blockIndex, sentence: -1 });
     }
-    for (const [a, b] of bs) {
-      if (a > b || !bt[a] || !bt[b]) continue;
-      let start = bt[a].start;
-      let end = bt[b].end;
-      while (start < end && /\s/.test(blockText[start])) start++;
-      while (end > start && /\s/.test(blockText[end - 1])) end--;
+    const spans = doc.sentences().out(its.span) as Array<[number, number]>;
+    for (const [a, b] of spans) {
+      if (a > b || !tokens[base + a] || !tokens[base + b] || base + b >= tokens.length) continue;
+      let start = tokens[base + a].start;
+      let end = tokens[base + b].end;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
       if (end <= start) continue;
       const si = sentences.length;
-      sentences.push({
-        articleId: article.id,
-        start: block.start + start,
-        end: block.start + end,
-        block: blockIndex,
-        caption: block.kind === 'caption',
-      });
+      sentences.push({ articleId: article.id, start, end, block: blockIndex, caption: block.kind === 'caption' });
       sentenceTokens.push([base + a, base + b + 1]);
       for (let k = base + a; k <= base + b; k++) tokens[k].sentence = si;
     }
   });
   return { tokens, sentences, sentenceTokens };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 11 || c === 12 || c === 0xfeff;
 }
 
 /** Index of the first token whose end is > offset (binary search). */
