@@ -124,3 +124,35 @@ test('the pair chooser swaps articles when there are more than two', { skip, tim
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('findings can be filtered and deep-linked', { skip, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    const target = report.findings.find((f) => f.severity === 'medium')!;
+    await page.goto(`file://${file}#finding-${target.id}`);
+    assert.equal(await page.locator('button.finding.active').getAttribute('id'), `finding-${target.id}`);
+    assert.ok(await page.locator('.col .seg.hl').count() > 0, 'deep link highlights the evidence');
+
+    const visible = () => page.locator('button.finding:visible').count();
+    assert.equal(await visible(), report.findings.length);
+    await page.uncheck('.ffilter input[data-sev="low"]');
+    assert.equal(await visible(), report.findings.filter((f) => f.severity !== 'low').length);
+    await page.check('.ffilter input[data-sev="low"]');
+    await page.fill('#finding-search', 'fiona hill');
+    const expected = report.findings.filter((f) => (f.explanation + f.evidence.map((x) => x.text).join(' ')).toLowerCase().includes('fiona hill')).length;
+    assert.ok(expected > 0);
+    assert.equal(await visible(), expected);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -226,11 +226,39 @@ export const CLIENT_JS = String.raw`(function () {
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   });
 
+  // Findings filter: severity boxes and free text.
+  var search = document.getElementById('finding-search');
+  function filterFindings() {
+    var off = {};
+    document.querySelectorAll('.ffilter input[data-sev]').forEach(function (b) { if (!b.checked) off[b.getAttribute('data-sev')] = true; });
+    var q = search ? search.value.trim().toLowerCase() : '';
+    document.querySelectorAll('.fgroup').forEach(function (g) {
+      var any = false;
+      g.querySelectorAll('button.finding').forEach(function (btn) {
+        var ok = !off[btn.getAttribute('data-sev')] && (!q || btn.textContent.toLowerCase().indexOf(q) >= 0);
+        btn.hidden = !ok;
+        if (ok) any = true;
+      });
+      g.hidden = !any;
+    });
+  }
+  document.querySelectorAll('.ffilter input').forEach(function (el) { el.addEventListener('input', filterFindings); el.addEventListener('change', filterFindings); });
+
+  // Deep links: #finding-<id> opens that finding.
+  function fromHash() {
+    var m = /^#finding-(.+)$/.exec(location.hash);
+    if (!m) return;
+    var btn = document.getElementById('finding-' + decodeURIComponent(m[1]));
+    if (btn && btn.classList.contains('finding')) { btn.click(); btn.scrollIntoView({ block: 'nearest' }); }
+  }
+  window.addEventListener('hashchange', fromHash);
+
   // Initial state: the two articles rendered server-side.
   cols.forEach(function (c, side) {
     var d = c && c.querySelector('article.doc');
     if (d) shown[side] = d.getAttribute('data-id');
   });
   applyAlignment();
+  fromHash();
   window.retold = { highlight: highlight, show: show, shown: function () { return shown.slice(); } };
 })();`;

@@ -123,7 +123,7 @@ function renderHeader(report: Report, title: string): string {
 <h1>${e(title)}</h1>
 <p class="sub">${report.articles.length} article${report.articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'} · ${e(range)}</p>
 <ul class="counts">${chip(report.quotes.length, 'quotes')}${chip(report.speakers.length, 'speakers')}${chip(report.citations.length, 'citations')}${chip(report.numbers.length, 'numbers')}${chip(report.quoteVariants.length, 'quote variants')}${chip(report.findings.length, 'findings')}${chip(sev('high'), 'high severity', 'sev-high')}${report.errors.length ? chip(report.errors.length, 'inputs not analysed', 'sev-high') : ''}</ul>
-<details class="articles"${report.articles.length <= 12 ? ' open' : ''}><summary>Articles (${report.articles.length})</summary>
+<details class="articles"${report.articles.length <= 6 ? ' open' : ''}><summary>Articles (${report.articles.length})</summary>
 <div class="alist-wrap"><table class="alist"><thead><tr><th>#</th><th>Outlet</th><th>Date</th><th>Title</th><th>Source</th><th class="no-print">Show</th></tr></thead><tbody>${rows}</tbody></table></div></details>
 </header>`;
 }
@@ -145,12 +145,16 @@ function renderFindings(report: Report, outletOf: (id: string) => string): strin
     const fs = ranked.filter((f) => f.kind === kind);
     const items = fs.map((f) => {
       const ev = f.evidence.slice(0, 3).map((x) => `<span class="fev">${e(outletOf(x.articleId))}: <q>${e(clip(x.text, 140))}</q></span>`).join('');
-      return `<button type="button" class="finding sev-${e(f.severity)}" data-f="${index.get(f)}" title="Show the evidence in the articles"><span class="sev">${e(f.severity)}</span>${e(f.explanation)}${ev}</button>`;
+      return `<button type="button" class="finding sev-${e(f.severity)}" id="finding-${e(f.id)}" data-f="${index.get(f)}" data-sev="${e(f.severity)}" title="Show the evidence in the articles"><span class="sev">${e(f.severity)}</span>${e(f.explanation)}${ev}</button>`;
     }).join('');
     return `<div class="fgroup"><h3>${e(kindLabel(kind))} <span class="c">(${fs.length})</span></h3>${items}</div>`;
   }).join('');
   const counts = SEVERITY_ORDER.map((s) => `${report.findings.filter((f) => f.severity === s).length} ${s}`).join(' · ');
-  return `<h2>Findings</h2><p class="legend">${counts}. Click a finding to see its evidence in the articles.</p>${groups}`;
+  const filter = report.findings.length > 6
+    ? `<div class="ffilter no-print">${SEVERITY_ORDER.map((sv) => `<label><input type="checkbox" data-sev="${sv}" checked> ${sv}</label>`).join(' ')}` +
+      ` <input type="search" id="finding-search" placeholder="Filter findings…" aria-label="Filter findings by text"></div>`
+    : '';
+  return `<h2>Findings</h2><p class="legend">${counts}. Click a finding to see its evidence in the articles.</p>${filter}${groups}`;
 }
 
 function renderCompareBar(report: Report, initial: string[]): string {

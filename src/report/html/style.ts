@@ -33,6 +33,8 @@ table.alist td.n{color:var(--muted);font-variant-numeric:tabular-nums}
 aside.findings{position:sticky;top:0;max-height:100vh;overflow:auto;padding:1rem 1rem 2rem;border-right:1px solid var(--line);background:var(--panel)}
 main{padding:1rem 1.5rem 3rem;min-width:0}
 section{margin-bottom:2rem}
+.ffilter{font-size:.82rem;display:flex;flex-wrap:wrap;gap:.3rem .6rem;align-items:center;margin:0 0 .4rem}.ffilter input[type=search]{font:inherit;flex:1;min-width:8rem;padding:.15rem .35rem;border:1px solid var(--line);border-radius:4px}
+[hidden]{display:none!important}
 .fgroup h3{font-size:.82rem;margin:.9rem 0 .35rem;color:#344054}
 .fgroup h3 .c{color:var(--muted);font-weight:400}
 button.finding{display:block;width:100%;text-align:left;background:#fff;border:1px solid var(--line);border-left:4px solid var(--low);border-radius:6px;padding:.45rem .6rem;margin:0 0 .4rem;font:inherit;font-size:.86rem;line-height:1.4;color:inherit;cursor:pointer}
