@@ -243,6 +243,7 @@ function trimRaw(text: string, start: number, end: number): [number, number] {
  */
 export function findDates(text: string, opts: ParseDateOptions = {}): FoundDate[] {
   const cands: FoundDate[] = [];
+  if (!/\d{4}/.test(text)) return cands; // every pattern needs a four-digit year
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {

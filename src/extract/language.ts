@@ -1,7 +1,7 @@
 /**
  * Small offline language guess: writing script first, then stop-word
  * profiles for Latin- and Cyrillic-script news languages. Looks at most at
- * the first 20,000 characters. Returns an ISO 639-1 code or null when the text
+ * the first 6,000 characters. Returns an ISO 639-1 code or null when the text
  * is too short or no profile clearly wins.
  */
 
@@ -23,13 +23,20 @@ const STOPWORDS: Record<string, string> = {
   bg: 'и на в за да се от не с че е по са като това той които но към след още бъде има',
 };
 
-const PROFILES = new Map<string, Set<string>>(Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v.split(' '))]));
+/** word → languages whose profile lists it. */
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(STOPWORDS)) {
+  for (const w of new Set(list.split(' '))) {
+    const l = WORD_LANGS.get(w);
+    if (l) l.push(lang); else WORD_LANGS.set(w, [lang]);
+  }
+}
 const CYRILLIC = new Set(['uk', 'ru', 'bg']);
 
 /** Guess the language of a text ("en", "uk", "ru", "de", …) or null. */
 export function detectLanguage(text: string): string | null {
   if (typeof text !== 'string') return null;
-  const sample = text.slice(0, 20000);
+  const sample = text.slice(0, 6000);
   let latin = 0, cyr = 0, arabic = 0, hebrew = 0, greek = 0, han = 0, kana = 0, hangul = 0, deva = 0, thai = 0;
   for (const ch of sample) {
     const c = ch.codePointAt(0)!;
@@ -68,9 +75,11 @@ export function detectLanguage(text: string): string | null {
   let words = 0;
   for (const m of sample.toLowerCase().matchAll(/[\p{L}']+/gu)) {
     words++;
-    for (const [lang, set] of PROFILES) {
+    const langs = WORD_LANGS.get(m[0]);
+    if (!langs) continue;
+    for (const lang of langs) {
       if (CYRILLIC.has(lang) !== cyrillic) continue;
-      if (set.has(m[0])) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+      counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
   }
   if (words < 5) return null;

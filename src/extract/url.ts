@@ -70,10 +70,7 @@ export function canonicalUrl(url: string, base?: string): string | null {
     for (const [k, v] of kept) p.append(k, v);
     u.search = p.toString();
   }
-  let out = u.toString();
-  // "https://example.com/?" leftovers
-  if (out.endsWith('?')) out = out.slice(0, -1);
-  return out;
+  return u.toString();
 }
 
 /** The host of a URL without a leading "www." (lowercase), or null. */

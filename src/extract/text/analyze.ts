@@ -164,7 +164,7 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     const suffix = titleOutletSuffix(t, outlets, meta.outlet);
     const followedByMeta = infos.slice(first.line.index + 1, next.line.index).some((i) => ['date', 'byline', 'dateline'].includes(i.reason ?? ''));
     const wireNext = parseWireDateline(next.seg.text) !== null;
-    const excluded = parseWireDateline(t) !== null || captionCredit(t) !== null;
+    const excluded = parseWireDateline(t) !== null || captionCredit(t)?.strong === true;
     const headline = !excluded && t.length <= 250 && words(t) <= 40 && !/^["“«]/.test(t) && first.line.index < headerEnd + 1 && (
       dupRemoved || suffix !== null || followedByMeta || wireNext ||
       (!TERMINAL.test(t) && !/[,;:]$/.test(t) && words(t) >= 2 && next.seg.text.length >= Math.min(80, 1.2 * t.length)) ||

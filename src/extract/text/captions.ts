@@ -45,6 +45,7 @@ export function isCreditShaped(t: string): boolean {
   if (!s || s.length > 90) return false;
   if (/[.!?]$/.test(s) && !/\.(?:com|ru|ua|net|org)$/i.test(s) && !/\b[A-Z]\.$/.test(s)) return false;
   if (/["“”«»]/.test(s) || /[:：]$/.test(s)) return false;
+  if (/[.!?…]\s/.test(s.replace(/(?:^|\s)(?:\p{Lu}|Jr|Sr|St|Dr|Mr|Ms|Mrs)\.\s/gu, ' '))) return false;
   // "(With the Associated Press)", "From CNN", "H/T …": text credits and source notes, not photo credits
   if (/^\(?(?:with|from|h\/t|hat tip|via|source|sources|additional reporting|reporting)\b/i.test(s)) return false;
   if (/\d{3,}/.test(s) && !/^©/.test(s) && !/\b(?:19|20)\d\d\b/.test(s)) return false;
@@ -55,6 +56,7 @@ export function isCreditShaped(t: string): boolean {
     const tok = raw.replace(/^[©(]+|[):]+$/g, '');
     if (!tok) continue;
     if (AGENCY_SET.has(tok.toLowerCase()) && /^[\p{Lu}\d]/u.test(tok)) agency = true;
+    if (/^\d+$/.test(tok) && !/^(?:19|20)\d\d$/.test(tok)) return false;
     if (/^[\p{Lu}\d©]/u.test(tok)) continue;
     if (CREDIT_LOWER.has(tok.toLowerCase())) continue;
     if (/^(?:dpa|iStock\w*|picture)$/i.test(tok)) continue;
@@ -81,18 +83,26 @@ export function findCredit(text: string): CreditSplit | null {
       return { creditStart: start, credit: l[1].trim(), strong: true };
     }
   }
-  // tail after the last sentence end: "… run out. Getty Images"
-  const tail = /(?:^|[.!?…"”’)\]]\s+|\s[|–—]\s|\s\/\s?)([^.!?…"”]{1,90}(?:\.(?:com|COM|ru|ua|net|org))?)$/.exec(t);
-  if (tail) {
-    const credit = tail[1].trim();
-    const start = tail.index + tail[0].indexOf(tail[1]);
-    if (isCreditShaped(credit)) return { creditStart: start, credit: credit.replace(/^\/\s*/, ''), strong: STRONG_RE.test(credit) };
+  // a credit-shaped tail: after a sentence end or a " / ", " | ", " – " separator ("… run out. Getty Images",
+  // "… the city / Reuters"); with no such boundary only unmistakable credits count ("… on Jan. 25 Sergei
+  // Ilyin/Sputnik/AFP via Getty Images"). The leftmost valid start wins (the longest credit).
+  // fast exit: a credit never ends with sentence punctuation or a lowercase word
+  if (/[!?…"”’:;,]$/.test(t) || (/\.$/.test(t) && !/(?:\.(?:com|ru|ua|net|org)|\b\p{Lu}\.)$/iu.test(t))) return null;
+  if (/(?:^|\s)\p{Ll}[\p{L}]*$/u.test(t) && !/\b(?:dpa|picture-alliance|iStock\w*)$/.test(t)) return null;
+  const from = Math.max(0, t.length - 100);
+  const boundary = /[.!?…"”’)\]]\s+|\s[|–—/]\s?|\s+/g;
+  boundary.lastIndex = from;
+  const starts: { at: number; hard: boolean }[] = from === 0 ? [{ at: 0, hard: true }] : [];
+  for (let m = boundary.exec(t); m; m = boundary.exec(t)) {
+    starts.push({ at: m.index + m[0].length, hard: !/^\s+$/.test(m[0]) });
+    if (m[0].length === 0) boundary.lastIndex++;
   }
-  // no full stop before: "Vladimir Putin in Moscow on Jan. 25 AFP via Getty Images" — only strong credits
-  const strongTail = /\s((?:[\p{Lu}][\p{L}.'’-]*(?:\s|\/)+){0,5}(?:(?:[\p{Lu}][\p{L}.'’-]*)\s?\/\s?)?(?:[\p{Lu}][\p{L}.'’-]*\s)?(?:via Getty Images|Getty Images|Shutterstock|ZUMAPRESS\.com|AP Photo\/[^\n]{2,40}))$/u.exec(t);
-  if (strongTail && isCreditShaped(strongTail[1])) {
-    const start = strongTail.index + 1;
-    return { creditStart: start, credit: strongTail[1].trim(), strong: true };
+  for (const { at, hard } of starts) {
+    const credit = t.slice(at).trim();
+    if (!credit || !isCreditShaped(credit)) continue;
+    const strong = STRONG_RE.test(credit);
+    if (!hard && !strong) continue;
+    return { creditStart: at, credit: credit.replace(/^\/\s*/, ''), strong };
   }
   return null;
 }

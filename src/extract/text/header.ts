@@ -22,7 +22,7 @@ const LABEL_WORDS = /\b(?:published|posted|first|created|date|release|publicatio
  * "Updated …"). Returns null for anything else (a body sentence with a date).
  */
 export function parseDateLine(text: string): DateLine | null {
-  if (text.length > 160) return null;
+  if (text.length > 160 || (text.match(/\S+/g) ?? []).length > 20 || !/\d/.test(text)) return null;
   const dates = findDates(text);
   if (!dates.length || dates.length > 3) return null;
   let rest = '';

@@ -1,0 +1,259 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Article, RawDocument } from '../../src/model.js';
+import { extractFromText } from '../../src/extract/text/index.js';
+import { outletFromDomain, type OutletEntry } from '../../src/extract/outlets.js';
+import { toInputOffset } from '../../src/extract/builder.js';
+import { readFixture } from '../helpers.js';
+
+const OUTLETS: OutletEntry[] = [
+  { name: 'New York Post', variants: ['NY Post', 'the Post'], domains: ['nypost.com'], kind: 'newspaper' },
+  { name: 'UNN', variants: ['Ukrainian National News'], domains: ['unn.ua', 'unn.com.ua'], kind: 'agency' },
+  { name: 'Reuters', variants: ['Thomson Reuters'], domains: ['reuters.com'], kind: 'agency' },
+  { name: 'Bloomberg', variants: ['Bloomberg News'], domains: ['bloomberg.com'], kind: 'agency' },
+];
+
+function doc(content: string, source = 'test.txt'): RawDocument {
+  return { source, mediaType: 'text/plain', content, encoding: 'utf-8', encodingSource: 'default', byteLength: content.length };
+}
+function extract(content: string, asIs = false, outlets: OutletEntry[] = OUTLETS): Article {
+  return extractFromText(doc(content), { asIs, outlets });
+}
+const blockTexts = (a: Article, kind?: string) => a.blocks.filter((b) => !kind || b.kind === kind).map((b) => a.text.slice(b.start, b.end));
+
+/** Invariants every article must satisfy (source map, blocks, captions, removals). */
+function checkInvariants(input: string, a: Article): void {
+  let prevEnd = 0;
+  for (const r of a.sourceMap) {
+    assert.ok(r.textStart >= prevEnd && r.textEnd > r.textStart && r.textEnd <= a.text.length);
+    assert.ok(r.inputStart >= 0 && r.inputEnd <= input.length && r.inputEnd >= r.inputStart);
+    if (r.textEnd - r.textStart === r.inputEnd - r.inputStart) {
+      assert.equal(a.text.slice(r.textStart, r.textEnd), input.slice(r.inputStart, r.inputEnd));
+    }
+    prevEnd = r.textEnd;
+  }
+  let last = -1;
+  for (const b of a.blocks) {
+    assert.ok(b.start >= last && b.end > b.start && b.end <= a.text.length, JSON.stringify(b));
+    last = b.end;
+  }
+  for (const c of a.captions) assert.ok(a.blocks.some((b) => b.kind === 'caption' && b.start === c.start && b.end === c.end));
+  for (const r of a.removed) {
+    assert.ok(r.inputStart >= 0 && r.inputEnd <= input.length && r.inputStart < r.inputEnd);
+    assert.equal(r.text, input.slice(r.inputStart, r.inputEnd));
+  }
+}
+
+test('seed: New York Post capture → clean text, metadata, captions with credits', () => {
+  const input = readFixture('extract-text', 'nypost-putin-backchannel.txt');
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.text, readFixture('extract-text', 'nypost-putin-backchannel.clean.txt'));
+  assert.equal(a.title, 'Putin sends backchannel signals to US to end war in Ukraine: report');
+  assert.equal(a.outlet, 'New York Post');
+  assert.equal(a.url, 'https://nypost.com/2024/01/25/news/putin-sends-backchannel-signals-to-us-about-ending-war-in-ukraine-report/');
+  assert.equal(a.publishedAt, '2024-01-26T00:00:00.000Z');
+  assert.deepEqual(a.published, { iso: '2024-01-26T00:00:00.000Z', raw: 'January 25, 2024, 7:00 PM ET', timeZone: 'ET' });
+  assert.equal(a.language, 'en');
+  assert.equal(a.blocks[0].kind, 'title');
+  assert.deepEqual(a.captions.map((c) => c.credit), ['POOL/AFP via Getty Images', 'Getty Images', 'ZUMAPRESS.com']);
+  assert.deepEqual(blockTexts(a, 'caption'), [
+    'According to reports, Vladimir Putin may be willing to admit Ukraine into NATO in return for retaining territory captured since 2022.',
+    'A Ukrainian church was destroyed in the flight. Ukrainian troops are rationing their ammunition as supplies run out.',
+    'Experts say reports about Russian negotiations may be aimed at undermining President Volodymyr Zelensky.',
+  ]);
+  for (const junk of ['{{', 'Load More', 'Copy the URL', 'utm_', 'Getty Images', 'ZUMAPRESS', 'Published January', '– New York Post']) {
+    assert.ok(!a.text.includes(junk), junk);
+  }
+  const reasons = new Set(a.removed.map((r) => r.reason));
+  for (const r of ['duplicate-title', 'title-suffix', 'date', 'load-more', 'template', 'url', 'share', 'credit']) assert.ok(reasons.has(r), r);
+  // the body paragraph that mentions Bloomberg is not a caption
+  assert.ok(blockTexts(a, 'paragraph').includes('Similar rumors were also circulating in diplomatic circles in Europe, Bloomberg reported.'));
+  // the title appears once
+  assert.equal(a.text.split('Putin sends backchannel signals').length, 2);
+});
+
+test('seed: UNN capture → dateline/outlet line, view counter and duplicate title removed', () => {
+  const input = readFixture('extract-text', 'unn-putin-signal.txt');
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.text, readFixture('extract-text', 'unn-putin-signal.clean.txt'));
+  assert.equal(a.title, 'Putin sends a signal to the United States on Ukraine talks: Media reports details');
+  assert.equal(a.outlet, 'UNN');
+  assert.equal(a.dateline, 'Kyiv');
+  assert.equal(a.language, 'en');
+  assert.deepEqual(a.removed.map((r) => r.reason).sort(), ['dateline', 'duplicate-title', 'view-counter']);
+  assert.ok(!a.text.includes('views') && !a.text.includes('•'));
+  assert.equal(a.blocks.filter((b) => b.kind === 'paragraph').length, 12);
+  // the default outlet list names UNN too, whatever its display name
+  const withDefault = extractFromText(doc(input));
+  assert.equal(withDefault.outlet, outletFromDomain('unn.ua')?.name ?? 'UNN');
+});
+
+test('wire capture with CRLF, NBSP, cookie banner, ads, share/follow prompts, captions', () => {
+  const input = readFixture('extract-text', 'wire-reuters-crlf.txt');
+  assert.ok(input.includes('\r\n') && input.includes('\u00a0'));
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.title, 'Ukraine grain deal talks stall as Moscow sets conditions');
+  assert.equal(a.outlet, 'Reuters');
+  assert.equal(a.byline, 'Jane Doe and Pavel Polityuk');
+  assert.equal(a.dateline, 'KYIV');
+  assert.equal(a.publishedAt, '2023-07-13T10:02:00.000Z');
+  assert.equal(a.modifiedAt, '2023-07-13T15:45:00.000Z');
+  assert.ok(!a.text.includes('\r'));
+  for (const junk of ['cookies', 'Accept all', 'Skip to main', 'Advertisement', 'Share this', 'Read more', 'newsletter', 'Follow us', 'Our Standards', '| Reuters']) {
+    assert.ok(!a.text.includes(junk), junk);
+  }
+  // wire dateline stays in the text ("(Reuters)" is a citation); body mentions of Reuters are not captions
+  assert.ok(a.text.includes('KYIV, July 13 (Reuters) - Russia set new conditions'));
+  assert.ok(blockTexts(a, 'paragraph').some((t) => t.endsWith('the official told Reuters.')));
+  assert.ok(blockTexts(a, 'paragraph').some((t) => t.endsWith('according to Reuters.')));
+  assert.deepEqual(a.captions.map((c) => c.credit), ['REUTERS/Yoruk Isik', 'Photo: Reuters']);
+  assert.deepEqual(blockTexts(a, 'caption'), ['A cargo ship loaded with grain sails in the Bosphorus in Istanbul, Turkey, July 11, 2023.', 'Grain silos at the port of Odesa.']);
+  // NBSP kept verbatim inside the paragraph (lossless offsets)
+  assert.ok(a.text.includes('alive.\u00a0The deal expires on Monday.'));
+});
+
+test('Ukrainian capture: dateline-outlet line, local date, "read also" promo, language uk', () => {
+  const input = readFixture('extract-text', 'ukr-unn-style.txt');
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.title, 'Зеленський провів розмову з Байденом: подробиці');
+  assert.equal(a.outlet, 'UNN');
+  assert.equal(a.dateline, 'Київ');
+  assert.equal(a.published?.raw, '25 січня 2024, 19:00');
+  assert.equal(a.language, 'uk');
+  assert.ok(!a.text.includes('Читайте також') && !a.text.includes('Підписуйтесь'));
+});
+
+test('hard-wrapped wire text is joined into paragraphs; dateline read, text kept', () => {
+  const input = readFixture('extract-text', 'hard-wrapped-wire.txt');
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.dateline, 'SPRINGFIELD');
+  assert.equal(a.title, 'City council approves new budget after long debate');
+  assert.equal(blockTexts(a, 'paragraph').length, 3);
+  assert.ok(blockTexts(a, 'paragraph')[0].startsWith('SPRINGFIELD (AP) -- The city council on Tuesday approved a $1.2 billion budget for'));
+  assert.equal(a.removed.length, 0);
+});
+
+test('a clean article goes through unchanged except paragraphing', () => {
+  const paras = [
+    'Lawmakers approve spending bill',
+    'WASHINGTON (Reuters) - The U.S. House of Representatives on Friday approved a spending bill, sending it to the Senate, lawmakers said.',
+    '"This is a good day," said Speaker Mike Johnson, who told Reuters the vote was close.',
+    'The Senate is expected to vote next week, aides said. Photographers were not allowed in the chamber.',
+  ];
+  const input = paras.join('\n\n') + '\n';
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.text, paras.join('\n\n'));
+  assert.equal(a.removed.length, 0);
+  assert.equal(a.captions.length, 0);
+});
+
+test('captions: credit forms; body sentences ending with an agency are not captions', () => {
+  const cases: [string, string | null][] = [
+    ['President Joe Biden speaks in the Oval Office. (AP Photo/Evan Vucci)', 'AP Photo/Evan Vucci'],
+    ['Rescuers search the rubble in Kharkiv. EPA-EFE/SERGEY KOZLOV', 'EPA-EFE/SERGEY KOZLOV'],
+    ['Smoke rises over the city. Photo: Ukrinform', 'Photo: Ukrinform'],
+    ['Smoke rises over the city / Reuters', 'Reuters'],
+    ['Vladimir Putin in Moscow on Jan. 25 Sergei Ilyin/Sputnik/AFP via Getty Images', 'Sergei Ilyin/Sputnik/AFP via Getty Images'],
+    ['Protesters gather in Tbilisi. Shutterstock', 'Shutterstock'],
+    ['The talks failed, the official told Reuters.', null],
+    ['Russia denied the report, according to AFP.', null],
+    ['The rally was covered by AP', null],
+  ];
+  for (const [cap, credit] of cases) {
+    const input = `Some headline about the news\n\nFirst paragraph of the story is long enough to read as body text, it said on Monday in a statement.\n\n${cap}\n\nLast paragraph of the story, with more text that reads as body text for sure.\n`;
+    const a = extract(input);
+    checkInvariants(input, a);
+    if (credit === null) {
+      assert.equal(a.captions.length, 0, cap);
+      assert.ok(a.text.includes(cap), cap);
+    } else {
+      assert.equal(a.captions.length, 1, cap);
+      assert.equal(a.captions[0].credit, credit, cap);
+      assert.ok(!a.text.includes(credit), cap);
+    }
+  }
+});
+
+test('a credit on its own line makes the short paragraph above a caption', () => {
+  const input = 'Headline of the story here\n\nBody text of the article that is long enough to be a paragraph of the story, he said.\n\nThe port of Odesa at night.\n\nGetty Images\n\nMore body text follows here and it is long enough to be a paragraph, she said.\n';
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.deepEqual(blockTexts(a, 'caption'), ['The port of Odesa at night.']);
+  assert.equal(a.captions[0].credit, 'Getty Images');
+  assert.ok(!a.text.includes('Getty'));
+});
+
+test('a lone wire credit line ("AP") is kept: it credits the text, not a photo', () => {
+  const input = 'Headline of the story here\n\nBody text of the article that is long enough to be a paragraph of the story, he said.\n\nAP\n';
+  const a = extract(input);
+  assert.ok(a.text.endsWith('AP'));
+  assert.equal(a.captions.length, 0);
+});
+
+test('--as-is: text is the input verbatim, blocks at input offsets, metadata still found', () => {
+  const input = readFixture('extract-text', 'nypost-putin-backchannel.txt');
+  const a = extract(input, true);
+  assert.equal(a.text, input);
+  assert.equal(a.extraction.asIs, true);
+  assert.deepEqual(a.sourceMap, [{ textStart: 0, textEnd: input.length, inputStart: 0, inputEnd: input.length }]);
+  assert.equal(a.removed.length, 0);
+  assert.equal(a.title, 'Putin sends backchannel signals to US to end war in Ukraine: report');
+  assert.equal(a.outlet, 'New York Post');
+  assert.equal(a.publishedAt, '2024-01-26T00:00:00.000Z');
+  const cap = a.captions.find((c) => c.credit === 'POOL/AFP via Getty Images');
+  assert.ok(cap);
+  assert.ok(input.slice(cap.start, cap.end).endsWith('captured since 2022.'));
+  for (const b of a.blocks) assert.equal(toInputOffset(a, b.start), b.start);
+  // every non-blank paragraph of the input starts a block
+  const starts = new Set(a.blocks.map((b) => b.start));
+  for (const m of input.matchAll(/(?:^|\n\n)(\S)/g)) assert.ok(starts.has(m.index! + m[0].length - 1));
+});
+
+test('empty and whitespace-only inputs give empty articles, no throw', () => {
+  for (const s of ['', '\n\n', '   \r\n\t ', '\u00a0']) {
+    const a = extract(s);
+    assert.equal(a.text, '');
+    assert.equal(a.blocks.length, 0);
+    const b = extract(s, true);
+    assert.equal(b.text, s);
+  }
+});
+
+const piece = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n', '\u00a0', ' • ', '{{#x}}', '{{/x}}', 'Load More…', 'Advertisement', 'Share this article',
+    'By Jane Doe', 'Published January 25, 2024, 7:00 PM ET', 'Kyiv • UNN', '• 123 views', 'https://nypost.com/a?utm_source=x %20y',
+    'A caption line. Getty Images', 'Photo: Reuters', 'WASHINGTON (Reuters) - ', 'Title – New York Post', '"Quote," he said.', 'Read more: x'),
+);
+
+test('property: source map, blocks, removals are consistent on arbitrary messy input', () => {
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+    const input = parts.join('');
+    checkInvariants(input, extract(input));
+    const asis = extract(input, true);
+    assert.equal(asis.text, input);
+    for (const b of asis.blocks) assert.equal(asis.text.slice(b.start, b.end), input.slice(b.start, b.end));
+  }), { numRuns: 400 });
+});
+
+test('property: extraction is deterministic', () => {
+  fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+    const input = parts.join('');
+    assert.deepEqual(extract(input), extract(input));
+  }), { numRuns: 100 });
+});
+
+test('linear-ish time on adversarial input', () => {
+  const big = ('{{#a}}'.repeat(2000) + ' • 1 views\n' + 'Getty Images. '.repeat(500) + '\n\n' + 'x'.repeat(5000) + '\n').repeat(20);
+  const t0 = performance.now();
+  extract(big);
+  extract(big, true);
+  assert.ok(performance.now() - t0 < 5000, `${performance.now() - t0} ms`);
+});
