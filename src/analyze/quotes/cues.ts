@@ -35,7 +35,20 @@ function skipAdverbs(tokens: Token[], i: number, max: number): number {
  * Cue right after a closing mark: `,” a Kremlin spokesman told Bloomberg`, `,” said Peskov`,
  * `,” Peskov, the Kremlin spokesman, said`. `from` is the first token after the closing mark.
  */
-export function cueAfter(tokens: Token[], from: number, limit: number): Cue | null {
+export function cueAfter(tokens: Token[], from: number, limit: number, quoteEndsSentence = false): Cue | null {
+  const cue = cueAfterRaw(tokens, from, limit);
+  if (!cue || !quoteEndsSentence) return cue;
+  // “… over.” Smith said the talks … — a new sentence, not this quote's cue
+  let k = cue.verb + 1;
+  let n = 0;
+  while (k < limit && !SENTENCE_END.test(tokens[k].value) && !isQuoteToken(tokens[k]) && tokens[k].value !== ',') {
+    k++;
+    n++;
+  }
+  return n <= (cue.side === 'after' && cue.speaker && cue.speaker[0] > cue.verb ? 8 : 4) ? cue : null;
+}
+
+function cueAfterRaw(tokens: Token[], from: number, limit: number): Cue | null {
   let k = from;
   while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
   if (k >= limit) return null;
@@ -70,33 +83,63 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
   return np;
 }
 
+const MODALS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'might', 'may', 'must', 'shall', "won't", 'wo', 'not', "n't"]);
+
+export interface CueBeforeOptions {
+  /** Take the leftmost reporting verb with a subject (partial quotes: the main clause), else the rightmost. */
+  leftmost?: boolean;
+  /** Tokens to ignore (inside other quotes). */
+  skip?: (k: number) => boolean;
+}
+
 /**
  * Cue before an opening mark in the same sentence: `Hill said: “…`, `quotes Fiona Hill: "…`,
  * `The spokesman added that Russia preferred … “diplomatic means”`, `according to X, “…`.
- * `from` is the first token of the region (sentence start or after an earlier quote), `to` the opening mark.
+ * `from` is the first token of the region (sentence start), `to` the opening mark.
  */
-export function cueBefore(tokens: Token[], from: number, to: number): Cue | null {
-  for (let v = to - 1; v >= from; v--) {
-    const t = tokens[v];
-    const lw = t.value.toLowerCase();
-    if (lw === 'according' && tokens[v + 1]?.value.toLowerCase() === 'to') {
-      const np = npAfter(tokens, v + 2, to);
-      if (np) return { speaker: np, verb: v, side: 'before' };
-      continue;
-    }
-    if (!isReportingVerb(t, true)) continue;
-    if (OBJECT_SPEAKER_VERBS.has(lw)) {
-      const np = npAfter(tokens, v + 1, to);
-      if (np) return { speaker: np, verb: v, side: 'before' };
-      continue;
-    }
-    // "saying" / "adding" participles: the subject is further back ("…, Hill said, adding that …")
-    const np = npBeforeAppositive(tokens, v, from);
-    if (np) return { speaker: np, verb: v, side: 'before' };
-    // inverted right before the quote: "said Peskov: “…"
-    const after = npAfter(tokens, v + 1, to);
-    if (after && INVERTIBLE_VERBS.has(lw) && after[1] >= to - 1) return { speaker: after, verb: v, side: 'before' };
-    return { speaker: null, verb: v, side: 'before' };
+export function cueBefore(tokens: Token[], from: number, to: number, opts: CueBeforeOptions = {}): Cue | null {
+  let fallback: Cue | null = null;
+  let chosen: Cue | null = null;
+  for (let v = from; v < to; v++) {
+    if (opts.skip?.(v)) continue;
+    const cue = cueAtVerb(tokens, v, from, to, opts.skip);
+    if (!cue) continue;
+    if (cue.speaker) {
+      chosen = cue;
+      if (opts.leftmost) break;
+    } else fallback = cue;
   }
-  return null;
+  return chosen ?? fallback;
+}
+
+function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: (k: number) => boolean): Cue | null {
+  const t = tokens[v];
+  const lw = t.value.toLowerCase();
+  if (lw === 'according' && tokens[v + 1]?.value.toLowerCase() === 'to') {
+    const np = npAfter(tokens, v + 2, to);
+    return np ? { speaker: np, verb: v, side: 'before' } : null;
+  }
+  if (!isReportingVerb(t, true)) return null;
+  // "to say", "will tell", "can't add": not a report of what was said
+  let p = v - 1;
+  while (p >= from && tokens[p].pos === 'ADV') p--;
+  if (p >= from && MODALS.has(tokens[p].value.toLowerCase()) && !/(?:ed|s)$/.test(lw)) return null;
+  if (OBJECT_SPEAKER_VERBS.has(lw)) {
+    const np = npAfter(tokens, v + 1, to);
+    return np ? { speaker: np, verb: v, side: 'before' } : null;
+  }
+  const np = npBeforeAppositive(tokens, v, from);
+  if (np && !(skip && skip(np[0]))) return { speaker: np, verb: v, side: 'before' };
+  // "X caucused and says …", "X said, adding …": the subject opens the sentence
+  if (p >= from && (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw)))) {
+    const subj = npAfter(tokens, from, v);
+    const next = subj ? tokens[subj[1]] : undefined;
+    if (subj && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return { speaker: subj, verb: v, side: 'before' };
+  }
+  // inverted right before the quote: "said Peskov: “…"
+  const after = npAfter(tokens, v + 1, to);
+  if (after && INVERTIBLE_VERBS.has(lw) && (after[1] === to || (after[1] === to - 1 && /^[:,]$/.test(tokens[to - 1].value)))) {
+    return { speaker: after, verb: v, side: 'before' };
+  }
+  return { speaker: null, verb: v, side: 'before' };
 }

@@ -71,6 +71,19 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
   }
   groups.sort((a, b) => a[0].open - b[0].open);
 
+  // Quoted stretches (marks included), to skip words inside other quotes when looking for a cue.
+  const quoted: Array<[number, number]> = groups.map((g) => [g[0].open, g[g.length - 1].close >= 0 ? g[g.length - 1].close + 1 : g[g.length - 1].end]);
+  const inQuote = (offset: number): boolean => {
+    let lo = 0;
+    let hi = quoted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < quoted[mid][0]) hi = mid - 1;
+      else if (offset >= quoted[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const drafts: QuoteDraft[] = [];
   for (const g of groups) {
     const first = g[0];
@@ -81,7 +94,7 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
     if (end <= start) continue;
     const kind = quoteKind(text, tok, g, start, end);
     const caption = article.blocks[first.block].kind === 'caption';
-    const cue = findCue(tok, first.open, last.close, kind);
+    const cue = findCue(tok, first.open, last.close, kind, inQuote, text) ?? (caption ? null : cueBeforeColonBlock(article, tok, first));
     const quote: Quote = {
       id: '',
       articleId: article.id,
@@ -167,25 +180,20 @@ function quoteKind(text: string, tok: TokenizedArticle, g: Segment[], start: num
   return 'direct';
 }
 
-function findCue(tok: TokenizedArticle, open: number, close: number, kind: QuoteKind): Cue | null {
+function findCue(tok: TokenizedArticle, open: number, close: number, kind: QuoteKind, inQuote: (offset: number) => boolean, text: string): Cue | null {
   const tokens = tok.tokens;
   const oi = tokenAt(tokens, open);
   const sent = tokens[oi]?.sentence ?? -1;
-  let from = sent >= 0 ? tok.sentenceTokens[sent][0] : oi;
-  // don't look back past an earlier quote mark in the same sentence
-  for (let k = oi - 1; k >= from; k--) {
-    if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(tokens[k].value)) {
-      from = k + 1;
-      break;
-    }
-  }
-  const before = () => (oi > from ? cueBefore(tokens, from, oi) : null);
+  const from = sent >= 0 ? tok.sentenceTokens[sent][0] : oi;
+  const skip = (k: number) => inQuote(tokens[k].start);
+  const before = () => (oi > from ? cueBefore(tokens, from, oi, { leftmost: kind === 'partial', skip }) : null);
   const after = () => {
     if (close < 0) return null;
     const ci = tokenAt(tokens, close);
     if (!tokens[ci] || tokens[ci].start !== close) return null;
     const blockEnd = blockTokenEnd(tok, ci);
-    return cueAfter(tokens, ci + 1, blockEnd);
+    const endsSentence = /[.!?\u2026]\s*$/.test(text.slice(Math.max(0, close - 3), close));
+    return cueAfter(tokens, ci + 1, blockEnd, endsSentence);
   };
   // a partial quote closing on a comma ("…“not on the table,” Smith said") takes the cue after it
   if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) return before() ?? after();
@@ -222,4 +230,28 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
   if (k >= lastBlock.end) return true;
   // the next thing is another quote or a new sentence
   return /["\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(d.close - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]) && !/^\p{Lu}\p{L}*\s+(?:said|says|told|added|wrote)\b/u.test(text.slice(k, k + 40)));
+}
+
+/**
+ * A quote opening its paragraph right after a paragraph that ends with a colon
+ * ("Cruz continued:" / "The publication quotes Fiona Hill:") takes the cue of
+ * that paragraph's last sentence.
+ */
+function cueBeforeColonBlock(article: Article, tok: TokenizedArticle, first: Segment): Cue | null {
+  const text = article.text;
+  const block = article.blocks[first.block];
+  if (firstNonSpace(text, block.start, block.end) !== first.open || first.block === 0) return null;
+  const prev = article.blocks[first.block - 1];
+  if (prev.kind === 'caption' || !/:\s*$/.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end))) return null;
+  const colon = tokenAt(tok.tokens, text.lastIndexOf(':', prev.end));
+  const sent = tok.tokens[colon]?.sentence ?? -1;
+  if (sent < 0 || tok.tokens[colon].value !== ':') return null;
+  let from = tok.sentenceTokens[sent][0];
+  for (let k = colon - 1; k >= from; k--) {
+    if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(tok.tokens[k].value)) {
+      from = k + 1;
+      break;
+    }
+  }
+  return cueBefore(tok.tokens, from, colon);
 }

@@ -19,21 +19,40 @@ export const REPORTING_VERBS = new Set(
     'charge charges charged contend contends contended concluded conclude concludes ' +
     'estimate estimates estimated told recount recounts recounted testify testifies testified ' +
     'mention mentions mentioned point points pointed joke jokes joked shout shouts shouted ' +
-    'quote quotes quoted cite cites cited'
+    'quote quotes quoted cite cites cited exclaim exclaims exclaimed confess confesses confessed ' +
+    'wonder wonders wondered muse muses mused whisper whispers whispered yell yells yelled scream screamed ' +
+    'snap snapped retort retorts retorted interject interjected elaborate elaborates elaborated ' +
+    'clarify clarifies clarified repeat repeats repeated reiterate reiterates reiterated assure assures assured ' +
+    'affirm affirms affirmed contend insist demand demands demanded proclaim proclaims proclaimed ' +
+    'lament laments lamented acknowledged concede admitted opine opines opined surmise surmised ' +
+    'sing sings sang chant chants chanted read reads tweet texted emailed email emails wrote writes ' +
+    'respond answered answer answers explain advise advises advised inform informs informed ' +
+    'recommend recommends recommended predict forecast forecasts declare announce testify ' +
+    'conclude summarize summarized summarise summarised characterize characterized characterise characterised ' +
+    'dismiss dismisses dismissed accuse accuses accused blast blasts blasted slam slams slammed ' +
+    'criticize criticizes criticized criticise criticised praise praises praised decry decries decried ' +
+    'label labels labeled labelled dub dubs dubbed brand brands branded term terms termed'
   ).split(' '),
 );
 
 /** Verbs that can precede their subject after a quote (“…,” said Peskov). */
 export const INVERTIBLE_VERBS = new Set(
   ('said says added adds noted notes wrote writes explained continued asked replied stated declared ' +
-    'insisted warned argued observed recalled responded remarked told tells').split(' '),
+    'insisted warned argued observed recalled responded remarked told tells exclaimed confessed wondered ' +
+    'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted').split(' '),
 );
 
 /** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */
 export const OBJECT_SPEAKER_VERBS = new Set(['quote', 'quotes', 'quoted', 'cite', 'cites', 'cited']);
 
 /** Cognitive/stance verbs: acceptable for partial quotes in the same sentence, not as after-quote cues. */
-export const STANCE_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'call', 'calls', 'called', 'describe', 'describes', 'described']);
+export const STANCE_VERBS = new Set(
+  ('believe believes believed think thinks thought call calls called describe describes described ' +
+    'dismiss dismisses dismissed accuse accuses accused blast blasts blasted slam slams slammed criticize criticizes ' +
+    'criticized criticise criticised praise praises praised decry decries decried label labels labeled labelled dub ' +
+    'dubs dubbed brand brands branded term terms termed characterize characterized characterise characterised read reads ' +
+    'sing sings sang chant chants chanted').split(' '),
+);
 
 export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plural: boolean }> = {
   he: { gender: 'm', plural: false },

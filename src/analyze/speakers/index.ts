@@ -2,7 +2,7 @@ import type { Article, Evidence, Speaker } from '../../model.js';
 import type { QuoteDraft } from '../quotes/index.js';
 import type { TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
-import { collectNames, expandSurname } from './names.js';
+import { collectNames, expandSurname, type NameMention } from './names.js';
 import { genderOfName } from './gender.js';
 
 interface Entity {
@@ -58,6 +58,17 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     const before = entities.filter((e) => e.last <= start);
     if (info.kind === 'pronoun') {
       target = resolvePronoun(before, info);
+      if (!target && !info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
+        // no earlier speaker fits: the person last named in the text
+        names ??= collectNames(tok.tokens, text);
+        const named = lastNameBefore(names, start, info.gender);
+        if (named) {
+          target = findByName(entities, named.name);
+          if (!target) {
+            target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
+          }
+        }
+      }
     } else if (info.name) {
       target = findByName(entities, info.name);
       if (!target && !/\s/.test(info.name)) {
@@ -172,3 +183,14 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
 }
 
 export type { Evidence };
+
+function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null): NameMention | null {
+  let best: NameMention | null = null;
+  for (const n of names) {
+    if (n.start >= before) break;
+    const g = genderOfName(n.name);
+    if (gender && g && g !== gender) continue;
+    best = n;
+  }
+  return best;
+}
