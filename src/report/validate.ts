@@ -125,9 +125,7 @@ export function checkReportRefs(report: Report): string[] {
   for (const v of report.quoteVariants) {
     if (!quoteIds.has(v.a.quoteId)) problems.push(`quoteVariant ${v.id}: unknown quote ${v.a.quoteId}`);
     if (v.b.quoteId !== null && !quoteIds.has(v.b.quoteId)) problems.push(`quoteVariant ${v.id}: unknown quote ${v.b.quoteId}`);
-    for (const s of [v.speakerA, v.speakerB]) {
-      if (s !== null && !speakerIds.has(s)) problems.push(`quoteVariant ${v.id}: unknown speaker ${s}`);
-    }
+    // speakerA/speakerB may hold a speaker id or the speaker as written: not checked as references.
   }
   for (const n of report.provenance.nodes) {
     if (n.articleId !== null && !articleIds.has(n.articleId)) problems.push(`provenance node ${n.id}: unknown article ${n.articleId}`);

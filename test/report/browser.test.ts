@@ -65,7 +65,7 @@ test('the report page works in headless Chromium: findings highlight their spans
     // Quote variants and provenance edges highlight too.
     await page.click('.variant[data-v="1"]');
     assert.ok(await page.locator('.col .seg.hl').count() > 0);
-    await page.click('svg.graph g.edge[data-edge="0"]');
+    await page.click('svg.graph g.edge[data-edge="0"] text');
     assert.ok(await page.locator('.col .seg.hl').count() > 0);
 
     // Alignment: hovering a linked sentence lights up its counterpart in the other column.

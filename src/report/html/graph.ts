@@ -17,7 +17,7 @@ export interface GraphLayout {
 }
 
 const NODE_H = 30;
-const ROW_GAP = 14;
+const ROW_GAP = 24;
 const COL_GAP = 230;
 const PAD = 16;
 const CHAR_W = 6.6;
@@ -117,17 +117,25 @@ export function renderGraphSvg(report: Report, outletOf: (articleId: string) => 
     const ev = e.edge.evidence[0];
     const phrase = ev ? ev.text : e.edge.kind;
     const tip = [e.edge.explanation, ...e.edge.evidence.slice(0, 6).map((x) => `${outletOf(x.articleId)}: “${x.text}”`)].join('\n');
-    const lx = sameLayer ? e.from.x + e.from.width + 48 : mx;
-    const label = clip(`${e.edge.kind}: “${phrase}”`, 34);
+    // Label near the source end of the arrow, where fewer edges crowd together.
+    const t = 0.72;
+    const bez = (a: number, b: number, c: number, d: number): number =>
+      (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+    const lx = sameLayer ? e.from.x + e.from.width + 48 : bez(x1, mx, mx, x2);
+    const n = e.edge.evidence.length;
+    const label = e.edge.kind === 'cites' && ev
+      ? clip(`cites “${phrase}”`, 26) + (n > 1 ? ` +${n - 1}` : '')
+      : `${e.edge.kind}${n > 1 ? ` ×${n}` : ''}`;
     const halfW = ([...label].length * 6) / 2 + 3;
-    let ly = (y1 + y2) / 2 - 4;
-    for (let k = 0; k < 40; k++) {
-      const dy = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 14;
+    let ly = (sameLayer ? (y1 + y2) / 2 : bez(y1, y1, y2, y2)) - 4;
+    // Nudge up or down a little to dodge other labels; stay near the arrow even if crowded.
+    for (let k = 0; k < 9; k++) {
+      const dy = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 12;
       if (free(lx - halfW, ly + dy - 11, lx + halfW, ly + dy + 3)) { ly += dy; break; }
     }
     taken.push([lx - halfW, ly - 11, lx + halfW, ly + 3]);
     edgeParts.push(`<g class="edge edge-${escapeHtml(e.edge.kind)}" data-edge="${e.index}" tabindex="0"><title>${escapeHtml(tip)}</title>` +
-      `<path d="${d}" marker-end="url(#arrow)"/>` +
+      `<path class="hit" d="${d}"/><path class="line" d="${d}" marker-end="url(#arrow)"/>` +
       `<text x="${r(lx)}" y="${r(ly)}" text-anchor="middle">${escapeHtml(label)}</text></g>`);
   }
   const top = Math.min(0, ...taken.map((t) => t[1] - 4));

@@ -177,7 +177,7 @@ function renderSpeakers(report: Report, speakerClass: Map<string, string>): stri
   const unknown = report.quotes.filter((q) => !q.speakerId).length;
   const items = quoted.map((s) => {
     const name = s.names[0] ?? s.descriptions[0] ?? s.id;
-    const desc = [...s.names.slice(1), ...s.descriptions.filter((d) => d !== name)].slice(0, 3);
+    const desc = distinctLabels([...s.names.slice(1), ...s.descriptions], name).slice(0, 3);
     return `<li class="${speakerClass.get(s.id) ?? 'spk-none'}"><b>${e(name)}</b>${desc.length ? ` <span class="d">${e(desc.join('; '))}</span>` : ''} <span class="d">· ${quoteCount.get(s.id)} quote${quoteCount.get(s.id) === 1 ? '' : 's'}</span></li>`;
   }).join('');
   return `<ul class="speakers" aria-label="Speakers (quote underline colours)">${items}${unknown ? `<li class="spk-none"><b>Speaker unknown</b> <span class="d">· ${unknown}</span></li>` : ''}</ul>`;
@@ -186,13 +186,19 @@ function renderSpeakers(report: Report, speakerClass: Map<string, string>): stri
 function renderVariants(report: Report, outletOf: (id: string) => string, speakerClass: Map<string, string>): string {
   if (!report.quoteVariants.length) return '<p class="empty">No quote appears in more than one article.</p>';
   const speakerName = new Map(report.speakers.map((s) => [s.id, s.names[0] ?? s.descriptions[0] ?? s.id]));
+  const quoteById = new Map(report.quotes.map((q) => [q.id, q]));
   const order = report.quoteVariants.map((v, i) => ({ v, i }))
     .sort((x, y) => x.v.similarity - y.v.similarity || x.i - y.i);
   const items = order.map(({ v, i }) => {
-    const sid = v.speakerA ?? v.speakerB;
-    const who = sid ? speakerName.get(sid) ?? sid : 'Speaker unknown';
-    const changed = v.speakerA && v.speakerB && v.speakerA !== v.speakerB
-      ? ` <span class="vclass c-paraphrased">speaker differs: ${e(speakerName.get(v.speakerB) ?? v.speakerB)}</span>` : '';
+    // Resolve speakers through the quotes (speakerA/B may be ids or the names as written).
+    const qa = quoteById.get(v.a.quoteId);
+    const qb = v.b.quoteId ? quoteById.get(v.b.quoteId) : undefined;
+    const idA = qa?.speakerId ?? (v.speakerA && speakerName.has(v.speakerA) ? v.speakerA : null);
+    const idB = qb?.speakerId ?? (v.speakerB && speakerName.has(v.speakerB) ? v.speakerB : null);
+    const sid = idA ?? idB;
+    const who = sid ? speakerName.get(sid) ?? sid : v.speakerA ?? v.speakerB ?? 'Speaker unknown';
+    const changed = idA && idB && idA !== idB
+      ? ` <span class="vclass c-paraphrased">speaker differs: ${e(speakerName.get(idB) ?? idB)}</span>` : '';
     const before = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'delete' ? `<del>${e(p.text)}</del>` : '').join('');
     const after = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'insert' ? `<ins>${e(p.text)}</ins>` : '').join('');
     return `<div class="variant ${(sid && speakerClass.get(sid)) || 'spk-none'}" data-v="${i}" tabindex="0" role="button" aria-label="Show both versions in the articles">` +
@@ -225,4 +231,19 @@ function renderErrors(report: Report): string {
 function clip(s: string, n: number): string {
   const chars = [...s.replace(/\s+/g, ' ').trim()];
   return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : chars.join('');
+}
+
+/** Labels without repeats: "a Kremlin spokesman", "The spokesman", "Kremlin spokesman" → "Kremlin spokesman". */
+function distinctLabels(labels: string[], name: string): string[] {
+  const norm = (x: string): string => x.trim().replace(/^(a|an|the)\s+/i, '').toLowerCase();
+  const kept: string[] = [];
+  const seen = new Set([norm(name)]);
+  // Longest first so that "Kremlin spokesman" absorbs "spokesman".
+  for (const l of [...labels].sort((a, b) => norm(b).length - norm(a).length || (a < b ? -1 : 1))) {
+    const n = norm(l);
+    if (!n || seen.has(n) || [...seen].some((s) => s.endsWith(' ' + n))) continue;
+    seen.add(n);
+    kept.push(l.trim().replace(/^(a|an|the)\s+/i, ''));
+  }
+  return kept;
 }

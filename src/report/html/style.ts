@@ -100,12 +100,13 @@ svg.graph .node-input rect{fill:#e0eaff;stroke:#444ce7;stroke-width:1.5}
 svg.graph .node-anonymous rect{fill:#fff;stroke-dasharray:4 3}
 svg.graph .node-person rect{fill:#fdf2fa;stroke:#c11574}
 svg.graph .node text{fill:#101828;font-weight:600}
-svg.graph .edge path{fill:none;stroke:#98a2b3;stroke-width:1.6}
-svg.graph .edge-copies path{stroke:#d92d20;stroke-width:2.2}
-svg.graph .edge-earlier path{stroke-dasharray:5 4}
+svg.graph .edge path{fill:none;}svg.graph .edge path.line{stroke:#98a2b3;stroke-width:1.6}
+svg.graph .edge-copies path.line{stroke:#d92d20;stroke-width:2.2}
+svg.graph .edge-earlier path.line{stroke-dasharray:5 4}
 svg.graph .edge text{fill:#475467;font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:4px}
 svg.graph .edge{cursor:pointer}
-svg.graph .edge:hover path,svg.graph .edge:focus path{stroke:#0b57d0;stroke-width:2.6}
+svg.graph .edge path.hit{stroke:transparent;stroke-width:12;pointer-events:stroke}
+svg.graph .edge:hover path.line,svg.graph .edge:focus path.line{stroke:#0b57d0;stroke-width:2.6}
 svg.graph .edge:hover text,svg.graph .edge:focus text{fill:#0b57d0}
 .edges{font-size:.85rem;margin:.6rem 0 0;padding-left:1.2rem}
 .edges li{margin:.15rem 0}
