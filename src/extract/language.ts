@@ -67,9 +67,10 @@ export function detectLanguage(text: string): string | null {
   if (cyrillic) {
     // letters unique to one language settle most cases
     const uk = (sample.match(/[ієїґІЄЇҐ]/g) ?? []).length;
-    const ru = (sample.match(/[ыэъёЫЭЪЁ]/g) ?? []).length;
-    if (uk > 3 * ru + 2) return 'uk';
-    if (ru > 3 * uk + 2) return 'ru';
+    const ru = (sample.match(/[ыэёЫЭЁ]/g) ?? []).length;
+    // і/ї/є are not Russian or Bulgarian; ы/э are not Ukrainian or Bulgarian
+    if (uk > 3 * ru + 2 || (uk >= 1 && ru === 0)) return 'uk';
+    if (ru > 3 * uk + 2 || (ru >= 1 && uk === 0 && /[ыэ]/i.test(sample))) return 'ru';
   }
   const counts = new Map<string, number>();
   let words = 0;

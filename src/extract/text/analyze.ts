@@ -121,7 +121,7 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
       continue;
     }
     if (inHeader) {
-      const by = parseByline(t);
+      const by = parseByline(t, outlets);
       if (by) {
         info.role = 'removed'; info.reason = 'byline';
         if (!meta.byline) meta.byline = by;
@@ -130,7 +130,7 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
       // "By Jane Doe | January 25, 2024" / "Jane Doe • 25.01.2024"
       const parts = t.split(/\s+[|•·]\s+/);
       if (parts.length === 2) {
-        const b = parseByline(parts[0]);
+        const b = parseByline(parts[0], outlets);
         const d = parseDateLine(parts[1]);
         if (b && d) {
           info.role = 'removed'; info.reason = 'byline';

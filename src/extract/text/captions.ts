@@ -74,10 +74,10 @@ export function findCredit(text: string): CreditSplit | null {
   const t = text.replace(/\s+$/, '');
   // "(AP Photo/Evan Vucci)", "[Photo: Reuters]"
   const p = PAREN_RE.exec(t);
-  if (p) return { creditStart: p.index, credit: p[1].trim(), strong: true };
+  if (p && !/^(?:h\/t|hat tip|source|sources|with|reporting)\b/i.test(p[1].trim())) return { creditStart: p.index, credit: p[1].trim(), strong: true };
   // "… Photo: Reuters", "… Credit: Jane Doe/Getty"
   const l = LABEL_RE.exec(t);
-  if (l && !/[.!?]["”]?\s+\S/.test(l[1]) && l[1].split(/\s+/).length <= 12) {
+  if (l && labelledCredit(l[1])) {
     const start = l.index + l[0].indexOf(l[1]);
     if (start === 0 || /[.!?"”’)\]…]\s*$|[|/–—-]\s*$/.test(t.slice(0, start).trimEnd()) || /\s$/.test(t.slice(0, start))) {
       return { creditStart: start, credit: l[1].trim(), strong: true };
@@ -105,6 +105,19 @@ export function findCredit(text: string): CreditSplit | null {
     return { creditStart: at, credit: credit.replace(/^\/\s*/, ''), strong };
   }
   return null;
+}
+
+/** "Photo: Reuters", "Image: schankz/Shutterstock" — not "PHOTOS: Celebrity flubs!" (a promo) or "PHOTO: <a caption sentence>". */
+function labelledCredit(s: string): boolean {
+  const body = s.replace(/^[^:：]*[:：]\s*/, '');
+  if (!body || /[.!?]["”]?\s+\S/.test(s) || /[!?]$/.test(body)) return false;
+  if (/\p{L}\s?\/\s?\p{L}|\bvia\b|©/u.test(body)) return true;
+  // "PHOTOS: Most Notorious Murder Trials" is a gallery promo
+  if (/^(?:photos|images|pictures|videos)\b/i.test(s)) return false;
+  const words = body.split(/\s+/).filter(Boolean);
+  if (words.length > 6) return false;
+  // lowercase running words ("Capsule unearthed", "was kidnapped") read as text, not names
+  return words.filter((w) => /^\p{Ll}/u.test(w) && !CREDIT_LOWER.has(w.toLowerCase()) && !/[./@]/.test(w)).length === 0;
 }
 
 /** Count sentences roughly (terminal punctuation followed by space and a capital or quote). */

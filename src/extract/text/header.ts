@@ -49,13 +49,17 @@ const NAME_JOIN = "(?:\\s+(?:and|&|de|da|van|von|der|den|la|le|del|di|bin|al|y|i
 const BYLINE_RE = new RegExp(`^(?:by|written by|author|authors|reporting by|story by|від|автор|авторы|von|par|por)\\s*[:：]?\\s+(${NAME_TOKEN}(?:${NAME_JOIN}${NAME_TOKEN}){0,12})(?:\\s*[,|•·–—-]\\s*(?:[\\p{Lu}][\\p{L}.'’ -]{0,40}))?\\s*$`, 'iu');
 
 /** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Author: Jane Doe" → the names; else null. */
-export function parseByline(text: string): string | null {
+export function parseByline(text: string, outlets?: OutletEntry[]): string | null {
   if (text.length > 140) return null;
   const m = BYLINE_RE.exec(text.trim());
   if (!m) return null;
   // the first word after "By" must be a name, not "By the way …"
   if (/^(?:the|a|an|this|that|then|now)\b/i.test(m[1])) return null;
-  return m[1].replace(/[\s,]+$/, '').trim();
+  let names = m[1].replace(/[\s,]+$/, '').trim();
+  // "Jane Doe, Reuters" → "Jane Doe"
+  const comma = names.lastIndexOf(',');
+  if (comma > 0 && outletFromName(names.slice(comma + 1).trim(), outlets)) names = names.slice(0, comma).trim();
+  return names;
 }
 
 export interface DatelineOutlet {
