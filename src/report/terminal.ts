@@ -1,6 +1,6 @@
 import type { Report } from '../model.js';
 import {
-  displayWidth, isoDay, kindLabel, nodeLabel, outletName, rankedFindings, sanitizeLine, truncate, wrap,
+  displayWidth, isoDay, kindLabel, nodeLabel, outletName, sanitizeLine, topFindings, truncate, wrap,
 } from './text-util.js';
 
 export interface TerminalOptions {
@@ -63,12 +63,13 @@ export function renderTerminal(report: Report, opts: TerminalOptions = {}): stri
   if (n > shown.length) out.push(`  … and ${n - shown.length} more (see the HTML report)`);
 
   // Findings
-  const ranked = rankedFindings(report);
   const max = opts.maxFindings ?? 8;
-  out.push('', paint(ranked.length ? 'Most important findings' : 'Findings: none', 'bold'));
-  for (const f of ranked.slice(0, max)) {
+  const top = topFindings(report, max);
+  out.push('', paint(top.length ? 'Most important findings' : 'Findings: none', 'bold'));
+  for (const f of top) {
     const tag = f.severity === 'high' ? paint('HIGH', 'bold', 'red') : f.severity === 'medium' ? paint('MED ', 'yellow') : paint('LOW ', 'dim');
-    const lines = wrap(`${kindLabel(f.kind)}: ${sanitizeLine(f.explanation)}`, width - 8);
+    let lines = wrap(`${kindLabel(f.kind)}: ${sanitizeLine(f.explanation)}`, width - 8);
+    if (lines.length > 3) lines = [...lines.slice(0, 2), truncate(lines.slice(2).join(' '), width - 8)];
     out.push(`  ${tag}  ${lines[0]}`);
     for (const l of lines.slice(1)) out.push(`        ${l}`);
     for (const ev of f.evidence.slice(0, 2)) {
@@ -78,7 +79,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions = {}): stri
       out.push(prefix + paint(truncate(quote, width - displayWidth(prefix)), 'dim'));
     }
   }
-  if (ranked.length > max) out.push(`  … and ${ranked.length - max} more (see the HTML report)`);
+  if (report.findings.length > top.length) out.push(`  … and ${report.findings.length - top.length} more (see the HTML report)`);
 
   // Provenance
   const edges = report.provenance.edges;

@@ -93,3 +93,29 @@ export function kindLabel(kind: string): string {
 export function nodeLabel(report: Report, id: string): string {
   return report.provenance.nodes.find((n) => n.id === id)?.label ?? id;
 }
+
+/**
+ * The `n` findings to show first: by severity, and within a severity taking
+ * kinds in turn (so five quote drifts do not crowd out a dropped hedge).
+ */
+export function topFindings(report: Report, n: number): Finding[] {
+  const out: Finding[] = [];
+  for (const sev of SEVERITY_ORDER) {
+    const queues = new Map<string, Finding[]>();
+    for (const f of report.findings) {
+      if (f.severity !== sev) continue;
+      const q = queues.get(f.kind) ?? [];
+      q.push(f);
+      queues.set(f.kind, q);
+    }
+    let any = true;
+    while (any && out.length < n) {
+      any = false;
+      for (const q of queues.values()) {
+        const f = q.shift();
+        if (f) { out.push(f); any = true; if (out.length >= n) break; }
+      }
+    }
+  }
+  return out;
+}

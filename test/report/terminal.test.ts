@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Report } from '../../src/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { displayWidth, sanitizeLine, truncate, wrap } from '../../src/report/text-util.js';
+import { displayWidth, sanitizeLine, topFindings, truncate, wrap } from '../../src/report/text-util.js';
 import { buildReport } from '../../src/report/json.js';
 import { readFixture } from '../helpers.js';
 
@@ -76,4 +76,14 @@ test('text helpers', () => {
   assert.equal(displayWidth('日本'), 4);
   assert.deepEqual(wrap('aaa bbb ccc', 7), ['aaa bbb', 'ccc']);
   assert.equal(sanitizeLine(' a\tb\u0000c '), 'a b c');
+});
+
+test('top findings: severity first, kinds taken in turn within a severity', () => {
+  const r = seed();
+  const mk = (id: string, kind: Report['findings'][number]['kind'], severity: 'high' | 'medium' | 'low') =>
+    ({ ...r.findings[0], id, kind, severity });
+  r.findings = [mk('d1', 'quote-drift', 'medium'), mk('d2', 'quote-drift', 'medium'), mk('d3', 'quote-drift', 'medium'),
+    mk('h1', 'hedge-dropped', 'medium'), mk('x1', 'number-mismatch', 'high'), mk('l1', 'verb-change', 'low')];
+  assert.deepEqual(topFindings(r, 4).map((f) => f.id), ['x1', 'd1', 'h1', 'd2']);
+  assert.deepEqual(topFindings(r, 10).map((f) => f.id), ['x1', 'd1', 'h1', 'd2', 'd3', 'l1']);
 });
