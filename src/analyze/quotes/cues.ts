@@ -16,8 +16,12 @@ function isQuoteToken(t: Token): boolean {
   return /^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(t.value);
 }
 
-export function isReportingVerb(t: Token, allowStance: boolean): boolean {
+/** Verbs that report speech only right after a quote (“…?” Hannity pressed). */
+const AFTER_ONLY_VERBS = new Set(['pressed', 'began', 'started', 'interrupted', 'offered', 'laughed', 'chimed', 'shot', 'went', 'joked', 'quipped', 'conceded', 'sighed', 'smiled', 'cracked', 'teased', 'countered', 'protested', 'objected', 'persisted', 'pleaded', 'begged', 'recalled', 'reasoned', 'speculated', 'noted', 'intoned']);
+
+export function isReportingVerb(t: Token, allowStance: boolean, afterQuote = false): boolean {
   const lw = t.value.toLowerCase();
+  if (afterQuote && AFTER_ONLY_VERBS.has(lw)) return true;
   if (!REPORTING_VERBS.has(lw)) return false;
   if (!allowStance && STANCE_VERBS.has(lw)) return false;
   // "reports"/"calls"/"notes" as nouns: require a verb reading unless it is a core speech verb
@@ -49,25 +53,49 @@ export function cueAfter(tokens: Token[], from: number, limit: number, quoteEnds
 }
 
 function cueAfterRaw(tokens: Token[], from: number, limit: number): Cue | null {
+  return cueAfterAt(tokens, from, limit) ?? cueAfterClause(tokens, from, limit);
+}
+
+/** "…” in the 2008 primary, said Paul Beck." — a clause-final cue after a short phrase and a comma. */
+function cueAfterClause(tokens: Token[], from: number, limit: number): Cue | null {
+  for (let k = from; k < limit && k < from + 10; k++) {
+    const t = tokens[k];
+    if (SENTENCE_END.test(t.value) || isQuoteToken(t)) return null;
+    if (t.value !== ',' || k === from) continue;
+    const cue = cueAfterAt(tokens, k + 1, limit);
+    if (!cue) return null;
+    // the cue must close the sentence
+    let e = Math.max(cue.verb, cue.speaker ? cue.speaker[1] - 1 : cue.verb) + 1;
+    let n = 0;
+    while (e < limit && !SENTENCE_END.test(tokens[e].value) && !isQuoteToken(tokens[e])) {
+      e++;
+      n++;
+    }
+    return n <= 4 ? cue : null;
+  }
+  return null;
+}
+
+function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   let k = from;
   while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
   if (k >= limit) return null;
   let max = k;
   while (max < limit && max - k < 24 && !SENTENCE_END.test(tokens[max].value) && !isQuoteToken(tokens[max])) max++;
   // inverted: said Peskov
-  if (isReportingVerb(tokens[k], false) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
+  if (isReportingVerb(tokens[k], false, true) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
     const np = npAfter(tokens, k + 1, max);
     return { speaker: np ? withAppositive(tokens, np, max) : null, verb: k, side: 'after' };
   }
   const np = npAfter(tokens, k, max);
   if (!np) return null;
   let v = skipAdverbs(tokens, np[1], max);
-  if (v < max && isReportingVerb(tokens[v], false)) return { speaker: np, verb: v, side: 'after' };
+  if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: np, verb: v, side: 'after' };
   // appositive: Peskov, the Kremlin spokesman, said
   const app = withAppositive(tokens, np, max);
   if (app !== np) {
     v = skipAdverbs(tokens, app[1] + 1, max);
-    if (v < max && isReportingVerb(tokens[v], false)) return { speaker: app, verb: v, side: 'after' };
+    if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: app, verb: v, side: 'after' };
   }
   return null;
 }
@@ -135,6 +163,11 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const subj = npAfter(tokens, from, v);
     const next = subj ? tokens[subj[1]] : undefined;
     if (subj && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return { speaker: subj, verb: v, side: 'before' };
+  }
+  // "Rich Heffley, a top operative who … in the state, said …": a long appositive after the sentence's subject
+  if (p >= from && tokens[p].value === ',' && p - from <= 45) {
+    const subj = npAfter(tokens, from, p);
+    if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) return { speaker: [subj[0], p], verb: v, side: 'before' };
   }
   // inverted right before the quote: "said Peskov: “…"
   const after = npAfter(tokens, v + 1, to);

@@ -17,6 +17,20 @@ function isNpWord(t: Token): boolean {
   return false;
 }
 
+/** `isNpWord` with context: hyphenated names (Anne-Marie), capitalised words mis-tagged as verbs inside names (Josh Earnest), "one". */
+function npWordAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (isNpWord(t)) return true;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.value === '-' && prev && next && prev.end === t.start && t.end === next.start && isNpWord(prev) && isNpWord(next)) return true;
+  if (/^one$/i.test(t.value)) return !!next && isNpWord(next);
+  // participle adjectives: "one unaligned Florida strategist", "a retired general"
+  if (t.pos === 'VERB' && /^\p{Ll}+(?:ed|ing)$/u.test(t.value) && prev && next && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || /^one$/i.test(prev.value)) && isNpWord(next) && next.pos !== 'DET') return true;
+  if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') return true;
+  return false;
+}
+
 function isHead(t: Token): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'DET') || /^\d+(?:st|nd|rd|th)$/i.test(t.value);
 }
@@ -42,7 +56,7 @@ export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14)
   i--;
   while (i >= min && last - i < maxLen) {
     const t = tokens[i];
-    if (isNpWord(t)) {
+    if (npWordAt(tokens, i)) {
       first = i;
       i--;
       // a determiner opens the phrase: go on only over a linking preposition ("officer from the …")
@@ -76,11 +90,11 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
   let i = start;
   if (i >= max) return null;
   if (isPronoun(tokens[i])) return [i, i + 1];
-  if (!isNpWord(tokens[i])) return null;
+  if (!npWordAt(tokens, i)) return null;
   let last = -1;
   while (i < max && i - start < maxLen) {
     const t = tokens[i];
-    if (isNpWord(t)) {
+    if (npWordAt(tokens, i)) {
       // a determiner only opens a phrase (or follows a linking preposition)
       if (t.pos === 'DET' && i > start && tokens[i - 1].pos !== 'ADP') break;
       if (isHead(t)) last = i;

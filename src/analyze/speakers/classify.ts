@@ -33,7 +33,23 @@ function isCap(t: Token): boolean {
 }
 
 /** Classify a speaker phrase given its tokens. */
-export function classifyPhrase(tokens: Token[], text: string): PhraseInfo {
+export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
+  // Only the head of a long phrase matters: cut at a relative clause ("… operative who played …") or a second comma.
+  let cut = allTokens.length;
+  let commas = 0;
+  for (let i = 1; i < allTokens.length; i++) {
+    const v = allTokens[i].value.toLowerCase();
+    if (v === 'who' || v === 'which' || v === 'whose' || v === 'whom' || (v === 'that' && allTokens[i].pos !== 'DET')) {
+      cut = i;
+      break;
+    }
+    if (v === ',' && ++commas === 2) {
+      cut = i;
+      break;
+    }
+  }
+  const tokens = allTokens.slice(0, cut);
+  while (tokens.length > 1 && tokens[tokens.length - 1].value === ',') tokens.pop();
   const words = tokens.filter((t) => t.pos !== 'PUNCT' || /^['’]s$/.test(t.value));
   const phrase = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
   const lower = phrase.toLowerCase();
@@ -64,7 +80,11 @@ export function classifyPhrase(tokens: Token[], text: string): PhraseInfo {
     const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase())) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
     const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0));
     const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
-    if (!modifier && !governed && !allNotName) nameRun = [i, j];
+    if (!modifier && !governed && !allNotName) {
+      nameRun = [i, j];
+      // "Name, description": the name opening an appositive wins
+      if (i === 0 && words[j] && tokens[tokens.indexOf(words[j - 1]) + 1]?.value === ',') break;
+    }
     i = j;
   }
   if (nameRun) {
