@@ -79,15 +79,19 @@ function similarity(
       shared++;
     }
   }
-  const cos = inter / Math.sqrt(aNorm * bNorm);
   const minTerms = Math.min(aTerms.length, bTerms.length);
+  // Too little shared content to call it the same statement ("FBI", "Sony had no comment.").
+  if (shared < 2 && !(shared === 1 && aTerms.length === 1 && bTerms.length === 1)) return 0;
+  const cos = inter / Math.sqrt(aNorm * bNorm);
   // Containment rewards a shortened retelling, but only for sentences with some substance.
-  const cont = minTerms >= 4 && shared >= 3 ? (inter / Math.min(aNorm, bNorm)) * 0.8 : 0;
+  const cont = minTerms >= 4 && (shared >= 4 || shared / minTerms >= 0.6) ? (inter / Math.min(aNorm, bNorm)) * 0.8 : 0;
   let gi = 0;
   const [small, large] = aGrams.size <= bGrams.size ? [aGrams, bGrams] : [bGrams, aGrams];
   for (const g of small) if (large.has(g)) gi++;
   const dice = aGrams.size + bGrams.size > 0 ? (2 * gi) / (aGrams.size + bGrams.size) : 0;
-  return 0.75 * Math.max(cos, cont) + 0.25 * dice;
+  const score = 0.75 * Math.max(cos, cont) + 0.25 * dice;
+  // Sharing under half of the shorter sentence's content words: a topical echo, not a retelling.
+  return minTerms <= 6 && shared / minTerms < 0.5 ? score * 0.75 : score;
 }
 
 function wordJaccard(a: string[], b: string[]): number {

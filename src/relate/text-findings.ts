@@ -51,10 +51,12 @@ export interface TextFindingsOptions {
   minCoverage?: number;
 }
 
-const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.3, maxMaterialPerPair: 5, minCoverage: 0.15 };
+const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.4, maxMaterialPerPair: 5, minCoverage: 0.15 };
 
-const ATTRIBUTION_CUE = /\b(?:said|says|say|told|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|stated|states|added|adds|noted|notes|announced|wrote|writes|tweeted|posted|explained|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
-const QUOTE_MARK = /[“”"«»„]/;
+const ATTRIBUTION_CUE = /\b(?:said|says|say|told|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|stated|states|added|adds|noted|notes|announced|wrote|writes|tweeted|posted|explained|described|recalled|recounted|testified|admitted|revealed|alleged|accused|warned|wrote|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
+const QUOTE_MARK = /[“”"«»„‘]|^['’]|['’]$/;
+/** A speaker label opening the sentence ("Hunter: They are…", "Peskov: …"). */
+const SPEAKER_LABEL = /^\s*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}\s*:\s/u;
 const EVIDENTIAL = new Set(['evidential']);
 const MODAL = new Set(['modal', 'adverb']);
 
@@ -179,7 +181,7 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
         return true;
       }
       cueSpan[k] = attrBuckets[k][0] ?? null;
-      return attrBuckets[k].length > 0 || QUOTE_MARK.test(text);
+      return attrBuckets[k].length > 0 || QUOTE_MARK.test(text) || SPEAKER_LABEL.test(text);
     });
     const blockAttributed = new Set<number>();
     sents.forEach((s, k) => { if (attributed[k]) blockAttributed.add(s.block); });
@@ -191,8 +193,15 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
   });
 
   const findings: Finding[] = [];
-  const push = (kind: FindingKind, severity: Finding['severity'], arts: number[], ev: Evidence[], explanation: string) => {
-    findings.push({ id: '', kind, severity, articles: arts.map((i) => articles[i].id), evidence: ev, explanation });
+  // Pair findings about the same later sentence (or number) are grouped into one finding: the earliest
+  // source article gives the evidence, the others are named in `articles` and counted in the explanation.
+  const groups = new Map<string, Array<{ rank: number; finding: Finding }>>();
+  const push: Push = (kind, severity, arts, ev, explanation, group) => {
+    const finding: Finding = { id: '', kind, severity, articles: arts.map((i) => articles[i].id), evidence: ev, explanation };
+    if (!group) { findings.push(finding); return; }
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = []));
+    g.push({ rank: rank.get(arts[0]) ?? 0, finding });
   };
 
   // ---------------------------------------------------------- sentence-pair findings
@@ -222,6 +231,20 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
   const ref = chooseReference(articles, citations);
   materialFindings(idx, ref, alignment, opt, push);
 
+  for (const g of groups.values()) {
+    g.sort((p, q) => p.rank - q.rank || (p.finding.evidence[0]?.start ?? 0) - (q.finding.evidence[0]?.start ?? 0));
+    const base = g[0].finding;
+    const extra: string[] = [];
+    for (const { finding } of g.slice(1)) {
+      for (const a of finding.articles) if (!base.articles.includes(a) && !extra.includes(a)) extra.push(a);
+    }
+    if (extra.length > 0) {
+      base.articles = [...base.articles, ...extra];
+      base.explanation += ` (${extra.length} other earlier article${extra.length > 1 ? 's' : ''} agree with ${idx[byId.get(base.articles[0])!].label}.)`;
+    }
+    findings.push(base);
+  }
+
   // ---------------------------------------------------------- ids and order
   const sevRank = { high: 0, medium: 1, low: 2 };
   findings.sort((p, q) => sevRank[p.severity] - sevRank[q.severity] || (p.kind < q.kind ? -1 : p.kind > q.kind ? 1 : 0) ||
@@ -239,13 +262,21 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
   return out;
 }
 
-type Push = (kind: FindingKind, severity: Finding['severity'], arts: number[], ev: Evidence[], explanation: string) => void;
+type Push = (kind: FindingKind, severity: Finding['severity'], arts: number[], ev: Evidence[], explanation: string, group?: string) => void;
+
+/** Group key: one finding per kind and later sentence/number. */
+function gk(kind: FindingKind, Y: ArtIndex, at: Span): string {
+  return `${kind}|${Y.article.id}:${at.start}`;
+}
 
 // ------------------------------------------------------------------ attribution
 
 function attributionDropped(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], push: Push): void {
-  const xAttr = xs.find((k) => X.attributed[k]);
+  // The earlier side needs an explicit attribution (a cue, a citation or an attribution span): quote marks
+  // alone are quote drift, reported by the quote findings.
+  const xAttr = xs.find((k) => X.attributed[k] && X.cueSpan[k] !== null);
   if (xAttr === undefined) return;
+  if (!ys.some((k) => substantive(Y.article.text.slice(Y.sents[k].start, Y.sents[k].end)))) return;
   for (const k of ys) {
     if (Y.attributed[k] || Y.blockAttributed.has(Y.sents[k].block)) return;
     if (Y.article.blocks[Y.sents[k].block]?.kind === 'title' || Y.article.blocks[Y.sents[k].block]?.kind === 'heading') return;
@@ -257,7 +288,8 @@ function attributionDropped(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[]
   const yHedged = ys.some((k) => Y.hedges[k].some((h) => h.kind === 'hedge' && h.strength <= -0.4));
   push('attribution-dropped', yHedged ? 'medium' : 'high', [X.order, Y.order],
     [evidence(X, xSpan), ...(cue ? [evidence(X, cue)] : []), evidence(Y, ySpan)],
-    `${X.label} attributes this ("${clip(cueText, 30)}"); ${Y.label} states it without attribution${yHedged ? ' (but hedged)' : ' as fact'}.`);
+    `${X.label} attributes this ("${clip(cueText, 30)}"); ${Y.label} states it without attribution${yHedged ? ' (but hedged)' : ' as fact'}.`,
+    gk('attribution-dropped', Y, ySpan));
 }
 
 // ------------------------------------------------------------------ hedges and certainty
@@ -286,19 +318,22 @@ function hedgeAndCertainty(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[],
     const up = yScale > xScale;
     push(up ? 'certainty-escalated' : 'certainty-softened', up ? 'high' : 'medium', [X.order, Y.order],
       [evidence(X, xSpan), ...cueEv(X, xc), evidence(Y, ySpan), ...cueEv(Y, yc)],
-      `${X.label} says "${xc?.text}", ${Y.label} says "${yc?.text}": the decision is ${up ? 'made firmer' : 'made less certain'}.`);
+      `${X.label} says "${xc?.text}", ${Y.label} says "${yc?.text}": the decision is ${up ? 'made firmer' : 'made less certain'}.`,
+      gk(up ? 'certainty-escalated' : 'certainty-softened', Y, ySpan));
     certaintyDone = true;
   } else if (xAnyHedge && !yAnyHedge && yBoost.length > 0) {
     const xc = xh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
     push('certainty-escalated', 'high', [X.order, Y.order],
       [evidence(X, xSpan), ...cueEv(X, xc), evidence(Y, ySpan), ...cueEv(Y, yBoost[0])],
-      `${X.label} hedges ("${xc?.text}"); ${Y.label} states it with certainty ("${yBoost[0].text}").`);
+      `${X.label} hedges ("${xc?.text}"); ${Y.label} states it with certainty ("${yBoost[0].text}").`,
+      gk('certainty-escalated', Y, ySpan));
     certaintyDone = true;
   } else if (yAnyHedge && !xAnyHedge && xBoost.length > 0) {
     const yc = yh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
     push('certainty-softened', 'medium', [X.order, Y.order],
       [evidence(X, xSpan), ...cueEv(X, xBoost[0]), evidence(Y, ySpan), ...cueEv(Y, yc)],
-      `${X.label} is certain ("${xBoost[0].text}"); ${Y.label} hedges ("${yc?.text}").`);
+      `${X.label} is certain ("${xBoost[0].text}"); ${Y.label} hedges ("${yc?.text}").`,
+      gk('certainty-softened', Y, ySpan));
     certaintyDone = true;
   }
   if (certaintyDone) return;
@@ -313,11 +348,13 @@ function hedgeAndCertainty(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[],
       if (name === 'evidential' && yAttributed) continue;
       const severity = name === 'evidential' ? 'high' : yAttributed ? 'low' : 'medium';
       push('hedge-dropped', severity, [X.order, Y.order], [evidence(X, xSpan), evidence(X, xg[0]), evidence(Y, ySpan)],
-        `${X.label} hedges with "${xg.map((h) => h.text).join('", "')}"; ${Y.label} states it without the hedge.`);
+        `${X.label} hedges with "${xg.map((h) => h.text).join('", "')}"; ${Y.label} states it without the hedge.`,
+        gk('hedge-dropped', Y, ySpan));
     } else if (yg.length > 0 && xg.length === 0) {
       if (strongHedges(xh, name === 'modal' ? EVIDENTIAL : MODAL).length > 0) continue;
       push('hedge-added', 'low', [X.order, Y.order], [evidence(X, xSpan), evidence(Y, ySpan), evidence(Y, yg[0])],
-        `${Y.label} adds the hedge "${yg.map((h) => h.text).join('", "')}" not in ${X.label}.`);
+        `${Y.label} adds the hedge "${yg.map((h) => h.text).join('", "')}" not in ${X.label}.`,
+        gk('hedge-added', Y, ySpan));
     }
   }
 }
@@ -372,7 +409,8 @@ function numberMismatch(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], _l
     const b = cands[0];
     used.add(b);
     push('number-mismatch', 'high', [X.order, Y.order], [evidence(X, a), evidence(Y, b)],
-      `${X.label} says ${describe(a)}, ${Y.label} says ${describe(b)} in the matching sentence.`);
+      `${X.label} says ${describe(a)}, ${Y.label} says ${describe(b)} in the matching sentence.`,
+      gk('number-mismatch', Y, b));
   }
 }
 
@@ -402,7 +440,8 @@ function numbersByCounts(idx: ArtIndex[], rank: Map<number, number>, push: Push)
       // Already compared through the alignment? Only report when no value of the first article matches.
       if (g.some((x) => x.ix.order === first.ix.order && closeEnough(x.n, other.n))) continue;
       push('number-mismatch', 'high', [first.ix.order, other.ix.order], [evidence(first.ix, first.n), evidence(other.ix, other.n)],
-        `${first.ix.label} says ${describe(first.n)}, ${other.ix.label} says ${describe(other.n)}.`);
+        `${first.ix.label} says ${describe(first.n)}, ${other.ix.label} says ${describe(other.n)}.`,
+        gk('number-mismatch', other.ix, other.n));
     }
   }
 }
@@ -422,18 +461,45 @@ function materialFindings(idx: ArtIndex[], ref: number, alignment: Alignment, op
     for (const r of l.b) linked[ib][r.sentence]?.add(ia);
   }
   const R = idx[ref];
+  // In big stories keep fewer runs per article pair, so the report stays readable.
+  const perPair = Math.max(1, Math.min(opt.maxMaterialPerPair, Math.floor(40 / Math.max(1, idx.length - 1))));
+  const substantiveR = R.sents.filter((s) => !s.caption && substantive(R.article.text.slice(s.start, s.end))).length;
+  // Dropped runs of the reference, grouped over the articles that leave them out.
+  const dropped = new Map<string, { run: Run; by: ArtIndex[] }>();
   for (const B of idx) {
     if (B.order === ref) continue;
     const covered = R.sents.filter((_, k) => linked[ref][k].has(B.order)).length;
-    const substantiveR = R.sents.filter((s) => !s.caption && substantive(R.article.text.slice(s.start, s.end))).length;
     if (substantiveR === 0 || covered / substantiveR < opt.minCoverage) continue;
-    emitRuns('material-dropped', R, B, linked[ref], opt, push);
-    emitRuns('material-added', B, R, linked[B.order], opt, push);
+    for (const run of missingRuns(R, B, linked[ref]).slice(0, perPair)) {
+      const key = run.run.join(',');
+      const d = dropped.get(key);
+      if (d) d.by.push(B);
+      else dropped.set(key, { run, by: [B] });
+    }
+    for (const run of missingRuns(B, R, linked[B.order]).slice(0, perPair)) {
+      const { span, what, n, severity, text } = describeRun(B, run);
+      push('material-added', severity, [B.order, R.order], [evidence(B, span)],
+        `${B.label} adds ${n} not in the reference ${R.label}${what}: "${clip(text, 80)}"`);
+    }
+  }
+  for (const { run, by } of dropped.values()) {
+    const { span, what, n, severity, text } = describeRun(R, run);
+    const who = by.length === 1 ? by[0].label : `${by[0].label} and ${by.length - 1} other article${by.length > 2 ? 's' : ''}`;
+    push('material-dropped', severity, [R.order, ...by.map((b) => b.order)], [evidence(R, span)],
+      `${who} leave${by.length === 1 ? 's' : ''} out ${n} of the reference ${R.label}${what}: "${clip(text, 80)}"`);
   }
 }
 
-function emitRuns(kind: 'material-dropped' | 'material-added', S: ArtIndex, O: ArtIndex, linked: Array<Set<number>>,
-  opt: Required<TextFindingsOptions>, push: Push): void {
+interface Run {
+  run: number[];
+  nums: NumberMention[];
+  text: string;
+  quote: boolean;
+  score: number;
+}
+
+/** Runs of consecutive substantive sentences of S (same block) with no counterpart in O, best first. */
+function missingRuns(S: ArtIndex, O: ArtIndex, linked: Array<Set<number>>): Run[] {
   const runs: number[][] = [];
   let cur: number[] = [];
   S.sents.forEach((s, k) => {
@@ -455,18 +521,13 @@ function emitRuns(kind: 'material-dropped' | 'material-added', S: ArtIndex, O: A
     const score = nums.length * 2 + (quote ? 1.5 : 0) + run.length + Math.min(2, text.length / 200);
     return { run, nums, text, quote, score };
   });
-  scored.sort((p, q) => q.score - p.score || p.run[0] - q.run[0]);
-  for (const { run, nums, text, quote } of scored.slice(0, opt.maxMaterialPerPair)) {
-    const span = { start: S.sents[run[0]].start, end: S.sents[run[run.length - 1]].end };
-    const what = nums.length ? ` with ${nums.slice(0, 3).map((n) => `"${n.text}"`).join(', ')}` : quote ? ' with a quotation' : '';
-    const n = run.length === 1 ? 'a sentence' : `${run.length} sentences`;
-    const severity = nums.length || quote ? 'medium' : 'low';
-    if (kind === 'material-dropped') {
-      push(kind, severity, [S.order, O.order], [evidence(S, span)],
-        `${O.label} leaves out ${n} of the reference ${S.label}${what}: "${clip(text, 80)}"`);
-    } else {
-      push(kind, severity, [S.order, O.order], [evidence(S, span)],
-        `${S.label} adds ${n} not in the reference ${O.label}${what}: "${clip(text, 80)}"`);
-    }
-  }
+  return scored.sort((p, q) => q.score - p.score || p.run[0] - q.run[0]);
+}
+
+function describeRun(S: ArtIndex, r: Run) {
+  const span = { start: S.sents[r.run[0]].start, end: S.sents[r.run[r.run.length - 1]].end };
+  const what = r.nums.length ? ` with ${r.nums.slice(0, 3).map((n) => `"${n.text}"`).join(', ')}` : r.quote ? ' with a quotation' : '';
+  const n = r.run.length === 1 ? 'a sentence' : `${r.run.length} sentences`;
+  const severity: Finding['severity'] = r.nums.length || r.quote ? 'medium' : 'low';
+  return { span, what, n, severity, text: r.text };
 }
