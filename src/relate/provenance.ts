@@ -10,7 +10,7 @@ import type {
   Speaker,
 } from '../model.js';
 import { outletFromName } from '../extract/outlets.js';
-import { articleLabel, articleOrder, slug } from './quote-text.js';
+import { articleLabel, articleLabels, articleOrder, slug } from './quote-text.js';
 import { describe } from './speaker-names.js';
 
 /**
@@ -34,6 +34,7 @@ export function buildProvenance(input: {
 }): { nodes: ProvenanceNode[]; edges: ProvenanceEdge[] } {
   const order = articleOrder(input.articles);
   const byId = new Map(input.articles.map((a) => [a.id, a]));
+  const labels = articleLabels(input.articles);
   const nodes = new Map<string, ProvenanceNode>();
   const edges = new Map<string, ProvenanceEdge & { count: number; cues: Set<string>; asWritten: Set<string> }>();
 
@@ -43,7 +44,7 @@ export function buildProvenance(input: {
   for (const a of sortedArticles) {
     const id = `article:${a.id}`;
     if (nodes.has(id)) continue;
-    nodes.set(id, { id, label: articleLabel(a), kind: 'article', articleId: a.id, input: true });
+    nodes.set(id, { id, label: labels.get(a.id) ?? articleLabel(a), kind: 'article', articleId: a.id, input: true });
     if (a.outlet) {
       const key = outletKey(a.outlet);
       if (!inputByOutlet.has(key)) inputByOutlet.set(key, id);
@@ -109,7 +110,7 @@ export function buildProvenance(input: {
   }
 
   // article ↔ article from the sentence alignment
-  const between = articleEdges(input.alignment, order, byId);
+  const between = articleEdges(input.alignment, order, byId, labels);
 
   const out: ProvenanceEdge[] = [];
   for (const e of edges.values()) {
@@ -222,7 +223,12 @@ const COPY_MIN_SENTENCES = 3;
  * word for word, `earlier` when they share a reworded account. Only when publication
  * times order the two articles (otherwise the direction is unknown and no edge is drawn).
  */
-function articleEdges(alignment: Alignment | undefined, order: Map<string, number>, byId: Map<string, Article>): ProvenanceEdge[] {
+function articleEdges(
+  alignment: Alignment | undefined,
+  order: Map<string, number>,
+  byId: Map<string, Article>,
+  labels: Map<string, string>,
+): ProvenanceEdge[] {
   if (!alignment) return [];
   const pairs = new Map<string, { x: string; y: string; same: number; sameChars: number; reworded: number; evidence: Evidence[] }>();
   for (const link of alignment.links) {
@@ -249,8 +255,8 @@ function articleEdges(alignment: Alignment | undefined, order: Map<string, numbe
     if (!earlier.publishedAt || !later.publishedAt || earlier.publishedAt === later.publishedAt) continue;
     const copies = p.same >= COPY_MIN_SENTENCES && p.sameChars >= COPY_MIN_CHARS;
     if (!copies && p.same + p.reworded < COPY_MIN_SENTENCES) continue;
-    const el = articleLabel(earlier);
-    const ll = articleLabel(later);
+    const el = labels.get(earlier.id) ?? articleLabel(earlier);
+    const ll = labels.get(later.id) ?? articleLabel(later);
     out.push({
       from: `article:${later.id}`,
       to: `article:${earlier.id}`,

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Article, Evidence, Finding, Quote, QuoteVariant, Speaker } from '../model.js';
-import { articleLabel, articleOrder, type Word, words } from './quote-text.js';
+import { articleLabel, articleLabels, articleOrder, type Word, words } from './quote-text.js';
 import { compareNames, nameTokens } from './speaker-names.js';
 
 /**
@@ -25,7 +25,8 @@ export function findQuoteFindings(input: {
     identity.set(s.id, s);
     for (const m of s.members ?? []) if (!identity.has(m)) identity.set(m, s);
   }
-  const label = (articleId: string) => articleLabel(byId.get(articleId));
+  const labels = articleLabels(input.articles);
+  const label = (articleId: string) => labels.get(articleId) ?? articleLabel(byId.get(articleId));
   const out: Finding[] = [];
   const namedPairs = new Set<string>();
 
@@ -56,14 +57,22 @@ export function findQuoteFindings(input: {
     const speakerEv = (q: Quote) => (q.speakerSpan ? [evidence(byId, q.articleId, q.speakerSpan.start, q.speakerSpan.end)] : []);
 
     // speaker change
-    if (sa && sb && sa.id !== sb.id) {
+    const tooShort = Math.min(words(qa.text).length, words(qb.text).length) < MIN_SPEAKER_WORDS;
+    if (tooShort) {
+      // a two- or three-word phrase ("Morning Joe") can be said by anyone: no speaker findings
+    } else if (sa && sb && sa.id !== sb.id) {
+      // same words, different people: high when it is the same quote; when one quote only contains
+      // the other, the second speaker may be quoting the first (medium)
+      const same = v.similarity >= 0.6 && v.class !== 'merged';
       out.push({
         id: `speaker-change:${v.id}`,
         kind: 'speaker-change',
-        severity: 'high',
+        severity: same ? 'high' : 'medium',
         articles: [v.a.articleId, v.b.articleId],
         evidence: [...ev, ...speakerEv(qa), ...speakerEv(qb)],
-        explanation: `The same words are credited to ${speakerLabel(sa, qa)} in ${la} but to ${speakerLabel(sb, qb)} in ${lb}: “${clip(v.a.text)}”`,
+        explanation: same
+          ? `The same words are credited to ${speakerLabel(sa, qa)} in ${la} but to ${speakerLabel(sb, qb)} in ${lb}: “${clip(v.a.text)}”`
+          : `Words credited to ${speakerLabel(sa, qa)} in ${la} appear in a quote credited to ${speakerLabel(sb, qb)} in ${lb}: “${clip(v.a.text)}”`,
       });
     } else if ((sa || qa.speaker) && !sb && !qb.speaker) {
       out.push({
@@ -168,6 +177,9 @@ function describedAsIn(s: Speaker, articleId: string): string | null {
   const m = s.mentions.find((x) => x.articleId === articleId && !s.names.some((n) => mentionHasName(x.text, n)) && !PRONOUN.test(x.text.trim()));
   return m ? m.text : null;
 }
+
+/** Quotes shorter than this (in words) get no speaker findings. */
+const MIN_SPEAKER_WORDS = 4;
 
 const PRONOUN = /^(he|she|they|him|her|them|it|we|i)$/i;
 

@@ -33,7 +33,9 @@ const STOP = new Set(
   not no all any some each every both either neither other another such only own same too very just also even
   up down out off again once further more most much many few s t don't won't can't isn't aren't wasn't weren't
   that's there's it's we're they're i'm i'd i'll we'll you're he's she's
-  said says say told tell tells added adds according`.split(/\s+/),
+  said says say told tell tells added adds according
+  go goes going gone went get gets getting got make makes made making know knows knew think thinks thought
+  want wants like really well now lot lots thing things way yes oh okay ok done among while`.split(/\s+/),
 );
 
 /** Crude stem for candidate search: possessive and inflection cut, then the first 6 letters. */
@@ -78,6 +80,31 @@ export function articleLabel(a: Pick<Article, 'outlet' | 'title' | 'source'> | u
   if (a.outlet) return a.outlet;
   const base = a.source.split(/[\\/]/).pop() || a.source;
   return a.title ? `“${a.title}”` : base;
+}
+
+/**
+ * Display labels for a story's articles: the outlet, made unique when one outlet has several
+ * articles ("usa-today (“Trump's taxes…”)"), else the title or file name.
+ */
+export function articleLabels(articles: Article[]): Map<string, string> {
+  const base = articles.map((a) => articleLabel(a));
+  const count = new Map<string, number>();
+  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  articles.forEach((a, i) => {
+    let label = base[i];
+    if ((count.get(label) ?? 0) > 1) {
+      const file = a.source.split(/[\\/]/).pop() || a.source;
+      const detail = a.outlet && a.title ? `“${a.title.length > 40 ? a.title.slice(0, 39).trimEnd() + '…' : a.title}”` : file;
+      label = `${label} (${detail})`;
+    }
+    let unique = label;
+    for (let n = 2; used.has(unique); n++) unique = `${label} #${n}`;
+    used.add(unique);
+    if (!out.has(a.id)) out.set(a.id, unique);
+  });
+  return out;
 }
 
 /** Lower-case ASCII-ish slug for node ids ("Dmitry Peskov" → "dmitry-peskov"). */

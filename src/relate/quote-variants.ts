@@ -1,6 +1,6 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Article, DiffPart, Evidence, Quote, QuoteVariant, QuoteVariantClass, Sentence } from '../model.js';
-import { articleOrder, contentStems, normWords, type Word, words } from './quote-text.js';
+import { articleOrder, contentStems, isStopword, normWords, stem, type Word, words } from './quote-text.js';
 
 /**
  * Match the same quote across articles and classify how it changed.
@@ -60,12 +60,13 @@ export function matchQuoteVariants(input: { articles: Article[]; quotes: Quote[]
     list.push(r);
   }
   for (const b of reps) {
+    if (isScareQuote(b)) continue;
     const shared = new Map<QInfo, number>();
     for (const s of b.stems) {
       const list = index.get(s)!;
       if (list.length > MAX_POSTING) continue; // a word in nearly every quote says nothing
       for (const a of list) {
-        if (a.index >= b.index || a.q.articleId === b.q.articleId) continue;
+        if (a.index >= b.index || a.q.articleId === b.q.articleId || isScareQuote(a)) continue;
         shared.set(a, (shared.get(a) ?? 0) + 1);
       }
     }
@@ -125,6 +126,14 @@ interface QInfo {
   stems: Set<string>;
 }
 
+/**
+ * A short quotation nobody is said to have spoken ("Morning Joe", “Commander-in-Chief
+ * Forum”): a title or scare quote. Matched only when identical, never as a reworded variant.
+ */
+function isScareQuote(info: QInfo): boolean {
+  return info.norm.length < 4 && !info.q.speaker && !info.q.speakerId;
+}
+
 function quoteInfo(q: Quote): QInfo {
   const w = words(q.text);
   const norm = w.map((x) => x.norm);
@@ -138,6 +147,9 @@ export interface Comparison {
   eq: number;
   del: number;
   ins: number;
+  /** Words from the first to the last shared word, in a and in b (how contiguous the match is). */
+  spanA: number;
+  spanB: number;
   /** 2·eq / (la + lb) on normalised words. */
   similarity: number;
 }
@@ -149,15 +161,40 @@ export function compare(a: Word[], b: Word[]): Comparison {
   let eq = 0;
   let del = 0;
   let ins = 0;
+  let ia = 0;
+  let ib = 0;
+  let firstA = -1;
+  let lastA = -1;
+  let firstB = -1;
+  let lastB = -1;
   for (const part of diffArrays(x, y)) {
     const n = part.count ?? part.value.length;
-    if (part.added) ins += n;
-    else if (part.removed) del += n;
-    else eq += n;
+    if (part.added) {
+      ins += n;
+      ib += n;
+    } else if (part.removed) {
+      del += n;
+      ia += n;
+    } else {
+      if (firstA < 0) {
+        firstA = ia;
+        firstB = ib;
+      }
+      eq += n;
+      ia += n;
+      ib += n;
+      lastA = ia;
+      lastB = ib;
+    }
   }
   const la = x.length;
   const lb = y.length;
-  return { la, lb, eq, del, ins, similarity: la + lb === 0 ? 1 : round((2 * eq) / (la + lb)) };
+  return {
+    la, lb, eq, del, ins,
+    spanA: firstA < 0 ? 0 : lastA - firstA,
+    spanB: firstB < 0 ? 0 : lastB - firstB,
+    similarity: la + lb === 0 ? 1 : round((2 * eq) / (la + lb)),
+  };
 }
 
 function tolerance(len: number): number {
@@ -166,20 +203,27 @@ function tolerance(len: number): number {
 
 function passesOverlap(shared: number, na: number, nb: number): boolean {
   const small = Math.min(na, nb);
-  if (small === 0) return false;
-  if (small <= 2) return shared >= small && shared >= 1 && (small === 2 || Math.max(na, nb) <= 4);
-  return shared >= 2 && shared / small >= 0.5;
+  return small > 0 && shared >= 2 && shared / small >= 0.5;
 }
 
+/**
+ * Whether two different quotes are the same quote retold: one (nearly) contained in the
+ * other as a contiguous run (a partial quote), or enough shared content words in order.
+ * Short quotes need tighter evidence: two common words are not a match.
+ */
 function isVariant(cmp: Comparison, a: QInfo, b: QInfo): boolean {
-  if (cmp.eq === 0) return false;
+  if (cmp.eq < 2) return false;
   const small = Math.min(cmp.la, cmp.lb);
-  // containment: the shorter one is (nearly) inside the longer one
-  if (cmp.eq >= 2 && cmp.eq >= small - tolerance(small) && cmp.eq / small >= 0.8) return true;
+  const spanLarge = cmp.la >= cmp.lb ? cmp.spanA : cmp.spanB;
+  if (small >= 2 && cmp.eq >= small - tolerance(small) && cmp.eq / small >= 0.8) {
+    const contiguous = small <= 4 ? spanLarge === cmp.eq : spanLarge <= small * 1.25 + 2;
+    if (contiguous) return true;
+  }
   let shared = 0;
   for (const s of a.stems) if (b.stems.has(s)) shared++;
   const cover = shared / Math.max(1, Math.min(a.stems.size, b.stems.size));
-  return cmp.similarity >= 0.45 || (cover >= 0.6 && shared >= 2 && cmp.similarity >= 0.3);
+  if (shared >= 3) return cmp.similarity >= 0.45 || (cover >= 0.6 && cmp.similarity >= 0.35);
+  return shared === 2 && cmp.la <= 6 && cmp.lb <= 6 && cover >= 0.66 && cmp.similarity >= 0.4;
 }
 
 /** Class of a pair of different quotes from their word comparison. */
@@ -262,6 +306,7 @@ function findParaphrases(
     const quoted = quotedChars(quotesByArticle.get(s.articleId) ?? [], s.start, s.end);
     if (quoted > 0.5 * (s.end - s.start)) continue;
     const text = art.text.slice(s.start, s.end);
+    if (!REPORTING_CUE.test(text)) continue; // a paraphrase is reported speech
     const w = words(text);
     const info: SentInfo = { s, index: sents.length, text, words: w, stems: contentStems(w) };
     sents.push(info);
@@ -272,14 +317,26 @@ function findParaphrases(
     }
   }
 
+  // the speaker as written for each article-level speaker (continuation quotes carry none)
+  const speakerLabels = new Map<string, string[]>();
+  for (const info of infos) {
+    if (!info.q.speakerId || !info.q.speaker) continue;
+    const key = `${info.q.articleId}|${info.q.speakerId}`;
+    let l = speakerLabels.get(key);
+    if (!l) speakerLabels.set(key, (l = []));
+    l.push(info.q.speaker);
+  }
+
   const out: QuoteVariant[] = [];
   for (const info of infos) {
     const art = byId.get(info.q.articleId);
     if (!art) continue;
+    if (isScareQuote(info)) continue;
+    const speakerWords = speakerWordsOf(info.q, speakerLabels);
     const pieces = quotePieces(info.q, sentsByArticle.get(info.q.articleId) ?? [], art);
     const best = new Map<string, { piece: Piece; sent: SentInfo; score: number; shared: number }>();
     for (const piece of pieces) {
-      if (piece.stems.size < 2) continue;
+      if (piece.stems.size < 3) continue;
       const shared = new Map<SentInfo, number>();
       for (const st of piece.stems) {
         const l = index.get(st);
@@ -289,11 +346,26 @@ function findParaphrases(
           shared.set(si, (shared.get(si) ?? 0) + 1);
         }
       }
+      const rareDf = Math.max(RARE_DF, Math.floor(sents.length / 100));
+      const weight = (st: string) => Math.log(1 + sents.length / Math.max(1, index.get(st)?.length ?? 1));
+      const total = [...piece.stems].reduce((x, st) => x + weight(st), 0);
       for (const [si, n] of shared) {
         if (linked(info, si.s.articleId)) continue;
         const score = n / piece.stems.size;
         if (n < 2 || score < 0.6) continue;
-        // most of the shared words must lie outside the sentence's own quote marks
+        const common = [...piece.stems].filter((st) => si.stems.has(st));
+        // the shared words must be distinctive (a story's topic words are everywhere): four or more,
+        // or rare ones in a sentence that names the quote's speaker too
+        // names do not count: "Donald Trump … White House" is in half the sentences of a story
+        const plain = common.filter((st) => !piece.proper.has(st));
+        if (plain.length < 2) continue;
+        if (plain.length < 4) {
+          const rare = plain.filter((st) => (index.get(st)?.length ?? 0) <= rareDf).length;
+          if (rare < 2 || !mentionsSpeaker(si.words, speakerWords)) continue;
+          if (plain.length === 2 && piece.stems.size !== 3) continue;
+        }
+        if (common.reduce((x, st) => x + weight(st), 0) < 0.6 * total) continue;
+        if (!compact(si.words, new Set(common), 2 * piece.words.length + 4)) continue;
         const prev = best.get(si.s.articleId);
         if (!prev || score > prev.score || (score === prev.score && (n > prev.shared || (n === prev.shared && si.index < prev.sent.index)))) {
           best.set(si.s.articleId, { piece, sent: si, score, shared: n });
@@ -317,12 +389,62 @@ function findParaphrases(
   return out;
 }
 
+/** Reporting verbs and phrases that make a sentence reported speech. */
+const REPORTING_CUE = new RegExp(
+  '\\b(?:' +
+    [
+      'sa(?:y|ys|id|ying)', 't(?:ell|ells|old|elling)', 'add(?:s|ed|ing)?', 'stated', 'noted',
+      'explain(?:s|ed|ing)?', 'claim(?:s|ed|ing)?', 'insist(?:s|ed|ing)?', 'argu(?:e|es|ed|ing)', 'warn(?:s|ed|ing)?',
+      'promis(?:e|es|ed|ing)', 'pledg(?:e|es|ed|ing)', 'vow(?:s|ed|ing)?', 'admit(?:s|ted|ting)?', 'acknowledg(?:e|es|ed|ing)',
+      'conced(?:e|es|ed|ing)', 'den(?:y|ies|ied|ying)', 'believ(?:e|es|ed|ing)', 'think(?:s|ing)?', 'thought', 'suggest(?:s|ed|ing)?',
+      'according to', 'announc(?:e|es|ed|ing)', 'declar(?:e|es|ed|ing)', 'stress(?:es|ed|ing)?', 'emphasi[sz](?:e|es|ed|ing)',
+      'maintain(?:s|ed|ing)?', 'assert(?:s|ed|ing)?', 'contend(?:s|ed|ing)?', 'predict(?:s|ed|ing)?', 'urg(?:e|es|ed|ing)',
+      'call(?:s|ed|ing)? for', 'prefer(?:s|red|ring)?', 'want(?:s|ed|ing)?', 'hoped', 'expect(?:s|ed|ing)?',
+      'describ(?:e|es|ed|ing)', 'called', 'repl(?:y|ies|ied)', 'respond(?:s|ed|ing)?', 'accus(?:e|es|ed|ing)',
+      'confirm(?:s|ed|ing)?', 'reiterat(?:e|es|ed|ing)', 'wrote', 'writes', 'signaled', 'signalled', 'indicat(?:e|es|ed|ing)',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
+
+/** A stem in at most this many sentences of the story (or 1% of them) counts as rare. */
+const RARE_DF = 3;
+
+/** Whether the words with the given stems lie within a window of `max` words of the sentence. */
+function compact(ws: Word[], stems: Set<string>, max: number): boolean {
+  let first = -1;
+  let last = -1;
+  ws.forEach((w, i) => {
+    if (!stems.has(stem(w.norm)) || isStopword(w.norm)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  return first >= 0 && last - first + 1 <= max;
+}
+
 interface Piece {
   start: number;
   end: number;
   text: string;
   words: Word[];
   stems: Set<string>;
+  /** Stems that only occur capitalised inside the sentence (names), not at its start. */
+  proper: Set<string>;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
+
+/** Content words naming the quote's speaker ("kremlin", "spokesman", "peskov"), pronouns left out. */
+function speakerWordsOf(q: Quote, labels: Map<string, string[]>): Set<string> {
+  const texts = [q.speaker ?? '', ...(q.speakerId ? labels.get(`${q.articleId}|${q.speakerId}`) ?? [] : [])];
+  const out = new Set<string>();
+  for (const t of texts) for (const w of words(t)) if (!isStopword(w.norm) && !PRONOUNS.has(w.norm) && w.norm.length > 2) out.add(stem(w.norm));
+  return out;
+}
+
+function mentionsSpeaker(ws: Word[], speaker: Set<string>): boolean {
+  if (!speaker.size) return false;
+  return ws.some((w) => speaker.has(stem(w.norm)));
 }
 
 /** The quote cut at sentence boundaries (the whole quote when it is one sentence). */
@@ -336,7 +458,9 @@ function quotePieces(q: Quote, sentences: Sentence[], art: Article): Piece[] {
   return cuts.map(([start, end]) => {
     const text = art.text.slice(start, end);
     const w = words(text);
-    return { start, end, text, words: w, stems: contentStems(w) };
+    const lower = new Set(w.filter((x, i) => i === 0 || !/^\p{Lu}/u.test(x.text)).map((x) => stem(x.norm)));
+    const proper = new Set([...contentStems(w)].filter((st) => !lower.has(st)));
+    return { start, end, text, words: w, stems: contentStems(w), proper };
   });
 }
 

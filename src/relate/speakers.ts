@@ -1,5 +1,5 @@
 import type { Article, Evidence, Quote, QuoteVariant, Speaker, SpeakerKind } from '../model.js';
-import { articleLabel, articleOrder } from './quote-text.js';
+import { articleLabel, articleLabels, articleOrder } from './quote-text.js';
 import { compareDescriptions, compareNames, describe, type DescriptionRelation, nameTokens } from './speaker-names.js';
 
 /**
@@ -24,7 +24,8 @@ export function resolveStorySpeakers(input: {
 }): { speakers: Speaker[]; map: Map<string, string> } {
   const order = articleOrder(input.articles);
   const byId = new Map(input.articles.map((a) => [a.id, a]));
-  const label = (articleId: string) => articleLabel(byId.get(articleId));
+  const labels = articleLabels(input.articles);
+  const label = (articleId: string) => labels.get(articleId) ?? articleLabel(byId.get(articleId));
 
   const firstAppearance = (s: Speaker, i: number): [number, number, number] => {
     let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
@@ -128,7 +129,11 @@ export function resolveStorySpeakers(input: {
       const rel = bestNameRelation(ci.names, cj.names);
       if (!rel || rel.relation !== pass) continue;
       if (rel.relation === 'surname') {
-        const single = nameTokens(nameTokens(rel.x).length === 1 ? rel.x : rel.y)[0];
+        // only people have surnames, and a surname is capitalised ("agency" is not one)
+        if (![...ci.kinds, ...cj.kinds].every((k) => PERSONISH.has(k))) continue;
+        const singleRaw = nameTokens(rel.x).length === 1 ? rel.x : rel.y;
+        if (!/^\p{Lu}/u.test(singleRaw.replace(/^(mr|mrs|ms|dr)\.?\s+/i, '').trim())) continue;
+        const single = nameTokens(singleRaw)[0];
         const holders = new Set([...(fullNames.get(single) ?? [])].map(find));
         if (holders.size > 1) continue; // "Biden" when the story has two Bidens
       }
