@@ -162,7 +162,7 @@ const YEAR = '(?<year>1[89]\\d\\d|2[01]\\d\\d)(?:\\s?(?:р\\.|г\\.|року|г�
 const AMPM = '[ap]\\.?\\s?m\\.?(?![\\p{L}])';
 const TIME = `(?<hour>[0-2]?\\d)(?:(?:[:.h]|\\s?год\\.?\\s?)(?<minute>[0-5]\\d)(?::(?<second>[0-5]\\d)(?:[.,]\\d{1,9})?)?(?:\\s?(?<ampm>${AMPM}))?|\\s?(?<ampm2>${AMPM}))`;
 const TZ = `(?:\\s{0,2}\\(?(?<zone>${ZONE_ALT})\\)?)?`;
-const SEP = '(?:\\s{0,3}(?:,|\\||•|·|-|–|—|at|à|um|a las|в|о|o)?\\s{0,3})';
+const SEP = '(?:\\s{0,3}(?:,|\\||•|·|-|–|—|/|at|à|um|a las|в|о|o)?\\s{0,3})';
 const TIME_TAIL = `(?:${SEP}${TIME}${TZ})?`;
 
 interface Pattern { re: RegExp; kind: 'mdy' | 'dmy' | 'iso' | 'dotted' | 'slash' | 'time-first-dmy' | 'time-first-mdy' | 'time-first-num' }

@@ -257,3 +257,34 @@ test('linear-ish time on adversarial input', () => {
   extract(big, true);
   assert.ok(performance.now() - t0 < 5000, `${performance.now() - t0} ms`);
 });
+
+test('section label, relative time, glued byline/date, gallery counter, footer byline', () => {
+  const input = [
+    'WORLD NEWS',
+    'Talks on grain corridor resume in Istanbul',
+    'By Jane Doe Published January 25, 2024, 7:00 PM ET',
+    '2 hours ago',
+    'ISTANBUL (Reuters) - Negotiators from Russia and Ukraine resumed talks on Thursday on reopening the grain corridor, officials said.',
+    'Image 1 of 5',
+    'A second round is planned for next week, a Turkish official told reporters on condition of anonymity.',
+    'Reporting by John Roe in Istanbul; Editing by Mark Smith',
+  ].join('\n\n');
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.section, 'WORLD NEWS');
+  assert.equal(a.title, 'Talks on grain corridor resume in Istanbul');
+  assert.equal(a.byline, 'Jane Doe');
+  assert.equal(a.publishedAt, '2024-01-26T00:00:00.000Z');
+  assert.equal(a.dateline, 'ISTANBUL');
+  for (const junk of ['WORLD NEWS', 'hours ago', 'Image 1 of 5', 'Published']) assert.ok(!a.text.includes(junk), junk);
+  const b = extract(input.replace('By Jane Doe Published January 25, 2024, 7:00 PM ET\n\n', ''));
+  assert.equal(b.byline, 'John Roe');
+});
+
+test('a short one-line first paragraph of an untitled body is kept as text', () => {
+  const input = 'Move over, Netflix and Hulu.\n\nWord has it that Amazon is looking to launch an ad-supported streaming video service, according to a report on Friday from people familiar with the plans.\n';
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.ok(a.text.startsWith('Move over, Netflix and Hulu.'));
+  assert.equal(a.removed.length, 0);
+});

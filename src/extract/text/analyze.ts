@@ -34,6 +34,7 @@ export interface TextMeta {
   modified: DateValue | null;
   byline: string | null;
   dateline: string | null;
+  section: string | null;
 }
 
 const TERMINAL = /[.!?…]["”’»)]?$/;
@@ -51,13 +52,21 @@ function bodyLike(t: string): boolean {
   return t.length >= 200 || (words(t) >= 12 && TERMINAL.test(t));
 }
 
+/** A short label line: one to three words, or a "A › B" breadcrumb, no sentence punctuation. */
+function isSectionLabel(t: string): boolean {
+  if (t.length > 40 || /[.!?,;:"“”]/.test(t)) return false;
+  if (/[›>»]/.test(t)) return t.split(/\s*[›>»]\s*/).every((p) => p && words(p) <= 3);
+  if (/\d/.test(t) || !/^\p{Lu}/u.test(t)) return false;
+  return words(t) === 1 || (words(t) <= 3 && !/\p{Ll}/u.test(t));
+}
+
 function bodyLikeStrict(t: string): boolean {
   return t.length >= 200 || words(t) >= 35;
 }
 
 /** Read every line; fill metadata. `clean` enables inline cuts (off for `--as-is`). */
 export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[], clean: boolean): { infos: LineInfo[]; meta: TextMeta } {
-  const meta: TextMeta = { title: null, outlet: null, url: null, published: null, modified: null, byline: null, dateline: null };
+  const meta: TextMeta = { title: null, outlet: null, url: null, published: null, modified: null, byline: null, dateline: null, section: null };
   const infos: LineInfo[] = [];
 
   // 1. inline debris and whole-line debris
@@ -127,6 +136,19 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
         if (!meta.byline) meta.byline = by;
         continue;
       }
+      // "By Jane Doe Published January 25, 2024, 7:00 PM ET" (byline and date line glued by the capture)
+      const glued = /^(By\s.{2,80}?)\s*(?:[|•·,–—-]\s*)?((?:Published|Posted|Updated)\b.*)$/i.exec(t);
+      if (glued) {
+        const b = parseByline(glued[1], outlets);
+        const d = parseDateLine(glued[2]);
+        if (b && d) {
+          info.role = 'removed'; info.reason = 'byline';
+          if (!meta.byline) meta.byline = b;
+          if (d.published && !meta.published) meta.published = d.published;
+          if (d.modified && !meta.modified) meta.modified = d.modified;
+          continue;
+        }
+      }
       // "By Jane Doe | January 25, 2024" / "Jane Doe • 25.01.2024"
       const parts = t.split(/\s+[|•·]\s+/);
       if (parts.length === 2) {
@@ -142,6 +164,22 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     }
   }
 
+  // URL and outlet from the page's own URL lines
+  let chosen: string | null = null;
+  for (const i of urlLines) {
+    for (const u of findUrls(i.seg.text)) {
+      if (!u.url) continue;
+      const o = outletFromDomain(u.url, outlets);
+      const pathDepth = new URL(u.url).pathname.split('/').filter(Boolean).length;
+      if (meta.outlet && o && o.name === meta.outlet) { chosen = u.url; break; }
+      if (!chosen && pathDepth >= 1) chosen = u.url;
+    }
+    if (chosen && meta.outlet && outletFromDomain(chosen, outlets)?.name === meta.outlet) break;
+  }
+  if (chosen) {
+    meta.url = canonicalUrl(chosen);
+    if (!meta.outlet) meta.outlet = outletFromDomain(chosen, outlets)?.name ?? null;
+  }
   // 3. title: the first content line, when it reads as a headline
   const content = () => infos.filter((i) => i.role === 'content');
   let c = content();
@@ -156,6 +194,14 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     }
   }
   c = content();
+  // a section label above the headline ("Politics", "WORLD NEWS", "Europe › Ukraine")
+  if (c.length >= 3 && c[0].line.index < headerEnd && isSectionLabel(c[0].seg.text) && c[1].seg.text.length <= 250 &&
+      !TERMINAL.test(c[1].seg.text) && (c[1].seg.text.match(/\S+/g) ?? []).length >= 3) {
+    c[0].role = 'removed';
+    c[0].reason = 'section';
+    meta.section = c[0].seg.text.replace(/\s*[›>»/|]\s*/g, ' › ');
+    c = content();
+  }
   if (c.length >= 2) {
     const first = c[0];
     const next = c[1];
@@ -198,21 +244,11 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     if (w && w.place && !meta.dateline) meta.dateline = w.place;
   }
 
-  // 5. URL and outlet from the page's own URL lines
-  let chosen: string | null = null;
-  for (const i of urlLines) {
-    for (const u of findUrls(i.seg.text)) {
-      if (!u.url) continue;
-      const o = outletFromDomain(u.url, outlets);
-      const pathDepth = new URL(u.url).pathname.split('/').filter(Boolean).length;
-      if (meta.outlet && o && o.name === meta.outlet) { chosen = u.url; break; }
-      if (!chosen && pathDepth >= 1) chosen = u.url;
+  if (!meta.byline) {
+    for (let k = infos.length - 1; k >= Math.max(0, infos.length - 8); k--) {
+      const f = /^(?:Reporting|Reported|Writing|Written) by ([\p{Lu}][^;\n]{1,100}?)(?:;|\.?$)/u.exec(infos[k].seg.text);
+      if (f && infos[k].role === 'content') { meta.byline = f[1].replace(/\s+in\s+[\p{Lu}][\p{L}]+$/u, '').trim(); break; }
     }
-    if (chosen && meta.outlet && outletFromDomain(chosen, outlets)?.name === meta.outlet) break;
-  }
-  if (chosen) {
-    meta.url = canonicalUrl(chosen);
-    if (!meta.outlet) meta.outlet = outletFromDomain(chosen, outlets)?.name ?? null;
   }
   if (meta.outlet) meta.outlet = outletFromName(meta.outlet, outlets)?.name ?? meta.outlet;
   return { infos, meta };

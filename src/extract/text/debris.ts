@@ -74,6 +74,8 @@ const LINE_RULES: LineRule[] = [
   { reason: 'boilerplate', max: 60, re: /^(?:scroll (?:down )?(?:for|to see) (?:more|the )?(?:videos?|audio|photos?|pictures?|more)|view (?:this post )?on (?:instagram|twitter|x|facebook|youtube|tiktok)|a post shared by .{1,60}|click (?:here )?to (?:play|watch|enlarge|view).{0,40}|watch (?:the )?(?:full )?video|play video|video (?:player|loading).{0,20})\W*$/i },
   { reason: 'related', max: 160, re: /^(?:read|see|watch) more\s+(?=[\p{Lu}\d"“‘']).{3,140}$/u },
   { reason: 'boilerplate', max: 200, re: /^.{0,120}\ball rights reserved\b.{0,60}$/i },
+  { reason: 'date', max: 60, re: /^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)\s+ago\W*$|^(?:just now|yesterday|today)\W*$/i },
+  { reason: 'gallery', max: 40, re: /^(?:(?:image|photo|picture|slide|item)\s*)?\d{1,3}\s*(?:of|\/|из|з)\s*\d{1,3}\W*$/i },
   { reason: 'separator', max: 40, re: /^(?:[*•·_=~#+\-–—]\s*){2,}$/ },
 ];
 

@@ -43,6 +43,7 @@ function fillMeta(a: Article, m: TextMeta): void {
   a.modifiedAt = m.modified?.iso ?? null;
   a.byline = m.byline;
   a.dateline = m.dateline;
+  a.section = m.section;
 }
 
 function bodySample(a: Article): string {
