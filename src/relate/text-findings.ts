@@ -370,13 +370,28 @@ function comparable(n: NumberMention): { value: number; unit: string } | null {
   return { value: n.value, unit: `${n.kind}:${n.unit ?? ''}` };
 }
 
+const LOWER_BOUND = /^(more than|over|at least|upwards of|well over|just over|in excess of)$/i;
+const UPPER_BOUND = /^(less than|fewer than|under|up to|at most|just under|as many as|as much as)$/i;
+const NEAR_BELOW = /^(nearly|almost)$/i;
+
+/** The interval of values a mention allows, from its qualifier ("more than 200" → (200, ∞)). */
+function interval(n: NumberMention): [number, number] {
+  const v = comparable(n)!.value;
+  const q = (n.qualifier ?? '').toLowerCase();
+  const exact = Math.abs(v) * 0.015;
+  if (!q) return [v - exact, v + exact];
+  if (LOWER_BOUND.test(q)) return [v - exact, Infinity];
+  if (UPPER_BOUND.test(q)) return [-Infinity, v + exact];
+  if (NEAR_BELOW.test(q)) return [v * 0.85, v + exact];
+  return [v * 0.85, v * 1.15]; // about, around, roughly, some, an estimated…
+}
+
+/** Can both mentions be true at once? Units are converted ("16-foot" vs "5m"), qualifiers widen the value. */
 function closeEnough(a: NumberMention, b: NumberMention): boolean {
-  const ca = comparable(a)!;
-  const cb = comparable(b)!;
-  const loose = !!(a.qualifier || b.qualifier) || a.unit !== b.unit;
-  const tol = loose ? 0.06 : 0.015;
-  const m = Math.max(Math.abs(ca.value), Math.abs(cb.value));
-  return m === 0 || Math.abs(ca.value - cb.value) / m <= tol;
+  const [alo, ahi] = interval(a);
+  const [blo, bhi] = interval(b);
+  const slack = a.unit !== b.unit ? 0.05 * Math.max(Math.abs(comparable(a)!.value), Math.abs(comparable(b)!.value)) : 0;
+  return alo <= bhi + slack && blo <= ahi + slack;
 }
 
 function countsWords(n: NumberMention): Set<string> {

@@ -183,3 +183,17 @@ test('sentences may be given flat (grouped by article id), with the same finding
   const flatInput = { articles: s.articles, sentences: s.sentences.flat(), alignment, hedges: hedges.flat(), numbers: numbers.flat(), attributions: [], citations: [] };
   assert.deepEqual(findTextFindings(flatInput), findings);
 });
+
+test('qualified numbers that can both be true are not a mismatch', () => {
+  const pairs: Array<[string, string, number]> = [
+    ['219', 'more than 200', 0], ['about 11', 'more than a dozen', 0], ['around 30', '54', 1], ['six', '10', 1],
+    ['nearly 300', '290', 0], ['up to 40', '45', 1], ['at least 25', '30', 0],
+  ];
+  for (const [x, y, expected] of pairs) {
+    const s = inlineStory([
+      `Police said ${x} people were arrested during the protests in the capital on Sunday night.`,
+      `Police said ${y} people were arrested during the protests in the capital on Sunday night.`,
+    ]);
+    assert.equal(of(analyzeStory(s).findings, 'number-mismatch').length, expected, `${x} vs ${y}`);
+  }
+});
