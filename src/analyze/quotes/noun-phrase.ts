@@ -44,8 +44,38 @@ export function isPronoun(t: Token): boolean {
  * before `min`. Returns null when there is none. Accepts linking "of/from/close to"
  * between nouns ("a Ukrainian officer from the 93rd Mechanized Brigade").
  */
+const TEMPORAL = /^(?:week|weeks|month|months|year|years|day|days|monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|morning|afternoon|evening|today|yesterday|tonight|time|ago|hour|hours|minute|minutes|weekend|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * The noun phrase that ends right before token `end`, skipping a time phrase
+ * ("The State Department less than two weeks ago said", "Feinstein (D-Calif.) last week said").
+ */
 export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14): TokenRange | null {
+  let np = npBeforeRaw(tokens, end, min, maxLen);
+  for (let round = 0; np && round < 2 && TEMPORAL.test(tokens[np[1] - 1].value); round++) {
+    let i = np[0];
+    // skip "less than", "more than", "just", "on", "earlier this"…
+    let skipped = 0;
+    while (i - 1 >= min && skipped < 3 && /^(?:ADV|ADP|ADJ|SCONJ|PART)$/.test(tokens[i - 1].pos) && tokens[i - 1].value !== ',') {
+      i--;
+      skipped++;
+    }
+    np = npBeforeRaw(tokens, i, min, maxLen);
+  }
+  return np;
+}
+
+function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number): TokenRange | null {
   let i = end - 1;
+  // a parenthesis right before the verb ("Dianne Feinstein (D-Calif.) said"): step over it
+  if (i >= min && tokens[i].value === ')') {
+    let k = i - 1;
+    while (k >= min && k > i - 8 && tokens[k].value !== '(') k--;
+    if (k >= min && tokens[k].value === '(') {
+      const inner = npBeforeRaw(tokens, k, min, maxLen);
+      return inner ? [inner[0], end] : null;
+    }
+  }
   // skip adverbs/auxiliaries between subject and verb ("Hill also said", "he has said")
   while (i >= min && i >= end - 3 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].pos === 'PART') && !/^['’]s$/.test(tokens[i].value)) i--;
   if (i < min) return null;
