@@ -10,6 +10,8 @@ export interface PlacedNode {
 }
 
 export interface GraphLayout {
+  /** Source nodes left out of the drawing (too many to draw; they stay in the edge list). */
+  hidden: number;
   width: number;
   height: number;
   nodes: PlacedNode[];
@@ -30,8 +32,9 @@ const MAX_LABEL = 34;
  * relaxation). Within a layer, nodes are ordered by the mean row of their
  * neighbours (two sweeps), ties by label then id.
  */
-export function layoutGraph(report: Report): GraphLayout {
-  const nodes = [...report.provenance.nodes].sort((a, b) => cmp(a.label, b.label) || cmp(a.id, b.id));
+export function layoutGraph(report: Report, maxSources = 40): GraphLayout {
+  const { keep, hidden } = selectNodes(report, maxSources);
+  const nodes = report.provenance.nodes.filter((n) => keep.has(n.id)).sort((a, b) => cmp(a.label, b.label) || cmp(a.id, b.id));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const edges = report.provenance.edges
     .map((edge, i) => ({ edge, i, f: index.get(edge.from), t: index.get(edge.to) }))
@@ -78,12 +81,14 @@ export function layoutGraph(report: Report): GraphLayout {
   const height = PAD * 2 + maxRows * NODE_H + (maxRows - 1) * ROW_GAP;
   const placed: PlacedNode[] = new Array(nodes.length);
   layers.forEach((l, li) => {
-    const offset = ((maxRows - l.length) * (NODE_H + ROW_GAP)) / 2;
+    // Centre short columns against the tallest one, unless the graph is tall (then align to the top).
+    const offset = maxRows <= 12 ? ((maxRows - l.length) * (NODE_H + ROW_GAP)) / 2 : 0;
     l.forEach((n, r) => {
       placed[n] = { node: nodes[n], layer: li, x: colX[li], y: PAD + offset + r * (NODE_H + ROW_GAP), width: colW[li] };
     });
   });
   return {
+    hidden,
     width: Math.max(200, x - COL_GAP + PAD),
     height,
     nodes: placed,
@@ -152,7 +157,31 @@ export function renderGraphSvg(report: Report, outletOf: (articleId: string) => 
       `<text x="${r(n.x + n.width / 2)}" y="${r(n.y + NODE_H / 2 + 4)}" text-anchor="middle">${escapeHtml(clip(n.node.label, MAX_LABEL))}</text></g>`);
   }
   parts.push('</svg>');
+  if (g.hidden > 0) {
+    parts.unshift(`<p class="legend">Drawn: the input articles and the ${report.provenance.nodes.filter((n) => !n.input).length - g.hidden} sources relayed by the most articles; ${g.hidden} more are in the list below.</p>`);
+  }
   return parts.join('');
+}
+
+/**
+ * Which nodes to draw: every input article, and the `maxSources` other nodes
+ * relayed by the most distinct articles (ties: outlets, documents and
+ * organisations before people, then label). Everything stays in the edge list.
+ */
+function selectNodes(report: Report, maxSources: number): { keep: Set<string>; hidden: number } {
+  const relayers = new Map<string, Set<string>>();
+  for (const e of report.provenance.edges) {
+    const set = relayers.get(e.to) ?? new Set<string>();
+    set.add(e.from);
+    relayers.set(e.to, set);
+  }
+  const kindRank: Record<string, number> = { outlet: 0, document: 1, organization: 2, anonymous: 3, person: 4, article: 5 };
+  const others = report.provenance.nodes.filter((n) => !n.input)
+    .sort((a, b) => (relayers.get(b.id)?.size ?? 0) - (relayers.get(a.id)?.size ?? 0) ||
+      (kindRank[a.kind] ?? 9) - (kindRank[b.kind] ?? 9) || cmp(a.label, b.label) || cmp(a.id, b.id));
+  const keep = new Set(report.provenance.nodes.filter((n) => n.input).map((n) => n.id));
+  for (const n of others.slice(0, maxSources)) keep.add(n.id);
+  return { keep, hidden: Math.max(0, others.length - maxSources) };
 }
 
 function clip(s: string, n: number): string {

@@ -219,7 +219,10 @@ function renderEdgeList(report: Report, outletOf: (id: string) => string): strin
     return `<li data-edge="${i}" tabindex="0"><b>${e(label.get(edge.from) ?? edge.from)}</b> ${e(edge.kind)} <b>${e(label.get(edge.to) ?? edge.to)}</b>` +
       `${ev ? ` — ${e(outletOf(ev.articleId))}: <q>${e(clip(ev.text, 100))}</q>` : ''}${edge.evidence.length > 1 ? ` <span class="meta">(+${edge.evidence.length - 1} more)</span>` : ''}</li>`;
   }).join('');
-  return `<ol class="edges">${items}</ol>`;
+  const n = report.provenance.edges.length;
+  return n > 20
+    ? `<details class="edges-all"><summary>All ${n} relay links</summary><ol class="edges">${items}</ol></details>`
+    : `<ol class="edges">${items}</ol>`;
 }
 
 function renderErrors(report: Report): string {

@@ -108,6 +108,7 @@ svg.graph .edge{cursor:pointer}
 svg.graph .edge path.hit{stroke:transparent;stroke-width:12;pointer-events:stroke}
 svg.graph .edge:hover path.line,svg.graph .edge:focus path.line{stroke:#0b57d0;stroke-width:2.6}
 svg.graph .edge:hover text,svg.graph .edge:focus text{fill:#0b57d0}
+details.edges-all summary{cursor:pointer;font-size:.88rem;margin-top:.5rem}
 .edges{font-size:.85rem;margin:.6rem 0 0;padding-left:1.2rem}
 .edges li{margin:.15rem 0}
 .errors li{color:var(--high)}
