@@ -72,11 +72,13 @@ function perArticle(articles: Article[], sentences: Sentence[][] | Sentence[]): 
   return articles.map((a) => byId.get(a.id)!);
 }
 
+/** How an article is named in explanations: its outlet, else its file name, else its title. */
 function label(a: Article, i: number): string {
   if (a.outlet) return a.outlet;
-  if (a.title) return a.title.length > 40 ? a.title.slice(0, 39) + '…' : a.title;
   const base = a.source.split(/[\\/]/).pop() || a.source;
-  return base || `article ${i + 1}`;
+  if (base && base !== '-') return base;
+  if (a.title) return a.title.length > 40 ? a.title.slice(0, 39) + '…' : a.title;
+  return `article ${i + 1}`;
 }
 
 function clip(s: string, n = 90): string {
