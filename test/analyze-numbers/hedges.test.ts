@@ -63,3 +63,10 @@ test('property: hedge spans equal their text and do not overlap', () => {
     }
   }), { numRuns: 150 });
 });
+
+test('"could" counts only as an epistemic modal; "unclear" is a hedge', () => {
+  assert.deepEqual(cues('The strike could be a fragment of the asteroid.'), ['could']);
+  assert.deepEqual(cues('I had to get his consent before I could reach out.'), []);
+  assert.deepEqual(cues('It is unclear whether the meteorite disintegrated.'), ['unclear']);
+  assert.deepEqual(cues('According to Bloomberg, Putin has made it clear that he is open to talks.'), ['made it clear', 'open to']);
+});

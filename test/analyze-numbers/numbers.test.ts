@@ -120,3 +120,15 @@ test('property: spans are in range, ordered, non-overlapping and equal their tex
     }
   }), { numRuns: 150 });
 });
+
+test('measures with units, converted for comparison', async () => {
+  const { toSI } = await import('../../src/analyze/numbers.js');
+  const a = one('Residents heard a boom that left a 16-foot deep crater near the airport.', '16');
+  assert.deepEqual([a.kind, a.value, a.unit, a.text, a.counts], ['quantity', 16, 'ft', '16-foot', 'deep']);
+  const b = one('It left a 12m-wide crater.', '12m');
+  assert.deepEqual([b.kind, b.value, b.unit, b.counts], ['quantity', 12, 'm', 'wide']);
+  const c = one('The asteroid passed about 25,000 miles away.', '25,000');
+  assert.deepEqual([c.unit, c.qualifier], ['mi', 'about']);
+  assert.ok(Math.abs(toSI(16, 'ft')!.value - 4.8768) < 1e-9);
+  assert.equal(toSI(5, null), null);
+});
