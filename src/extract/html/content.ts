@@ -130,7 +130,7 @@ export function scoreCandidates(root: HNode): Candidate[] {
     if (n.tag === '#text') return false;
     if (isFurniture(n)) return false;
     const isPara = n.tag === 'p' || n.tag === 'pre' || n.tag === 'td' ||
-      ((n.tag === 'div' || n.tag === 'section') && !hasBlockChild(n));
+      ((n.tag === 'div' || n.tag === 'section' || n.tag === 'article' || n.tag === 'main' || n.tag === 'body') && !hasBlockChild(n));
     let st: Stats;
     let anc: HNode | null;
     if (isPara) {
@@ -223,7 +223,13 @@ export function chooseContainer(root: HNode): { node: HNode; method: string; ski
       method = 'hint';
     }
   }
-  if (!top) return null;
+  if (!top) {
+    // Best effort: no paragraph-like element scored, but the page body has prose outside furniture.
+    let body: HNode | null = null;
+    walk(root, (n) => { if (body || n.tag === '#text') return false; if (n.tag === 'body') { body = n; return false; } return true; });
+    const b = body ?? root;
+    return goodChars(b) >= 25 ? { node: b, method: 'body' } : null;
+  }
   // Readability-style sibling merge: siblings of the chosen node that score well or read as prose join it.
   const skip = new Set<HNode>();
   const parent = top.parent;
@@ -280,7 +286,7 @@ export function goodChars(n: HNode): number {
   walk(n, (c) => {
     if (c.tag === '#text') return false;
     if (isFurniture(c)) return false;
-    if (c.tag === 'p' || ((c.tag === 'div' || c.tag === 'section') && !hasBlockChild(c)) || c.tag === 'blockquote' ||
+    if (c.tag === 'p' || ((c.tag === 'div' || c.tag === 'section' || c.tag === 'article' || c.tag === 'main') && !hasBlockChild(c)) || c.tag === 'blockquote' ||
       c.tag === 'pre') {
       const st = stats(c);
       if (st.chars >= 30 && st.linkChars / st.chars < 0.4) total += st.chars - st.linkChars;
