@@ -288,3 +288,34 @@ test('a short one-line first paragraph of an untitled body is kept as text', () 
   assert.ok(a.text.startsWith('Move over, Netflix and Hulu.'));
   assert.equal(a.removed.length, 0);
 });
+
+test('BBC-style capture: "Image source, …" / "Image caption, …" labels, role line under the byline, related topics', () => {
+  const input = readFixture('extract-text', 'bbc-style-labels.txt');
+  const a = extract(input, false, [...OUTLETS, { name: 'BBC', variants: ['BBC News'], domains: ['bbc.co.uk'] }]);
+  checkInvariants(input, a);
+  assert.equal(a.title, 'Ukraine war: Zelensky visits front-line troops in Kharkiv region');
+  assert.equal(a.outlet, 'BBC');
+  assert.equal(a.byline, 'Sarah Rainsford');
+  assert.deepEqual(blockTexts(a, 'caption'), [
+    'Volodymyr Zelensky met soldiers near the front line on Tuesday',
+    "Residents of Kharkiv queue for water after a strike on the city's power plant",
+  ]);
+  assert.deepEqual(a.captions.map((c) => c.credit), ['Getty Images', null]);
+  assert.deepEqual(blockTexts(a, 'paragraph').length, 3);
+  for (const junk of ['Image source', 'Image caption', 'correspondent', 'Related Topics', 'War in Ukraine', 'Share', 'hour ago']) assert.ok(!a.text.includes(junk), junk);
+  assert.ok(a.text.includes('BBC Russian reported.'));
+});
+
+test('NYT-style capture: Credit... glued to the caption, ad labels, time-only update line, print footer', () => {
+  const input = readFixture('extract-text', 'nyt-style-capture.txt');
+  const a = extract(input, false, [...OUTLETS, { name: 'The New York Times', variants: ['New York Times'], domains: ['nytimes.com'] }]);
+  checkInvariants(input, a);
+  assert.equal(a.outlet, 'The New York Times');
+  assert.equal(a.title, 'Biden Signs Aid Package for Ukraine and Israel');
+  assert.equal(a.publishedAt, '2024-04-24');
+  assert.equal(a.modifiedAt, '2024-04-24T22:12:00.000Z');
+  assert.deepEqual(blockTexts(a, 'caption'), ['President Biden speaking at the White House on Wednesday.']);
+  assert.deepEqual(a.captions.map((c) => c.credit), ['Doug Mills/The New York Times']);
+  assert.equal(blockTexts(a, 'paragraph').length, 3);
+  for (const junk of ['ADVERTISEMENT', 'Supported by', 'Listen to', 'appears in print', 'Credit...']) assert.ok(!a.text.includes(junk), junk);
+});

@@ -5,6 +5,7 @@
  */
 import type { DateValue } from '../../model.js';
 import { canonicalUrl, findUrls } from '../url.js';
+import { parseDate } from '../dates.js';
 import { outletFromDomain, outletFromName, type OutletEntry } from '../outlets.js';
 import { captionCredit } from './captions.js';
 import { inlineDebris, lineDebris } from './debris.js';
@@ -180,6 +181,35 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     meta.url = canonicalUrl(chosen);
     if (!meta.outlet) meta.outlet = outletFromDomain(chosen, outlets)?.name ?? null;
   }
+  // a role line right under a byline ("Eastern Europe correspondent"), a time-only "Updated 6:12 p.m. ET"
+  for (let k = 1; k < Math.min(infos.length, headerEnd + 3); k++) {
+    const info = infos[k];
+    if (info.role !== 'content') continue;
+    const t = info.seg.text;
+    if (infos[k - 1].reason === 'byline' && !info.line.blankBefore && t.length <= 80 && !TERMINAL.test(t) &&
+        /\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|bureau|analyst|journalist|producer|кореспондент|корреспондент)\b/i.test(t)) {
+      info.role = 'removed'; info.reason = 'byline';
+      continue;
+    }
+    const tm = /^(?:updated|published|posted|last updated)\s*:?\s*(\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{1,5})?)$/i.exec(t);
+    if (tm) {
+      info.role = 'removed'; info.reason = 'date';
+      const day = meta.published?.iso?.length === 10 ? meta.published.raw : null;
+      const v = day ? parseDate(`${day} ${tm[1]}`) : null;
+      if (v && /^updated|^last/i.test(t) && !meta.modified) meta.modified = { ...v, raw: t };
+    }
+  }
+  // after a "Related" / "More on this story" header, the short link lines that follow are part of the promo
+  for (let k = 0; k + 1 < infos.length; k++) {
+    if (infos[k].reason !== 'related' || !/^[^:]{0,40}:?\s*$/.test(infos[k].seg.text)) continue;
+    for (let j = k + 1; j < Math.min(infos.length, k + 9); j++) {
+      const n = infos[j];
+      if (n.role === 'removed') { if (n.reason === 'related') continue; break; }
+      if (n.seg.text.length > 100 || TERMINAL.test(n.seg.text) || bodyLike(n.seg.text)) break;
+      n.role = 'removed'; n.reason = 'related';
+    }
+  }
+
   // 3. title: the first content line, when it reads as a headline
   const content = () => infos.filter((i) => i.role === 'content');
   let c = content();

@@ -28,6 +28,9 @@ const AGENCY_SET = new Set(AGENCY_WORDS.map((w) => w.toLowerCase()));
 const CREDIT_LOWER = new Set(['via', 'for', 'of', 'and', 'the', 'de', 'da', 'del', 'di', 'van', 'von', 'der', 'la', 'le', 'by', 'credit', 'courtesy', 'photo', 'com', 'images', 'stock', 'photos', 'dpa', 'x', 'illustration', 'ua', 'ru', 'live', 'news', 'press']);
 
 const LABEL_RE = /(?:^|\s)((?:Photo(?:graph|s)?|Image|Picture|Illustration|Credit|Фото|Foto|Photo illustration|Photo credit|Image credit|Image source)(?:\s(?:by|credit|courtesy(?: of)?))?\s?[:：]\s?\S[^\n]{0,90})$/i;
+const SOURCE_LABEL_RE = /(?:^|\s|(?<=[.!?”"]))((?:Image|Media|Photo|Video) source,\s?|Credit(?:\.{3}|…)\s?)(\S[^\n]{0,90})$/i;
+/** "Image caption, …" (BBC): a caption label opening a paragraph. */
+export const CAPTION_LABEL_RE = /^(?:Image|Media|Video|Photo) caption,\s*|^Caption:\s*/i;
 const PAREN_RE = /[(\[]((?:[^()[\]]{0,60}\b(?:Photo|Image|Picture|Credit|Foto|Фото|Getty|Shutterstock|Courtesy)\b[^()[\]]{0,60}|[\p{Lu}][\p{L}.-]*\/[\p{Lu}][^()[\]]{0,60}))[)\]]\s*$/u;
 
 export interface CreditSplit {
@@ -73,6 +76,11 @@ export function isCreditShaped(t: string): boolean {
 export function findCredit(text: string): CreditSplit | null {
   const t = text.replace(/\s+$/, '');
   // "(AP Photo/Evan Vucci)", "[Photo: Reuters]"
+  // "Image source, Getty Images" (BBC), "Credit...Doug Mills/The New York Times" (NYT)
+  const src = SOURCE_LABEL_RE.exec(t);
+  if (src && isCreditShaped(src[2]) || src && /\//.test(src[2]) && src[2].length <= 80) {
+    return { creditStart: src.index + src[0].indexOf(src[1]), credit: src[2].trim(), strong: true };
+  }
   const p = PAREN_RE.exec(t);
   if (p && !/^(?:h\/t|hat tip|source|sources|with|reporting)\b/i.test(p[1].trim())) return { creditStart: p.index, credit: p[1].trim(), strong: true };
   // "… Photo: Reuters", "… Credit: Jane Doe/Getty"

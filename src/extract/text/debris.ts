@@ -18,7 +18,7 @@ export interface InlineHit {
 const TEMPLATE_RE = /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|<%[^%\n]{0,200}%>|\$\{[\w.]{1,60}\}|\[\[[\w.:-]{1,60}\]\]/g;
 const VIEWS_RE = /(?:^|[•·|]|\s)\s*\d[\d\s.,\u00a0]{0,12}[KkMmКкМм]?\s*(?:views?|reads?|переглядів|перегляди|переглядів|просмотров|просмотра|просмотр|Aufrufe|vues|visitas|visualizzazioni)(?![\p{L}])/giu;
 /** Prompts that captures glue to the following text ("Copy the URL to sharePutin sends …"). */
-const GLUED_PROMPT_RE = /^(?:Copy the (?:URL|link) to share|Copy link|Link copied|Share this article|Share this story|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn|Telegram)|Listen to (?:this )?article|Skip to (?:main )?content)(?=[\s\p{Lu}\d“"«]|$)/iu;
+const GLUED_PROMPT_RE = /^(?:Copy the (?:URL|link) to share|Copy link|Link copied|Share this article|Share this story|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn|Telegram)|Skip to (?:main )?content)(?=[\s\p{Lu}\d“"«]|$)/iu;
 
 /** Inline debris in one line's text (offsets into `text`). */
 export function inlineDebris(text: string): InlineHit[] {
@@ -36,7 +36,7 @@ export function inlineDebris(text: string): InlineHit[] {
     }
   }
   const g = GLUED_PROMPT_RE.exec(text);
-  if (g) hits.push({ start: 0, end: g[0].length, reason: /^(?:skip|listen)/i.test(g[0]) ? 'boilerplate' : 'share' });
+  if (g) hits.push({ start: 0, end: g[0].length, reason: /^skip/i.test(g[0]) ? 'boilerplate' : 'share' });
   hits.sort((a, b) => a.start - b.start);
   const out: InlineHit[] = [];
   for (const h of hits) {
@@ -66,7 +66,7 @@ const LINE_RULES: LineRule[] = [
   { reason: 'newsletter', max: 160, re: /^(?:thank you|thanks) for (?:signing up|subscribing)\b.*$|^(?:you(?:'re| are) (?:now )?subscribed|something went wrong\.? please try again(?: later)?|enter your email(?: address)?|email address|by (?:clicking|signing up)\b.{0,160}\b(?:terms|privacy)\b.*)\W*$/i },
   { reason: 'follow', max: 160, re: /^(?:follow (?:us|me|@?[\w.]+(?: [\w.]+){0,2}|our \w+(?: \w+)?)|(?:like|join|find) us) on (?:twitter|x|facebook|instagram|telegram|google news|youtube|linkedin|tiktok|whatsapp|threads|mastodon|bluesky)\b.*$/i },
   { reason: 'follow', max: 160, re: /^(?:підписуйтесь|підписуйтеся|підпишіться|подписывайтесь|подпишитесь) на(?:\s|$).*$/iu },
-  { reason: 'related', max: 260, re: /^(?:read more|read also|also read|more reading|see also|related(?: articles?| stories| coverage| content| news| reading| links?| video)?|more from [\w .'’-]{1,40}|more on this(?: story)?|recommended(?: for you| stories)?|you may (?:also )?like|you might (?:also )?like|don'?t miss|most (?:read|popular)|trending(?: now)?|top stories|editor'?s picks|watch|also on [\w .'’-]{1,30}|читайте також|читайте также|дивіться також|смотрите также|lesen sie auch|lire aussi|lee también)\s*(?:[:：»›>|–—-]|$).*$/iu },
+  { reason: 'related', max: 260, re: /^(?:read more|read also|also read|more reading|see also|related(?: articles?| stories| coverage| content| news| reading| links?| video)?|more from [\w .'’-]{1,40}|more on this(?: story)?|related topics|topics|tags|more stories|recommended(?: for you| stories)?|you may (?:also )?like|you might (?:also )?like|don'?t miss|most (?:read|popular)|trending(?: now)?|top stories|editor'?s picks|watch|also on [\w .'’-]{1,30}|читайте також|читайте также|дивіться також|смотрите также|lesen sie auch|lire aussi|lee también)\s*(?:[:：»›>|–—-]|$).*$/iu },
   { reason: 'cookie', max: 600, re: /^(?:we(?: and our (?:partners|vendors))? (?:use|store|process)\b.{0,40}\bcookies|we value your privacy|we care about your privacy|this (?:site|website) uses cookies|our (?:site|website) uses cookies|by (?:continuing|using|clicking)\b.{0,80}\b(?:cookies|privacy policy)|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice)|manage (?:cookies|consent)|your privacy choices|do not sell or share my personal information)\b.*$/i },
   { reason: 'cookie', max: 60, re: /^(?:accept(?: all)?|reject(?: all)?|i agree|agree|got it|ok|okay|manage (?:settings|preferences|options)|more options|privacy settings)\W*$/i },
   { reason: 'boilerplate', max: 120, re: /^(?:skip to (?:main )?(?:content|navigation)|jump to|menu|search|home|sign in|log in|login|sign out|my account|register|subscribe(?: now)?|subscribe for \S+|comments?|\d+ comments?|view comments|leave a comment|post a comment|listen(?: to (?:this )?(?:article|story))?(?: \d+ min)?|\d+\s?min(?:ute)?s? read|print this page|back to top|top of page|close|open|toggle navigation|breaking news|live updates|all rights reserved\.?|our standards:.*|trust principles.*|image|photo|video|gallery|view gallery|\d+ (?:photos|images)|enlarge(?: this image)?|expand|zoom|caption|hide caption|toggle caption|full screen)\W*$/i },
@@ -76,6 +76,10 @@ const LINE_RULES: LineRule[] = [
   { reason: 'boilerplate', max: 200, re: /^.{0,120}\ball rights reserved\b.{0,60}$/i },
   { reason: 'date', max: 60, re: /^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)\s+ago\W*$|^(?:just now|yesterday|today)\W*$/i },
   { reason: 'gallery', max: 40, re: /^(?:(?:image|photo|picture|slide|item)\s*)?\d{1,3}\s*(?:of|\/|из|з)\s*\d{1,3}\W*$/i },
+  { reason: 'date', max: 30, re: /^(?:published|updated|posted|last updated|first published|date)\s*:?$/i },
+  { reason: 'advertisement', max: 60, re: /^(?:skip advertisement|supported by|paid for by|presented by|in partnership with|sponsored by)\W*$/i },
+  { reason: 'boilerplate', max: 80, re: /^listen to (?:this )?(?:article|story)\b.{0,50}$/i },
+  { reason: 'boilerplate', max: 400, re: /^a version of this (?:article|story) (?:appears|appeared) in print\b.*$/i },
   { reason: 'separator', max: 40, re: /^(?:[*•·_=~#+\-–—]\s*){2,}$/ },
 ];
 

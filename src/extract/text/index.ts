@@ -4,7 +4,7 @@ import type { ExtractOptions } from '../index.js';
 import { detectLanguage } from '../language.js';
 import { defaultOutlets, type OutletEntry } from '../outlets.js';
 import { analyzeLines, type LineInfo, type TextMeta } from './analyze.js';
-import { captionCredit } from './captions.js';
+import { CAPTION_LABEL_RE, captionCredit } from './captions.js';
 import { cutSeg, makeSeg, splitLines, type Line, type Piece, type Seg } from './segments.js';
 
 /**
@@ -110,9 +110,28 @@ function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
   const credits: (string | null)[] = paras.map(() => null);
   const drop: boolean[] = paras.map(() => false);
   const segs: Seg[] = paras.map((p) => p.seg);
+  let pendingSource: string | null = null;
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
     if (p.kind !== 'paragraph') continue;
+    const label = CAPTION_LABEL_RE.exec(p.seg.text);
+    if (label && label[0].length < p.seg.text.length) {
+      // "Image caption, Zelensky in Kyiv" — labelled caption; its credit may sit in an "Image source, …" line above
+      const { kept, cut } = cutSeg(input, p.seg, 0, label[0].length);
+      for (const x of cut) b.remove(x.s, x.e, 'caption-label', input.slice(x.s, x.e));
+      p.kind = 'caption';
+      segs[k] = makeSeg(input, kept);
+      const above = k > 0 && drop[k - 1] ? pendingSource : null;
+      const own = captionCredit(segs[k].text);
+      if (own && own.creditStart > 0) {
+        const c2 = cutSeg(input, segs[k], own.creditStart, segs[k].text.length);
+        for (const x of c2.cut) b.remove(x.s, x.e, 'credit', input.slice(x.s, x.e));
+        segs[k] = makeSeg(input, c2.kept);
+        credits[k] = own.credit;
+      } else credits[k] = above;
+      pendingSource = null;
+      continue;
+    }
     const c = captionCredit(p.seg.text);
     if (c) {
       if (c.creditStart === 0 && !c.strong) continue; // "AP", "Reuters" alone: a wire credit for the text, kept
@@ -123,10 +142,13 @@ function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
         segs[k] = makeSeg(input, kept);
         credits[k] = c.credit;
       } else {
-        // a credit on its own line: it belongs to the short paragraph above, if any
+        // a credit on its own line: it belongs to the short paragraph above, if any —
+        // or, for "Image source, …" lines, to the "Image caption, …" line below
         drop[k] = true;
         const prev = k - 1;
-        if (prev >= 0 && paras[prev].kind === 'paragraph' && !drop[prev] && segs[prev].text.length <= 400 && c.strong) {
+        if (/^(?:Image|Media|Photo|Video) source,/i.test(p.seg.text) && paras[k + 1] && CAPTION_LABEL_RE.test(paras[k + 1].seg.text)) {
+          pendingSource = c.credit;
+        } else if (prev >= 0 && paras[prev].kind === 'paragraph' && !drop[prev] && segs[prev].text.length <= 400 && c.strong) {
           paras[prev].kind = 'caption';
           credits[prev] = c.credit;
         }
