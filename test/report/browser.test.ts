@@ -156,3 +156,31 @@ test('findings can be filtered and deep-linked', { skip, timeout: 90_000 }, asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('on a narrow screen a finding scrolls the page to its evidence', { skip, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`file://${file}`);
+    const last = report.findings.length - 1;
+    await page.click(`button.finding[data-f="${last}"]`);
+    const inView = await page.evaluate(() => {
+      const s = document.querySelector('.col .seg.hl');
+      if (!s) return false;
+      const r = s.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.ok(inView, 'the first highlighted span is on screen');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

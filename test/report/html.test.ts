@@ -192,3 +192,12 @@ test('graph layout: sources left of the articles that relay them, deterministic'
   r.provenance.edges.push({ from: 'outlet:bloomberg', to: r.provenance.edges[0].from, kind: 'earlier', evidence: [], explanation: '' });
   assert.equal(layoutGraph(r).nodes.length, r.provenance.nodes.length);
 });
+
+test('the page script parses and the CSP hash matches it', async () => {
+  const { CLIENT_JS } = await import('../../src/report/html/client.js');
+  const { createHash } = await import('node:crypto');
+  assert.doesNotThrow(() => new Function(CLIENT_JS));
+  const html = renderHtml(seed());
+  assert.ok(html.includes(`<script>${CLIENT_JS}</script>`));
+  assert.ok(html.includes(`'sha256-${createHash('sha256').update(CLIENT_JS).digest('base64')}'`));
+});

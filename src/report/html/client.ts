@@ -130,14 +130,16 @@ export const CLIENT_JS = String.raw`(function () {
     var el = ev.target.closest && ev.target.closest('.sent.al-link');
     if (!el || (ev.target.closest && ev.target.closest('button'))) return;
     var t = counterparts(el)[0];
-    if (t) scrollInColumn(t);
+    if (t && !scrollInColumn(t)) t.scrollIntoView({ block: 'center' });
   });
 
+  /** Scroll el into view inside its column; false when the column does not scroll (narrow or print layout). */
   function scrollInColumn(el) {
     var body = el.closest('.col-body');
-    if (!body) { el.scrollIntoView({ block: 'center' }); return; }
+    if (!body || body.scrollHeight <= body.clientHeight + 1) return false;
     var top = el.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
     body.scrollTop = Math.max(0, top - body.clientHeight / 3);
+    return true;
   }
 
   // ------------------------------------------------------------ evidence
@@ -168,9 +170,11 @@ export const CLIENT_JS = String.raw`(function () {
         if (!firstIn[e.articleId]) firstIn[e.articleId] = s;
       });
     });
-    Object.keys(firstIn).forEach(function (id) { scrollInColumn(firstIn[id]); });
+    var fallback = null;
+    shown.forEach(function (id) { if (id && firstIn[id] && !scrollInColumn(firstIn[id]) && !fallback) fallback = firstIn[id]; });
     var compare = document.getElementById('compare');
-    if (compare) {
+    if (fallback) fallback.scrollIntoView({ block: 'center' });
+    else if (compare) {
       var r = compare.getBoundingClientRect();
       if (r.top > window.innerHeight * 0.6 || r.bottom < 0) compare.scrollIntoView({ block: 'start' });
     }

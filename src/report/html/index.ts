@@ -40,7 +40,7 @@ export function renderHtml(report: Report): string {
 
   const initial = articles.slice(0, 2).map((a) => a.id);
   const docs = articles.map((a) =>
-    `<article class="doc" data-id="${e(a.id)}" lang="${e(a.language ?? 'en')}">${renderArticleBody(report, a, speakerClass, cuts.get(a.id) ?? [])}</article>`);
+    `<article class="doc" data-id="${e(a.id)}" lang="${e(a.language ?? 'en')}">${renderArticleBody(report, a, speakerClass, cuts.get(a.id) ?? [])}${renderRemoved(a)}</article>`);
   const docFor = (id: string | undefined): string => (id === undefined ? '' : docs[articles.findIndex((a) => a.id === id)]);
 
   const html = `<!DOCTYPE html>
@@ -249,4 +249,16 @@ function distinctLabels(labels: string[], name: string): string[] {
     kept.push(l.trim().replace(/^(a|an|the)\s+/i, ''));
   }
   return kept;
+}
+
+/** What the extractor cut from the input, with why: shown folded under the article (lossless, for trust). */
+function renderRemoved(a: Article): string {
+  if (!a.removed.length) return '';
+  const byReason = new Map<string, number>();
+  for (const r of a.removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+  const summary = [...byReason].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
+  const shown = a.removed.slice(0, 50);
+  const items = shown.map((r) => `<li><span class="why">${e(r.reason)}</span> ${e(clip(r.text, 160))}</li>`).join('');
+  return `<details class="removed"><summary>Cut from the page by the extractor (${a.removed.length}): ${e(summary)}</summary><ul>${items}</ul>` +
+    `${a.removed.length > shown.length ? `<p class="meta">… and ${a.removed.length - shown.length} more (in the JSON)</p>` : ''}</details>`;
 }

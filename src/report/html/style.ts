@@ -65,6 +65,8 @@ button.finding.sev-medium{border-left-color:var(--medium)}
 .doc h3.blk{font:700 1.15rem/1.3 Georgia,serif;margin:.6rem 0}
 .doc figcaption.blk{font-size:.82rem;color:#475467;font-style:italic;border-left:3px solid #d0d5dd;padding:.2rem .6rem;background:#f9fafb}
 .cap-label{font-style:normal;font-size:.65rem;text-transform:uppercase;letter-spacing:.06em;background:#e4e7ec;border-radius:3px;padding:0 .3rem;color:#475467}
+details.removed{margin-top:1.2rem;font-size:.78rem;color:var(--muted);border-top:1px dashed var(--line);padding-top:.4rem}details.removed summary{cursor:pointer}details.removed ul{padding-left:1rem;margin:.3rem 0}details.removed li{margin:.15rem 0;overflow-wrap:anywhere}details.removed .why{font-size:.66rem;text-transform:uppercase;letter-spacing:.05em;background:#f2f4f7;border-radius:3px;padding:0 .3rem;margin-right:.2rem}
+.meta{color:var(--muted);font-size:.85em}
 .credit{font-style:normal;font-size:.72rem;color:#98a2b3}
 .sent{border-radius:3px;transition:background .15s}
 .show-align .sent.al-same{background:var(--same)}
