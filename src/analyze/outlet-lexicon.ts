@@ -133,4 +133,4 @@ export function findOutletMentions(text: string, from = 0, to = text.length): Ou
 }
 
 /** Words that make an unknown capitalised name look like a news organisation ("the Kyiv Independent", "Daily Star"). */
-export const OUTLET_NAME_WORDS = /\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|Press|Radio|TV|Television|Daily|Chronicle|Guardian|Wire|Media|Newspaper|Magazine|Observer|Courier|Star|Mail|Express|Review|Dispatch|Bulletin|Examiner|Inquirer|Monitor|Pravda|Zeitung|Gazeta|Broadcasting)\b/;
+export const OUTLET_NAME_WORDS = /\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|Press|Radio|TV|Television|Daily|Chronicle|Guardian|Wire|Media|Newspaper|Magazine|Observer|Courier|Star|Mail|Express|Review|Dispatch|Bulletin|Examiner|Inquirer|Monitor|Pravda|Zeitung|Gazeta|Broadcasting|Sun|Bee|Sentinel|Register|Record|Journal-Constitution|Globe|Free Press|Plain Dealer|Tribune-Review|Morning News|Standard|Independent|Times-Picayune|Post-Gazette|Star-Tribune|Star Tribune|Leader|Enquirer)\b/;

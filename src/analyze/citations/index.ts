@@ -4,6 +4,7 @@ import { countWord } from '../quotes/lexicon.js';
 import { npAfter } from '../quotes/noun-phrase.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase } from '../speakers/classify.js';
+import { collectNames, type NameMention } from '../speakers/names.js';
 
 interface Draft {
   start: number;
@@ -16,8 +17,11 @@ interface Draft {
   description: string | null;
 }
 
+/** Capitalised words that make a name an institution ("the Center for Responsive Politics"). */
+const ORG_NAME_WORDS = /\b(?:Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
+
 /** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
-const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|seen by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|interview|story|investigation|broadcast) (?:by|in|with|from))\s+/gi;
+const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|seen by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|investigation|broadcast) (?:by|in|from)|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
 /** Verbs after an outlet ("Bloomberg reported", "the BBC said"). */
 const OUTLET_VERBS = /^\s*(?:(?:has|had|have|also|first|previously|earlier)\s+){0,2}(reported|reports|reporting|said|says|wrote|writes|quoted|quotes|cited|cites|noted|notes|learned|learnt|revealed|published|claimed|claims|added|stated|broadcast|according)\b/i;
 /** Anonymous sources: count? modifiers? head qualifier… */
@@ -37,6 +41,7 @@ const ANON_CUE_BEFORE = /(according to|citing|cited|quoting|quoted|told by|said|
 export function findCitations(article: Article, tok: TokenizedArticle): Citation[] {
   const text = article.text;
   const drafts: Draft[] = [];
+  let names: NameMention[] | null = null;
   const outletMentions = findOutletMentions(text);
   const mentionAt = new Map<number, OutletMention>();
   for (const m of outletMentions) mentionAt.set(m.start, m);
@@ -66,25 +71,51 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       const phrase = text.slice(s, e);
       const info = classifyPhrase(tok.tokens.slice(np[0], np[1]), text);
       const isTold = /^(?:told|tells|telling)$/.test(cue);
+      // an outlet inside the phrase: "the editorial board of the New York Daily News"
+      const inner = outletMentions.find((om) => om.start >= s && om.end <= e && !om.weak);
+      if (inner) {
+        drafts.push({ ...outletDraft(inner, cueStart, cue), end: Math.max(inner.end, e) });
+        continue;
+      }
+      const tail = text.slice(e, Math.min(block.end, e + 30));
       let kind: CitationKind | null = null;
-      if (info.kind === 'outlet' || OUTLET_NAME_WORDS.test(phrase) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))) kind = 'outlet';
-      else if (isTold || /^(?:speaking|in a statement|in comments|a question|questions)/.test(cue)) kind = null; // told a person: not a source of the article
-      else if (/\b(?:report|reports|documents?|data|statement|study|survey|filing|records?|letter|memo|poll|analysis|estimates?|figures)\b/i.test(phrase)) kind = 'document';
+      let srcEnd = e;
+      const docTail = /^\s*(?:\/\S+\s+)?(?:polls?|polling average|polling|survey|study|report|analysis|data|average|tracker)\b/i.exec(tail);
+      if (/^['’]s\s+\p{Ll}/u.test(tail)) kind = null; // "citing Trump's proposed ban"
+      else if (docTail) {
+        kind = 'document'; // "a CNN/WMUR poll"
+        srcEnd = e + docTail[0].length;
+      }
+      else if (/^\s*['’]s\b/.test(tail)) kind = null;
+      else if (/\s(?:magazine|newspaper|news agency|broadcaster|tabloid|daily|weekly|news site|website)$/i.test(phrase) && /^(?:the\s+)?\p{Lu}/u.test(phrase)) kind = 'outlet';
+      else if (ORG_NAME_WORDS.test(phrase) || /^(?:the\s+)?\p{Lu}{2,6}$/u.test(phrase)) kind = 'organization';
+      else if (info.kind === 'outlet' || OUTLET_NAME_WORDS.test(phrase) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))) kind = 'outlet';
+      else if (isTold || /^(?:speaking|in a statement|in comments|a question|questions)|interview with$/.test(cue)) kind = null; // told a person: not a source of the article
+      else if (/\b(?:reports?|documents?|data|statement|study|studies|survey|surveys|filings?|records?|letters?|memos?|polls?|polling|analysis|estimates?|figures|transcripts?|census|findings|research|testimony|results?|numbers|tally|count|website|filing|e-?mails?|excerpts?|cables?|court papers|indictment|complaint|lawsuit|ruling|order|tweets?|posts?|video|footage|book|memoir|tracker|average|projections?|forecasts?)\b/i.test(phrase)) kind = 'document';
+      else if (/['’]s$/.test(tok.tokens[np[1] - 1]?.value ?? '') || /['’]s\s+\p{Ll}/u.test(phrase)) kind = null; // "citing Trump's proposed ban": the thing cited is not a source
       else if (info.kind === 'anonymous' || info.kind === 'collective') kind = 'anonymous';
       else if (info.kind === 'organization') kind = 'organization';
-      else if (info.kind === 'person' && (info.name || info.head)) kind = 'person';
+      else if (info.kind === 'person' && info.name && !/\s/.test(info.name) && !/\p{Ll}/u.test(info.description ?? '')) {
+        // a single capitalised word: a person only when the article writes out a full name ending with it
+        names ??= collectNames(tok.tokens, text);
+        kind = names.some((n) => n.name.endsWith(' ' + info.name)) ? 'person' : 'organization';
+      } else if (info.kind === 'person' && (info.name || info.head)) kind = 'person';
       if (!kind) continue;
       if (kind === 'anonymous' && ANON.test(phrase)) { ANON.lastIndex = 0; continue; } // handled by the anonymous pass
       ANON.lastIndex = 0;
       drafts.push({
-        start: cueStart, end: e, source: kind === 'outlet' ? phrase.replace(/^the\s+/i, '') : phrase, kind,
-        sourceSpan: { start: s, end: e }, cue, count: kind === 'anonymous' ? info.count : null,
+        start: cueStart, end: srcEnd, source: kind === 'outlet' ? phrase.replace(/^the\s+/i, '') : text.slice(s, srcEnd), kind,
+        sourceSpan: { start: s, end: srcEnd }, cue, count: kind === 'anonymous' ? info.count : null,
         description: kind === 'anonymous' ? info.description : null,
       });
     }
     // 2. outlet + verb ("Bloomberg reported", "the BBC said")
     for (const om of outletMentions) {
       if (om.start < block.start || om.end > block.end || om.weak) continue;
+      // "Michael Bloomberg … Bloomberg says": the person, when the article names one so
+      names ??= collectNames(tok.tokens, text);
+      const form = text.slice(om.start, om.end).replace(/^the\s+/i, '');
+      if (!/\s/.test(form) && names.some((n) => n.name.endsWith(' ' + form))) continue;
       const after = text.slice(om.end, Math.min(block.end, om.end + 40));
       const v = OUTLET_VERBS.exec(after);
       if (!v) continue;
