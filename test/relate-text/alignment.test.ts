@@ -164,3 +164,26 @@ test('scales: 120 articles x 40 sentences align in reasonable time', () => {
   assert.ok(al.links.length > 1000);
   assert.ok(ms < 15000, `took ${ms} ms`);
 });
+
+test('seed story: precision and recall against a hand-labelled alignment', async () => {
+  const { readFixture } = await import('../helpers.js');
+  const gold = JSON.parse(readFixture('stories', 'putin-backchannel', 'gold-alignment.json')) as { pairs: Array<[string, string]> };
+  const s = loadStory('putin-backchannel');
+  const al = alignSentences(s.articles, s.sentences);
+  const goldPairs = new Set(gold.pairs.map(([a, b]) => `${sentenceWith(s, 0, a)}-${sentenceWith(s, 1, b)}`));
+  const goldA = new Set([...goldPairs].map((p) => p.split('-')[0]));
+  let correct = 0;
+  const found = new Set<string>();
+  for (const l of al.links) {
+    const as = [...l.a, ...l.b].filter((r) => r.articleId === s.articles[0].id).map((r) => r.sentence);
+    const bs = [...l.a, ...l.b].filter((r) => r.articleId === s.articles[1].id).map((r) => r.sentence);
+    const hits = as.flatMap((a) => bs.map((b) => `${a}-${b}`)).filter((p) => goldPairs.has(p));
+    if (hits.length) correct++;
+    hits.forEach((h) => found.add(h));
+  }
+  const precision = correct / al.links.length;
+  const recall = found.size / goldPairs.size;
+  console.log(`# seed alignment vs gold: precision ${precision.toFixed(2)} (${correct}/${al.links.length}), recall ${recall.toFixed(2)} (${found.size}/${goldPairs.size}), gold sentences in a: ${goldA.size}`);
+  assert.ok(precision >= 0.8, `precision ${precision}`);
+  assert.ok(recall >= 0.6, `recall ${recall}`);
+});
