@@ -72,7 +72,7 @@ const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith
 const byStem = new Map(annFiles.map((f) => [f.replace(/_[0-9a-f]{4}\.ann$/, ''), f]));
 const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, max);
 
-const c = { articles: 0, chars: 0, quotes: 0, quotesInGold: 0, withSpeaker: 0, speakerGoldHasSource: 0, speakerExact: 0, speakerOverlap: 0, withCue: 0, cueExact: 0, cueOverlap: 0, resolved: 0, goldDirect: 0, goldDirectFound: 0, goldDirectSpeaker: 0, ms: 0 };
+const c = { articles: 0, chars: 0, quotes: 0, quotesInGold: 0, withSpeaker: 0, speakerGoldHasSource: 0, speakerExact: 0, speakerOverlap: 0, withCue: 0, cueExact: 0, cueOverlap: 0, resolved: 0, goldDirect: 0, goldDirectFound: 0, goldDirectSpeaker: 0, ind: 0, indCue: 0, indSource: 0, indContent: 0, gold: 0, ms: 0 };
 for (const f of texts) {
   const stem = f.replace(/\.txt$/, '');
   const annName = byStem.get(stem);
@@ -107,6 +107,18 @@ for (const f of texts) {
       if (overlap(g.cue, o.verb)) c.cueOverlap++;
     }
   }
+  c.gold += gold.length;
+  for (const r of ann.attributions) {
+    if (r.form !== 'indirect' && r.form !== 'according-to') continue;
+    c.ind++;
+    const cue = toIn(r.cue);
+    const g = gold.find((x) => overlap(x.cue, cue));
+    if (!g) continue;
+    c.indCue++;
+    if (r.source && g.source && overlap(toIn(r.source), g.source)) c.indSource++;
+    const content = toIn(r.content);
+    if (g.content.some((cs) => overlap(cs, content))) c.indContent++;
+  }
   for (const g of gold) {
     const body = g.content.map((s) => text.slice(s.start, s.end)).join(' ');
     const around = g.content.map((s) => text.slice(Math.max(0, s.start - 2), s.end + 2)).join(' ');
@@ -125,4 +137,5 @@ console.log(`quotes with a resolved speaker id: ${pct(c.resolved, c.quotes)}`);
 console.log(`speaker phrase vs gold Source (quotes in gold with our speaker and a gold source, n=${c.speakerGoldHasSource}): exact ${pct(c.speakerExact, c.speakerGoldHasSource)}, overlap ${pct(c.speakerOverlap, c.speakerGoldHasSource)}`);
 console.log(`cue vs gold Cue (n=${c.withCue}): exact ${pct(c.cueExact, c.withCue)}, overlap ${pct(c.cueOverlap, c.withCue)}`);
 console.log(`gold direct-quote attributions ${c.goldDirect}: content found ${pct(c.goldDirectFound, c.goldDirect)}, with our speaker overlapping gold source ${pct(c.goldDirectSpeaker, c.goldDirect)}`);
+console.log(`indirect/according-to attributions ${c.ind} (gold attributions of all kinds: ${c.gold}): cue overlaps a gold cue ${pct(c.indCue, c.ind)}; of those, source overlaps ${pct(c.indSource, c.indCue)}, content overlaps ${pct(c.indContent, c.indCue)}`);
 console.log(`speed: ${(c.articles / (c.ms / 1000)).toFixed(0)} articles/s (${(c.ms / c.articles).toFixed(2)} ms/article, avg ${(c.chars / c.articles).toFixed(0)} chars; 1 process, shared machine)`);

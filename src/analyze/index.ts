@@ -1,7 +1,8 @@
 import type { Article, ArticleAnnotations } from '../model.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
-import { findQuotes } from './quotes/index.js';
+import { findQuotes, quotedPredicate } from './quotes/index.js';
+import { indirectAttributions } from './quotes/indirect.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { findNumbers } from './numbers.js';
@@ -19,7 +20,11 @@ export function analyzeArticle(article: Article): ArticleAnnotations {
   const speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  const attributions = quoteAttributions(article, drafts);
+  const attributions = [
+    ...quoteAttributions(article, drafts),
+    ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), speakers),
+  ].sort((a, b) => a.content.start - b.content.start || a.cue.start - b.cue.start);
+  attributions.forEach((r, n) => (r.id = `${article.id}:r${n + 1}`));
   return {
     articleId: article.id,
     sentences: tok.sentences,

@@ -156,23 +156,37 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const np = npAfter(tokens, v + 1, to);
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
-  const np = npBeforeAppositive(tokens, v, from);
+  const np = subjectBefore(tokens, v, from);
   if (np && !(skip && skip(np[0]))) return { speaker: np, verb: v, side: 'before' };
-  // "X caucused and says …", "X said, adding …": the subject opens the sentence
-  if (p >= from && (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw)))) {
-    const subj = npAfter(tokens, from, v);
-    const next = subj ? tokens[subj[1]] : undefined;
-    if (subj && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return { speaker: subj, verb: v, side: 'before' };
-  }
-  // "Rich Heffley, a top operative who … in the state, said …": a long appositive after the sentence's subject
-  if (p >= from && tokens[p].value === ',' && p - from <= 45) {
-    const subj = npAfter(tokens, from, p);
-    if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) return { speaker: [subj[0], p], verb: v, side: 'before' };
-  }
   // inverted right before the quote: "said Peskov: “…"
   const after = npAfter(tokens, v + 1, to);
   if (after && INVERTIBLE_VERBS.has(lw) && (after[1] === to || (after[1] === to - 1 && /^[:,]$/.test(tokens[to - 1].value)))) {
     return { speaker: after, verb: v, side: 'before' };
   }
   return { speaker: null, verb: v, side: 'before' };
+}
+
+/**
+ * The subject of the verb at `v`: the noun phrase right before it (with an
+ * appositive), or — when a coordination or a long appositive intervenes
+ * ("X caucused and says", "Rich Heffley, a top operative who …, said") — the
+ * noun phrase opening the sentence.
+ */
+export function subjectBefore(tokens: Token[], v: number, from: number): TokenRange | null {
+  const np = npBeforeAppositive(tokens, v, from);
+  if (np) return np;
+  const lw = tokens[v].value.toLowerCase();
+  let p = v - 1;
+  while (p >= from && tokens[p].pos === 'ADV') p--;
+  if (p < from) return null;
+  if (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw))) {
+    const subj = npAfter(tokens, from, v);
+    const next = subj ? tokens[subj[1]] : undefined;
+    if (subj && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return subj;
+  }
+  if (tokens[p].value === ',' && p - from <= 45) {
+    const subj = npAfter(tokens, from, p);
+    if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) return [subj[0], p];
+  }
+  return null;
 }

@@ -4,6 +4,23 @@ import { pairBlock, type Segment } from './marks.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
 
 /** A quote with the working data later stages need (cue tokens, blocks, inheritance). */
+/** Offset → inside a quote (marks included)? Built from the drafts of `findQuotes`. */
+export function quotedPredicate(drafts: QuoteDraft[], text: string): (offset: number) => boolean {
+  const ranges = drafts.map((d) => [d.open, d.close >= 0 ? d.close + 1 : d.quote.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  void text;
+  return (offset: number) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < ranges[mid][0]) hi = mid - 1;
+      else if (offset >= ranges[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
 export interface QuoteDraft {
   quote: Quote;
   /** First and last block of the quote. */

@@ -1,0 +1,118 @@
+import type { Article, Attribution, Speaker, TextSpan } from '../../model.js';
+import { isReportingVerb, subjectBefore } from './cues.js';
+import { npAfter } from './noun-phrase.js';
+import type { TokenizedArticle } from './tokens.js';
+
+/** Speech verbs that introduce reported speech ("X said (that) …"). Stance verbs are left out. */
+const INDIRECT_VERBS = new Set(
+  ('said says told tells added adds claimed claims denied denies stated states announced announces argued argues ' +
+    'warned warns insisted insists noted notes explained explains confirmed confirms acknowledged acknowledges ' +
+    'admitted admits reported reports wrote writes suggested suggests alleged alleges maintained maintains ' +
+    'revealed reveals asserted asserts estimated estimates predicted predicts promised promises vowed vows ' +
+    'stressed stresses emphasized emphasised contended contends conceded concedes disclosed discloses testified').split(' '),
+);
+const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
+
+/**
+ * Indirect (reported-speech) attributions outside quote marks:
+ * "X said (that) …", "…, X told Bloomberg.", "according to X, …" / "…, according to X."
+ * Sentences that hold a quote are left to the quote attributions.
+ */
+export function indirectAttributions(
+  article: Article,
+  tok: TokenizedArticle,
+  inQuote: (offset: number) => boolean,
+  speakers: Speaker[],
+): Attribution[] {
+  const text = article.text;
+  const { tokens } = tok;
+  const span = (start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+  const out: Attribution[] = [];
+  const mentionOwner = new Map<string, string>();
+  for (const s of speakers) for (const m of s.mentions) mentionOwner.set(`${m.start}:${m.end}`, s.id);
+  const nameOwner = new Map<string, string>();
+  for (const s of speakers) for (const n of s.names) if (!nameOwner.has(n.toLowerCase())) nameOwner.set(n.toLowerCase(), s.id);
+  const ownerOf = (a: number, b: number): string | null =>
+    mentionOwner.get(`${a}:${b}`) ?? nameOwner.get(text.slice(a, b).toLowerCase()) ?? null;
+
+  tok.sentences.forEach((sent, si) => {
+    if (sent.caption) return;
+    const [from, to] = tok.sentenceTokens[si];
+    // sentences with quote marks are handled by quote attributions
+    for (let k = from; k < to; k++) if (inQuote(tokens[k].start)) return;
+    let end = to;
+    while (end > from && /^[.!?;:\u2026"”’)]+$/.test(tokens[end - 1].value)) end--;
+    if (end - from < 4) return;
+    // according to X
+    for (let k = from; k < end - 2; k++) {
+      if (tokens[k].value.toLowerCase() !== 'according' || tokens[k + 1].value.toLowerCase() !== 'to') continue;
+      const np = npAfter(tokens, k + 2, end);
+      if (!np) break;
+      const srcEnd = tokens[np[1] - 1].end;
+      let content: [number, number] | null = null;
+      if (k === from || (k === from + 1 && /^(?:but|and|yet)$/i.test(tokens[from].value))) {
+        // According to X, content.
+        let c = np[1];
+        while (c < end && tokens[c].value === ',') c++;
+        if (c < end) content = [tokens[c].start, tokens[end - 1].end];
+      } else {
+        let c = k;
+        while (c > from && tokens[c - 1].value === ',') c--;
+        if (c > from) content = [tokens[from].start, tokens[c - 1].end];
+      }
+      if (content && content[1] - content[0] > 10) {
+        out.push({
+          id: '', articleId: article.id, source: span(tokens[np[0]].start, srcEnd), cue: span(tokens[k].start, tokens[k + 1].end),
+          content: span(content[0], content[1]), speakerId: ownerOf(tokens[np[0]].start, srcEnd), quoteId: null, form: 'according-to',
+        });
+      }
+      return;
+    }
+    // X said (that) content / content, X said.
+    for (let v = from; v < end; v++) {
+      const t = tokens[v];
+      if (!INDIRECT_VERBS.has(t.value.toLowerCase()) || !isReportingVerb(t, false)) continue;
+      let p = v - 1;
+      while (p >= from && tokens[p].pos === 'ADV') p--;
+      if (p >= from && MODAL.test(tokens[p].value)) continue;
+      const subj = subjectBefore(tokens, v, from);
+      if (!subj) continue;
+      const srcSpan: [number, number] = [tokens[subj[0]].start, tokens[subj[1] - 1].end];
+      let content: [number, number] | null = null;
+      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',') {
+        // "Putin, they said, may be willing …": the sentence around the parenthetical
+        content = [tokens[from].start, tokens[end - 1].end];
+      } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
+        // "The signals were sent last month, two sources close to the Kremlin told Bloomberg."
+        let tail = v + 1;
+        const obj = /^(?:told|tells)$/i.test(t.value) ? npAfter(tokens, v + 1, end) : null;
+        if (obj) tail = obj[1];
+        while (tail < end && (tokens[tail].pos === 'ADV' || tokens[tail].pos === 'PROPN' || tokens[tail].pos === 'NOUN') && tail - v < 5) tail++;
+        if (tail >= end - 1) content = [tokens[from].start, tokens[subj[0] - 2].end];
+      } else {
+        let c = v + 1;
+        if (/^(?:told|tells)$/i.test(t.value)) {
+          const obj = npAfter(tokens, c, end);
+          if (!obj) continue;
+          c = obj[1];
+        }
+        // "said on Monday", "said in a statement"
+        while (c < end && (tokens[c].pos === 'ADV' || tokens[c].value === ',')) c++;
+        if (c < end && /^(?:on|in|at|during|late|earlier|last)$/i.test(tokens[c].value)) {
+          let k = c + 1;
+          while (k < end && k < c + 6 && tokens[k].value !== ',' && tokens[k].value.toLowerCase() !== 'that') k++;
+          if (k < end && tokens[k].value.toLowerCase() === 'that') c = k;
+        }
+        if (c < end && tokens[c].value.toLowerCase() === 'that') c++;
+        if (end - c >= 3 && tokens[c].pos !== 'ADP' && tokens[c].pos !== 'PUNCT') content = [tokens[c].start, tokens[end - 1].end];
+      }
+      if (!content || content[1] <= content[0]) continue;
+      out.push({
+        id: '', articleId: article.id, source: span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
+        content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
+      });
+      return; // one per sentence: the main clause
+    }
+  });
+  return out;
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import { articleFromText } from './article-fixture.js';
+
+test('indirect and according-to attributions outside quote marks', () => {
+  const article = articleFromText(
+    'The signals were sent to senior U.S. officials last month, two sources close to the Kremlin told Bloomberg.\n\n' +
+      'According to two people close to the Kremlin, Putin is open to discussions.\n\n' +
+      'The people close to the Kremlin, who asked not to be identified, said the signals were relayed through an intermediary.\n\n' +
+      'Putin, they said, may be willing to drop his demands.\n\n' +
+      'Prices rose sharply last year, according to the central bank.\n\n' +
+      '“We will see,” the minister said.',
+  );
+  const ann = analyzeArticle(article);
+  const ind = ann.attributions.filter((r) => r.form !== 'direct' && r.form !== 'mixed');
+  const find = (cue: string, src: string) => {
+    const r = ind.find((x) => x.cue.text.toLowerCase() === cue && x.source?.text.startsWith(src));
+    assert.ok(r, `no ${cue} attribution from ${src}: ${JSON.stringify(ind.map((x) => [x.source?.text, x.cue.text, x.content.text]))}`);
+    assert.equal(r.content.text, article.text.slice(r.content.start, r.content.end));
+    return r;
+  };
+  assert.equal(find('told', 'two sources close to the Kremlin').content.text, 'The signals were sent to senior U.S. officials last month');
+  const acc = find('according to', 'two people close to the Kremlin');
+  assert.equal(acc.form, 'according-to');
+  assert.equal(acc.content.text, 'Putin is open to discussions');
+  assert.equal(find('said', 'The people close to the Kremlin').content.text, 'the signals were relayed through an intermediary');
+  assert.ok(find('said', 'they').content.text.includes('may be willing to drop his demands'));
+  assert.equal(find('according to', 'the central bank').content.text, 'Prices rose sharply last year');
+  // the quoted sentence gets one direct attribution, not an indirect one as well
+  assert.equal(ann.attributions.filter((r) => r.content.text.includes('We will see')).length, 1);
+  ann.attributions.forEach((r, i) => assert.equal(r.id, `${article.id}:r${i + 1}`));
+});
