@@ -319,3 +319,18 @@ test('NYT-style capture: Credit... glued to the caption, ad labels, time-only up
   assert.equal(blockTexts(a, 'paragraph').length, 3);
   for (const junk of ['ADVERTISEMENT', 'Supported by', 'Listen to', 'appears in print', 'Credit...']) assert.ok(!a.text.includes(junk), junk);
 });
+
+test('many lines: a 50,000-line (5 MB) hard-wrapped input and a 5 MB single line stay fast', () => {
+  const line = 'The committee said the measure would be reviewed again in the spring session, officials noted';
+  const wrapped = Array.from({ length: 50000 }, (_, i) => `${line} ${i}`).join('\n');
+  let t0 = performance.now();
+  const a = extract(wrapped);
+  assert.ok(a.blocks.length <= 2);
+  assert.ok(a.text.length > wrapped.length * 0.99);
+  assert.ok(performance.now() - t0 < 8000, `${performance.now() - t0} ms`);
+  const one = 'word '.repeat(1_000_000);
+  t0 = performance.now();
+  const b = extract(one);
+  assert.equal(b.blocks.length, 1);
+  assert.ok(performance.now() - t0 < 8000, `${performance.now() - t0} ms`);
+});

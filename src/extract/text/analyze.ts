@@ -123,8 +123,9 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
       if (dl.date && !meta.published) meta.published = dl.date;
       continue;
     }
-    const date = parseDateLine(t);
-    if (date && (inHeader || /^(?:published|posted|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)\b/i.test(t))) {
+    const labelled = /^(?:published|posted|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)(?![\p{L}])/iu.test(t);
+    const date = inHeader || labelled ? parseDateLine(t) : null;
+    if (date) {
       info.role = 'removed'; info.reason = 'date';
       if (date.published && !meta.published) meta.published = date.published;
       if (date.modified && !meta.modified) meta.modified = date.modified;

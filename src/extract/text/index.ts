@@ -65,8 +65,7 @@ function isHardWrapped(infos: LineInfo[]): boolean {
   const content = infos.filter((i) => i.role === 'content');
   if (content.length < 6) return false;
   const lens = content.map((i) => i.line.lineEnd - i.line.lineStart);
-  const max = Math.max(...lens);
-  if (max > 100) return false;
+  if (lens.some((l) => l > 100)) return false;
   const long = lens.filter((l) => l >= 55).length;
   const continued = content.filter((i, k) => k + 1 < content.length && !content[k + 1].line.blankBefore).length;
   return long >= content.length * 0.5 && continued >= content.length * 0.4;
@@ -76,6 +75,8 @@ interface Para {
   infos: LineInfo[];
   seg: Seg;
   kind: BlockKind;
+  /** Lines were joined (hard-wrapped text): `seg` is rebuilt from all lines once grouping is done. */
+  joined?: boolean;
 }
 
 function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
@@ -98,7 +99,7 @@ function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
       prevContent && prevContent === cur.infos[cur.infos.length - 1];
     if (join && cur) {
       cur.infos.push(i);
-      cur.seg = makeSeg(input, [...cur.seg.pieces, ...i.seg.pieces]);
+      cur.joined = true;
     } else {
       cur = { infos: [i], seg: i.seg, kind };
       paras.push(cur);
@@ -106,6 +107,7 @@ function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
     }
     prevContent = i;
   }
+  for (const p of paras) if (p.joined) p.seg = makeSeg(input, p.infos.flatMap((i) => i.seg.pieces));
   // captions and headings
   const credits: (string | null)[] = paras.map(() => null);
   const drop: boolean[] = paras.map(() => false);
