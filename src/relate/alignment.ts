@@ -94,9 +94,16 @@ function similarity(
   return minTerms <= 6 && shared / minTerms < 0.5 ? score * 0.75 : score;
 }
 
+const wordSets = new WeakMap<string[], Set<string>>();
+function wordSet(a: string[]): Set<string> {
+  let s = wordSets.get(a);
+  if (!s) wordSets.set(a, (s = new Set(a)));
+  return s;
+}
+
 function wordJaccard(a: string[], b: string[]): number {
-  const A = new Set(a);
-  const B = new Set(b);
+  const A = wordSet(a);
+  const B = wordSet(b);
   let i = 0;
   for (const x of A) if (B.has(x)) i++;
   const u = A.size + B.size - i;
@@ -149,15 +156,19 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
   // ---- candidates and scores
   const scores = new Map<number, number>(); // key i*N+j (i<j)
   const acc = new Float64Array(N);
+  const artOf = Int32Array.from(infos, (x) => x.art);
+  const capOf = Uint8Array.from(infos, (x) => (x.s.caption ? 1 : 0));
   const touched: number[] = [];
   for (let i = 0; i < N; i++) {
     const x = infos[i];
+    const xa = artOf[i];
+    const xc = capOf[i];
     for (const t of x.terms) {
       const p = postings.get(t);
       if (!p) continue;
       const w = idf.get(t)! ** 2;
       for (const j of p) {
-        if (infos[j].art === x.art || infos[j].s.caption !== x.s.caption) continue;
+        if (artOf[j] === xa || capOf[j] !== xc) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }

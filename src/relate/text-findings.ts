@@ -106,6 +106,8 @@ interface ArtIndex {
   hedges: Hedge[][];
   numbers: NumberMention[][];
   attributed: boolean[];
+  /** Sentences with enough content words to matter (not debris, not a fragment). */
+  subst: boolean[];
   /** Blocks whose text contains an attribution cue anywhere. */
   blockAttributed: Set<number>;
   cueSpan: Array<Span | null>;
@@ -187,8 +189,9 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
     });
     const blockAttributed = new Set<number>();
     sents.forEach((s, k) => { if (attributed[k]) blockAttributed.add(s.block); });
+    const subst = sents.map((s) => substantive(article.text.slice(s.start, s.end)));
     return {
-      article, order: i, label: label(article, i), sents,
+      article, order: i, label: label(article, i), sents, subst,
       hedges: bucket(mine(hedges), sents), numbers: bucket(mine(numbers), sents),
       attributed, blockAttributed, cueSpan,
     };
@@ -278,7 +281,7 @@ function attributionDropped(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[]
   // alone are quote drift, reported by the quote findings.
   const xAttr = xs.find((k) => X.attributed[k] && X.cueSpan[k] !== null);
   if (xAttr === undefined) return;
-  if (!ys.some((k) => substantive(Y.article.text.slice(Y.sents[k].start, Y.sents[k].end)))) return;
+  if (!ys.some((k) => Y.subst[k])) return;
   for (const k of ys) {
     if (Y.attributed[k] || Y.blockAttributed.has(Y.sents[k].block)) return;
     if (Y.article.blocks[Y.sents[k].block]?.kind === 'title' || Y.article.blocks[Y.sents[k].block]?.kind === 'heading') return;
@@ -480,7 +483,7 @@ function materialFindings(idx: ArtIndex[], ref: number, alignment: Alignment, op
   const R = idx[ref];
   // In big stories keep fewer runs per article pair, so the report stays readable.
   const perPair = Math.max(1, Math.min(opt.maxMaterialPerPair, Math.floor(40 / Math.max(1, idx.length - 1))));
-  const substantiveR = R.sents.filter((s) => !s.caption && substantive(R.article.text.slice(s.start, s.end))).length;
+  const substantiveR = R.sents.filter((s, k) => !s.caption && R.subst[k]).length;
   // Dropped runs of the reference, grouped over the articles that leave them out.
   const dropped = new Map<string, { run: Run; by: ArtIndex[] }>();
   for (const B of idx) {
@@ -520,8 +523,7 @@ function missingRuns(S: ArtIndex, O: ArtIndex, linked: Array<Set<number>>): Run[
   const runs: number[][] = [];
   let cur: number[] = [];
   S.sents.forEach((s, k) => {
-    const text = S.article.text.slice(s.start, s.end);
-    const missing = !s.caption && !linked[k].has(O.order) && substantive(text) &&
+    const missing = !s.caption && !linked[k].has(O.order) && S.subst[k] &&
       S.article.blocks[s.block]?.kind !== 'title';
     const contiguous = cur.length > 0 && S.sents[cur[cur.length - 1]].block === s.block && cur[cur.length - 1] === k - 1;
     if (missing && (cur.length === 0 || contiguous)) cur.push(k);
