@@ -1,6 +1,7 @@
 import type { Article, BlockKind, RawDocument } from '../../model.js';
 import { TextBuilder, emptyArticle, finishArticle } from '../builder.js';
 import type { ExtractOptions } from '../index.js';
+import { ExtractError } from '../errors.js';
 import { detectLanguage } from '../language.js';
 import { defaultOutlets, type OutletEntry } from '../outlets.js';
 import { analyzeLines, type LineInfo, type TextMeta } from './analyze.js';
@@ -15,6 +16,9 @@ import { cutSeg, makeSeg, splitLines, type Line, type Piece, type Seg } from './
  * captions become `caption` blocks with their credit in `Caption.credit`,
  * paragraphs are blank-line or line separated (hard-wrapped text is joined).
  *
+ * Throws `ExtractError` (`NO_ARTICLE`) when the input has text but all of it
+ * reads as page debris (the message counts what was removed).
+ *
  * `opts.asIs`: `text` is the input verbatim, blocks are the blank-line
  * separated paragraphs at their input offsets; metadata is still detected.
  */
@@ -28,6 +32,12 @@ export function extractFromText(raw: RawDocument, opts: ExtractOptions & { outle
   const b = new TextBuilder();
   if (asIs) buildAsIs(input, infos, b);
   else buildClean(input, infos, b);
+  if (!asIs && !b.text && input.trim()) {
+    const why = new Map<string, number>();
+    for (const r of b.removed) why.set(r.reason, (why.get(r.reason) ?? 0) + 1);
+    const list = [...why].map(([k, v]) => `${v} ${k}`).join(', ');
+    throw new ExtractError(`${raw.source}: no article text: everything read as page debris (${list || 'nothing kept'}); use --as-is to keep the text verbatim`, 'NO_ARTICLE');
+  }
   fillMeta(article, meta);
   const done = finishArticle(article, b);
   done.language = detectLanguage(bodySample(done));
