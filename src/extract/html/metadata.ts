@@ -1,4 +1,5 @@
 import type { DateValue } from '../../model.js';
+import { decodeHTML } from 'entities';
 import { parseDate } from '../dates.js';
 import { canonicalUrl, urlHost } from '../url.js';
 import { findAll, textOf, walk, type HNode, type ParsedHtml } from './dom.js';
@@ -18,13 +19,18 @@ export interface PageMeta {
   articleBody: string | null;
 }
 
+const BY_PREFIX = /^(?:(?:analysis|written|story|text|words|reporting|posted|column|commentary|opinion|report|photos?)\s+)?(?:by|von|par|por|di)[:\s]+/i;
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const ARTICLE_TYPES = /article|posting|report|blog|newsarticle|webpage|opinion|review|analysis|liveblog/i;
 
 function clean(s: string | null | undefined): string | null {
   if (s == null) return null;
-  const t = String(s).replace(/\s+/g, ' ').trim();
+  let t = String(s);
+  // Double-escaped markup ("&amp;mdash;" in the source) leaves entities after one decode.
+  if (/&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});/i.test(t)) t = decodeHTML(t);
+  t = t.replace(/\s+/g, ' ').trim();
   return t ? t : null;
 }
 
@@ -83,10 +89,13 @@ function joinNames(list: string[]): string | null {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const n of list) {
-    const t = n.replace(/^by\s+/i, '').trim();
+    const t = n.replace(BY_PREFIX, '').trim();
     if (!t || isUrlish(t) || seen.has(t.toLowerCase())) continue;
     seen.add(t.toLowerCase());
     out.push(t);
+  }
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out.some((o, j) => j !== i && o.length < out[i].length && out[i].toLowerCase().startsWith(o.toLowerCase()))) out.splice(i, 1);
   }
   if (!out.length) return null;
   if (out.length === 1) return out[0];
@@ -121,8 +130,11 @@ export function readMetadata(page: ParsedHtml, source: string): PageMeta {
   const ldTitle = article ? str(article.headline ?? article.name ?? null) : null;
   const h1s = findAll(page.root, (n) => n.tag === 'h1').map((h) => textOf(h)).filter((t) => t.length > 3);
   const docTitle = clean(page.title);
-  let title = ldTitle ?? ogTitle ?? null;
-  const h1Match = h1s.find((h) => docTitle && docTitle.includes(h)) ?? (h1s.length === 1 ? h1s[0] : null);
+  const siteName = get('og:site_name');
+  let title = [ldTitle, ogTitle].find((t) => t && (!siteName || t.toLowerCase() !== siteName.toLowerCase())) ?? null;
+  const siteLower = (get('og:site_name') ?? '').toLowerCase();
+  const realH1s = h1s.filter((h) => h.toLowerCase() !== siteLower && !(docTitle && docTitle.toLowerCase().endsWith(h.toLowerCase()) && docTitle.length > h.length + 10));
+  const h1Match = realH1s.filter((h) => docTitle && docTitle.includes(h)).sort((a, b) => b.length - a.length)[0] ?? (realH1s.length === 1 ? realH1s[0] : null);
   if (!title) title = h1Match ?? (docTitle ? stripSiteSuffix(docTitle) : null);
   if (title && h1Match && title !== h1Match && h1Match.length > 10 && title.includes(h1Match)) title = h1Match;
   if (title) title = stripSiteSuffix(title, get('og:site_name'));
@@ -139,6 +151,7 @@ export function readMetadata(page: ParsedHtml, source: string): PageMeta {
     if (m) outlet = clean(m[1]);
   }
   if (outlet && outlet.startsWith('@')) outlet = outlet.slice(1);
+  if (outlet && isUrlish(outlet)) outlet = urlHost(outlet.startsWith('//') ? 'https:' + outlet : /^www\./i.test(outlet) ? 'https://' + outlet : outlet)?.replace(/^www\./, '') ?? outlet;
 
   // URL
   const canonicalLink = page.links.find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.rel || ''))?.href ?? null;
@@ -163,7 +176,9 @@ export function readMetadata(page: ParsedHtml, source: string): PageMeta {
   const modRaw = (article ? str(article.dateModified ?? null) : null) ??
     get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'utime',
       'article.updated', 'lastmod', 'modified_time') ?? timeElement(page.root, 'modified');
-  const published = pubRaw ? (parseDate(pubRaw) ?? { iso: null, raw: pubRaw, timeZone: null }) : null;
+  const published = pubRaw ? plausible(parseDate(pubRaw) ?? { iso: null, raw: pubRaw, timeZone: null }) ??
+    plausibleFirst([get('article:published_time'), get('og:published_time'), get('date'), get('pubdate'), get('sailthru.date'),
+      timeElement(page.root, 'published')]) : null;
   const modified = modRaw ? (parseDate(modRaw) ?? { iso: null, raw: modRaw, timeZone: null }) : null;
 
   // Byline
@@ -175,7 +190,7 @@ export function readMetadata(page: ParsedHtml, source: string): PageMeta {
     byline = joinNames(metaAuthors.filter((a) => !isUrlish(a)));
   }
   if (!byline) byline = bylineFromPage(page.root);
-  if (byline) byline = byline.replace(/^(?:by|von|par|por)\s+/i, '').trim() || null;
+  if (byline) byline = cleanByline(byline, outlet);
 
   // Language
   let language = clean(page.htmlLang) ?? get('content-language', 'og:locale', 'language', 'dc.language') ??
@@ -192,6 +207,42 @@ export function readMetadata(page: ParsedHtml, source: string): PageMeta {
   const body = article ? article.articleBody : null;
   const articleBody = typeof body === 'string' && body.trim().length > 0 ? body : null;
   return { title, outlet, url, published, modified, byline, language, description, image, section, articleBody };
+}
+
+const ROLE = /\b(?:writer|editor|editors|staff|correspondent|reporter|reporters|media|news|press|times|post|contributor|columnist|analyst|desk|bureau|team|associated|reuters|afp|wire|at-large|chief|senior|special|for)\b/i;
+
+/** "TOM KRISHER, AP Auto Writer" → "TOM KRISHER"; "Amy K | NJ Advance Media" → "Amy K"; "A and B USA TODAY" → "A and B". */
+export function cleanByline(raw: string, outlet: string | null): string | null {
+  let b = raw.replace(BY_PREFIX, '').split(/\s+[|•·]\s+/)[0].trim();
+  const parts = b.split(/\s*,\s*/);
+  const kept = [parts[0]];
+  for (const p of parts.slice(1)) {
+    const words = p.replace(/^and\s+/i, '').split(/\s+/);
+    if (ROLE.test(p) || words.length < 2 || (outlet && p.toLowerCase() === outlet.toLowerCase())) break;
+    kept.push(p);
+  }
+  b = kept.join(', ');
+  // Trailing upper-case outlet glued to mixed-case names ("Kevin McCoy USA TODAY").
+  const m = /^(.*\p{Ll}.*?)(?:\s+\p{Lu}{2,})+$/u.exec(b);
+  if (m && m[1].split(/\s+/).length >= 2) b = m[1];
+  b = b.replace(/\s+(?:and|&)$/i, '').trim();
+  return b || null;
+}
+
+/** Dates before 1990 on a web page are placeholders ("1901-01-01"); ignore them. */
+function plausible(d: DateValue | null): DateValue | null {
+  if (!d) return null;
+  if (d.iso && Number(d.iso.slice(0, 4)) < 1990) return null;
+  return d;
+}
+
+function plausibleFirst(raws: (string | null)[]): DateValue | null {
+  for (const r of raws) {
+    if (!r) continue;
+    const d = plausible(parseDate(r));
+    if (d) return d;
+  }
+  return null;
 }
 
 function safeResolve(u: string, base: string): string | null {
@@ -244,15 +295,16 @@ function bylineFromPage(root: HNode): string | null {
   let found: string | null = null;
   walk(root, (n) => {
     if (found) return false;
-    if (n.tag === '#text') return false;
+    if (n.tag === '#text' || n.tag === 'form' || n.tag === 'label' || n.tag === 'footer' || n.tag === 'nav') return false;
+    if (/comment|respond|reply/i.test((n.attrs.class || '') + ' ' + (n.attrs.id || ''))) return false;
     const rel = n.attrs.rel;
     const ip = n.attrs.itemprop;
     const cls = (n.attrs.class || '') + ' ' + (n.attrs.id || '');
     if (ip === 'author' || rel === 'author' || BYLINE_CLASS.test(cls)) {
       let t = textOf(n);
       if (ip === 'author' && n.attrs.content) t = n.attrs.content;
-      t = t.replace(/^(?:by|von|par|por|written by|posted by)[:\s]+/i, '').replace(/\s*[|,]?\s*(?:updated|published|posted)\b.*$/i, '').trim();
-      if (t.length >= 3 && t.length <= 100 && /\p{Lu}/u.test(t) && !/\d{4}/.test(t)) { found = t; return false; }
+      t = t.replace(BY_PREFIX, '').replace(/\s*[|,]?\s*(?:updated|published|posted)\b.*$/i, '').trim();
+      if (t.length >= 3 && t.length <= 100 && /\p{Lu}/u.test(t) && !/\d{4}|[*:]$|\(|\)/.test(t)) { found = t; return false; }
     }
     return true;
   });
