@@ -109,3 +109,12 @@ test('property: arbitrary tag soup never crashes and keeps maps consistent', () 
     for (const b of a.blocks) assert.equal(a.text.slice(b.start, b.end).trim(), a.text.slice(b.start, b.end));
   }), { numRuns: 300, seed: 42 });
 });
+
+test('quality gate: the committed fixtures stay at or above bench/extract-floor.json', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { repoRoot } = await import('../helpers.js');
+  const floor = JSON.parse(readFileSync(join(repoRoot(), 'bench', 'extract-floor.json'), 'utf8')) as Record<string, number>;
+  const s = summarise(fixtures.map((f) => scorePage(f.expectedText, bodyText(extractFromHtml(f.raw)))));
+  for (const k of ['f1', 'precision', 'recall', 'accuracy'] as const) assert.ok(s[k] + 1e-9 >= floor[k], `${k} ${s[k]} < floor ${floor[k]}`);
+});
