@@ -57,6 +57,13 @@ test('header lines: date lines, bylines, dateline/outlet lines, wire datelines, 
   assert.equal(both?.published?.iso, '2023-07-13T10:02:00.000Z');
   assert.equal(both?.modified?.iso, '2023-07-13T15:45:00.000Z');
   assert.equal(parseDateLine('The summit was held on January 25, 2024 in Davos.'), null);
+  assert.equal(parseDateLine('Last modified on Thu 25 Jan 2024 20.15 GMT')?.modified?.iso, '2024-01-25T20:15:00.000Z');
+  assert.equal(parseDateLine('Опубліковано 25 січня 2024 о 19:00')?.published?.raw, '25 січня 2024 о 19:00');
+  const upd = parseDateLine('25 January 2024, 19:00 GMT • Updated 20:15');
+  assert.equal(upd?.published?.iso, '2024-01-25T19:00:00.000Z');
+  assert.equal(upd?.modified?.iso, '2024-01-25T20:15:00.000Z');
+  assert.equal(parseDatelineOutlet('Kyiv, 25 January 2024 • UNN', OUTLETS)?.date?.iso, '2024-01-25');
+  assert.equal(parseDatelineOutlet('Kyiv, January 25 • UNN', OUTLETS)?.place, 'Kyiv');
   assert.equal(parseByline('By Jane Doe'), 'Jane Doe');
   assert.equal(parseByline('By Jane Doe and John Roe, Reuters'), 'Jane Doe and John Roe');
   assert.equal(parseByline('By the way, this is a sentence'), null);

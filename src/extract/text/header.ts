@@ -5,7 +5,7 @@
  * "MOSCOW, Jan 25 (Reuters) -"), and title suffixes ("… – New York Post").
  */
 import type { DateValue } from '../../model.js';
-import { findDates } from '../dates.js';
+import { findDates, parseDate } from '../dates.js';
 import { outletFromName, type OutletEntry } from '../outlets.js';
 
 export interface DateLine {
@@ -13,9 +13,11 @@ export interface DateLine {
   modified: DateValue | null;
 }
 
+const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const UPDATE_TIME_RE = /[\s|•·,;–—-]+(?:updated|last updated|оновлено|обновлено|aktualisiert|mis à jour|actualizado)\s*:?\s*(\d{1,2}[:.]\d{2}\s?(?:[ap]\.?\s?m\.?)?)(?:\s?([A-Z]{2,5}))?\s*$/iu;
 const PUB_LABEL = /^(?:published|posted|first published|created|date|release date|publication date|опубліковано|опубликовано|veröffentlicht|publié le|publicado)\b/i;
 const MOD_LABEL = /^(?:updated|last updated|modified|last modified|edited|оновлено|обновлено|aktualisiert|mis à jour|actualizado)\b/i;
-const LABEL_WORDS = /\b(?:published|posted|first|created|date|release|publication|updated|last|modified|edited|on|at|am|um|le|el|the|опубліковано|опубликовано|оновлено|обновлено|veröffentlicht|aktualisiert|publié|mis|à|jour|publicado|actualizado|et)\b|[|•·:,()\-–—\s]/giu;
+const LABEL_WORDS = /(?<![\p{L}])(?:published|posted|first|created|date|release|publication|updated|last|modified|edited|on|at|am|um|le|el|the|опубліковано|опубликовано|оновлено|обновлено|veröffentlicht|aktualisiert|publié|mis|à|jour|publicado|actualizado|et|о|o|в|um|à|a las)(?![\p{L}])|[|•·:,()\-–—\s]/giu;
 
 /**
  * A line that is nothing but one or two dates with labels ("Published …",
@@ -23,6 +25,18 @@ const LABEL_WORDS = /\b(?:published|posted|first|created|date|release|publicatio
  */
 export function parseDateLine(text: string): DateLine | null {
   if (text.length > 160 || (text.match(/\S+/g) ?? []).length > 20 || !/\d/.test(text)) return null;
+  // "25 January 2024, 19:00 • Updated 20:15": an update time on the same day
+  const upd = UPDATE_TIME_RE.exec(text);
+  if (upd) {
+    const head = parseDateLine(text.slice(0, upd.index));
+    if (head?.published?.iso) {
+      const day = head.published.iso.slice(0, 10);
+      const [y, m, d] = day.split('-').map(Number);
+      const zone = upd[2] ?? head.published.timeZone ?? '';
+      const v = parseDate(`${MONTH_EN[m - 1]} ${d}, ${y} ${upd[1]} ${zone}`.trim());
+      return { published: head.published, modified: v ? { ...v, raw: upd[0].replace(/^[\s|•·,;–—-]+/, '') } : head.modified };
+    }
+  }
   const dates = findDates(text);
   if (!dates.length || dates.length > 3) return null;
   let rest = '';
@@ -88,6 +102,16 @@ export function parseDatelineOutlet(text: string, outlets: OutletEntry[]): Datel
     const dl = parseDateLine(p);
     if (dl?.published && !out.date) { out.date = dl.published; continue; }
     if (PLACE_RE.test(p) && !out.place && p.length <= 40) { out.place = p; continue; }
+    // "Kyiv, 25 January 2024" / "Kyiv, January 25"
+    const pd = /^([^,]{2,40}),\s*(.+)$/.exec(p);
+    if (pd && PLACE_RE.test(pd[1]) && !out.place) {
+      const d2 = parseDateLine(pd[2]);
+      if (d2?.published || /^(?:\p{L}+\.?\s\d{1,2}|\d{1,2}\s\p{L}+\.?)$/u.test(pd[2])) {
+        out.place = pd[1];
+        if (d2?.published && !out.date) out.date = d2.published;
+        continue;
+      }
+    }
     return null;
   }
   return out.outlet ? out : null;
