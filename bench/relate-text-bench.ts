@@ -121,7 +121,8 @@ let hedges: ReturnType<typeof findHedges>[] = [];
 t('numbers', () => { numbers = articles.map((a, i) => findNumbers(a, sentences[i])); }, times);
 t('hedges', () => { hedges = articles.map((a, i) => findHedges(a, sentences[i])); }, times);
 let alignment = alignSentences([], []);
-t('alignment', () => { alignment = alignSentences(articles, sentences); }, times);
+const minScore = process.env.RELATE_MIN_SCORE ? Number(process.env.RELATE_MIN_SCORE) : undefined;
+t('alignment', () => { alignment = alignSentences(articles, sentences, minScore === undefined ? {} : { minScore }); }, times);
 let findings: ReturnType<typeof findTextFindings> = [];
 t('findings', () => { findings = findTextFindings({ articles, sentences, alignment, hedges, numbers, attributions: [], citations: [] }); }, times);
 

@@ -37,7 +37,7 @@ export interface AlignOptions {
 }
 
 const DEFAULTS: Required<AlignOptions> = {
-  minScore: 0.28,
+  minScore: 0.3,
   sameScore: 0.9,
   candidatesPerSentence: 40,
   maxDfShare: 0.5,
@@ -82,6 +82,8 @@ function similarity(
   const minTerms = Math.min(aTerms.length, bTerms.length);
   // Too little shared content to call it the same statement ("FBI", "Sony had no comment.").
   if (shared < 2 && !(shared === 1 && aTerms.length === 1 && bTerms.length === 1)) return 0;
+  // A fragment ("Washington Post") is not a retelling of a full sentence that mentions it.
+  if (minTerms <= 2 && Math.max(aTerms.length, bTerms.length) > 2 * minTerms + 1) return 0;
   const cos = inter / Math.sqrt(aNorm * bNorm);
   // Containment rewards a shortened retelling, but only for sentences with some substance.
   const cont = minTerms >= 4 && (shared >= 4 || shared / minTerms >= 0.6) ? (inter / Math.min(aNorm, bNorm)) * 0.8 : 0;
