@@ -21,15 +21,19 @@ interface Draft {
 const ORG_NAME_WORDS = /\b(?:Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
 
 /** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
-const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|seen by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|investigation|broadcast) (?:by|in|from)|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
+const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|investigation|broadcast) (?:by|in|from)|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
 /** Verbs after an outlet ("Bloomberg reported", "the BBC said"). */
 const OUTLET_VERBS = /^\s*(?:(?:has|had|have|also|first|previously|earlier)\s+){0,2}(reported|reports|reporting|said|says|wrote|writes|quoted|quotes|cited|cites|noted|notes|learned|learnt|revealed|published|claimed|claims|added|stated|broadcast|according)\b/i;
 /** Anonymous sources: count? modifiers? head qualifier… */
 const ANON =
-  /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:(?!(?:the|to|of|and|or|with|from|according|a|an|by|in|on|at|for|that|this|these|those|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|said|told|says)\b)[\p{L}.-]+\s+){0,3}?)(sources?|people|persons?|officials?|insiders?|diplomats?|aides?|individuals?|officers?|members?|staffers?|employees?)\s+(familiar with|close to|with (?:direct )?knowledge of|knowledgeable about|briefed on|involved in|aware of|who (?:asked|spoke|requested|declined|were not authori[sz]ed)|speaking on (?:the )?condition of anonymity|not authori[sz]ed)([^,.;:!?\n]{0,80})/giu;
+  /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:(?!(?:the|to|of|and|or|but|as|while|with|from|according|citing|quoting|a|an|by|in|on|at|for|that|this|these|those|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|said|told|says|say|reported|reports|is|are|was|were|has|have|had|who|which)\b)[\p{L}.-]+\s+){0,3}?)(sources?|people|persons?|officials?|insiders?|diplomats?|aides?|individuals?|officers?|members?|staffers?|employees?)\s+(familiar with|close to|with (?:direct )?knowledge of|knowledgeable about|briefed on|involved in|aware of|who (?:asked|spoke|requested|declined|were not authori[sz]ed)|speaking on (?:the )?condition of anonymity|not authori[sz]ed)([^,.;:!?\n]{0,80})/giu;
 /** Bare anonymous sources ("sources said", "a source told", "according to sources"). */
-const BARE_SOURCES = /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:senior|unnamed|anonymous|informed|well-placed|diplomatic|military|intelligence|government|security|western|other)\s+){0,2}(sources?|insiders?)\b/gi;
-const ANON_CUE_AFTER = /^\s*(?:,[^,]{0,120},\s*)?(told|tell|tells|said|say|says|added|confirmed|claimed|revealed|suggested|indicated|warned|cautioned)\b/i;
+const BARE_SOURCES = new RegExp(
+  String.raw`\b(?:(one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|many|a|an|\d{1,3})\s+)?((?:` +
+    String.raw`${'(?!(?:the|to|of|and|or|but|as|while|with|from|according|citing|quoting|a|an|by|in|on|at|for|that|this|these|those|said|told|says|say|reported|reports|is|are|was|were|has|have|had|who|which|news|open|data)\b)'}[\p{L}.-]+\s+){0,2}?)(sources?|insiders?)\b`,
+  'giu',
+);
+const ANON_CUE_AFTER = /^\s*(?:,[^,]{0,120},\s*)?(?:(?:have|has|had|also|previously|reportedly)\s+){0,2}(told|tell|tells|said|say|says|added|confirmed|claimed|revealed|suggested|indicated|warned|cautioned)\b/i;
 const ANON_CUE_BEFORE = /(according to|citing|cited|quoting|quoted|told by|said|says|say)\s*$/i;
 
 /**
@@ -66,6 +70,8 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       while (max < limit && tok.tokens[max].block === tok.tokens[ti].block && !/^[.,;:!?]$/.test(tok.tokens[max].value)) max++;
       const np = npAfter(tok.tokens, ti, max);
       if (!np) continue;
+      const ph = text.slice(tok.tokens[np[0]].start, tok.tokens[np[1] - 1].end);
+      if (/(?:^|\s)(?:weeks?|months?|years?|days?|hours?)$/i.test(ph)) continue; // "reports in recent weeks"
       const s = tok.tokens[np[0]].start;
       const e = tok.tokens[np[1] - 1].end;
       const phrase = text.slice(s, e);
@@ -134,7 +140,17 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       let srcEnd = s + m[0].length;
       // the qualifier tail ends before a reporting verb ("close to the Kremlin told Bloomberg")
       const tail = m[5];
-      const cut = tail.search(/\s(?:told|said|say|says|tell|tells|added|have|has|had|were|was|are|is|who|and said|according)\b/i);
+      // the qualifier tail ends at the first finite verb ("close to the Kremlin told Bloomberg", "… went further")
+      const tailStart = s + m[0].length - tail.length;
+      let cut = tail.search(/\s(?:and said|according|who)\b/i);
+      for (let k = tokenAt(tok.tokens, tailStart); k < tok.tokens.length && tok.tokens[k].start < tailStart + tail.length; k++) {
+        const t = tok.tokens[k];
+        if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && !(k > 0 && /^(?:to)$/i.test(tok.tokens[k - 1].value))) {
+          const at = t.start - tailStart;
+          if (cut < 0 || at < cut) cut = at;
+          break;
+        }
+      }
       const tailKept = cut >= 0 ? tail.slice(0, cut) : tail;
       srcEnd = s + m[0].length - tail.length + tailKept.length;
       while (srcEnd > s && /\s/.test(text[srcEnd - 1])) srcEnd--;
