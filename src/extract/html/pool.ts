@@ -5,10 +5,15 @@ import { errorResult, type ExtractResult } from './result.js';
 
 interface Slot { worker: Worker; busy: { id: number; source: string; timer: NodeJS.Timeout; resolve: (r: ExtractResult) => void } | null }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
+/** Start a worker; when running from TypeScript sources (tsx), register tsx inside the worker first. */
+function startWorker(): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./worker.js', here), execArgv: [] };
+  if (here.endsWith('.ts')) {
+    const target = new URL('./worker.ts', here).href;
+    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
+    return new Worker(code, { eval: true });
+  }
+  return new Worker(new URL('./worker.js', here));
 }
 
 /**
@@ -26,8 +31,7 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const { url, execArgv } = workerUrl();
-    const worker = new Worker(url, { execArgv });
+    const worker = startWorker();
     const slot: Slot = { worker, busy: null };
     worker.on('message', (msg: { id: number; result: ExtractResult }) => {
       const b = slot.busy;
