@@ -344,3 +344,10 @@ test('many lines: a 50,000-line (5 MB) hard-wrapped input and a 5 MB single line
   assert.equal(b.blocks.length, 1);
   assert.ok(performance.now() - t0 < 8000, `${performance.now() - t0} ms`);
 });
+
+test('an embedded post captured as text is a blockquote block', () => {
+  const input = 'Officials react to the vote\n\nThe vote drew reactions from lawmakers across the spectrum on Friday, with many posting online.\n\nThis is a historic day for our state. pic.twitter.com/AbCdEf — Jane Doe (@janedoe) January 25, 2024\n\nOthers were more cautious, saying the bill still had to pass the Senate next week.\n';
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.deepEqual(blockTexts(a, 'blockquote'), ['This is a historic day for our state. pic.twitter.com/AbCdEf — Jane Doe (@janedoe) January 25, 2024']);
+});

@@ -6,7 +6,7 @@ import { detectLanguage } from '../language.js';
 import { defaultOutlets, type OutletEntry } from '../outlets.js';
 import { analyzeLines, type LineInfo, type TextMeta } from './analyze.js';
 import { CAPTION_LABEL_RE, captionCredit } from './captions.js';
-import { cutSeg, makeSeg, splitLines, type Line, type Piece, type Seg } from './segments.js';
+import { cutSeg, makeSeg, splitLines, type Piece, type Seg } from './segments.js';
 
 /**
  * Plain text → Article.
@@ -67,6 +67,9 @@ function bodySample(a: Article): string {
   }
   return parts.join('\n');
 }
+
+/** An embedded post as captured in text: "… — Jane Doe (@jdoe) January 25, 2024". */
+const EMBED_RE = /[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:\p{L}+\.?\s\d{1,2},\s\d{4}|\d{1,2}\s\p{L}+\s\d{4})\s*$/u;
 
 const LIST_RE = /^(?:[-–•*·▪►]\s+|\d{1,2}[.)]\s+)/;
 
@@ -167,7 +170,8 @@ function buildClean(input: string, infos: LineInfo[], b: TextBuilder): void {
       }
       continue;
     }
-    if (isHeading(p.seg.text, paras[k + 1]?.seg.text)) p.kind = 'heading';
+    if (EMBED_RE.test(p.seg.text)) p.kind = 'blockquote';
+    else if (isHeading(p.seg.text, paras[k + 1]?.seg.text)) p.kind = 'heading';
   }
   for (let k = 0; k < paras.length; k++) {
     if (drop[k]) continue;
@@ -224,4 +228,3 @@ function buildAsIs(input: string, infos: LineInfo[], b: TextBuilder): void {
   flush();
 }
 
-export type { Line };
