@@ -1,5 +1,6 @@
 import { paragraphFeatures, endsInQuote, type ParagraphFeatures } from './features.js';
-import { Decoder, type ChainModel } from './perceptron.js';
+import { Decoder } from './perceptron.js';
+import type { ChainModel } from './perceptron.js';
 import { stackFeatures } from './stack.js';
 import { tagsToSpans, type KindSpan } from './spans.js';
 import { tokenizeParagraphs, type Paragraph } from './tokens.js';
@@ -13,6 +14,11 @@ export interface TaggerPair {
   ct: ChainModel;
   /** Whether the content tagger uses the source/cue tagger's output as features. */
   stacked: boolean;
+  /**
+   * Score added to every non-O tag at decoding (recall/precision trade-off; the perceptron leans to O).
+   * Chosen on dev, stored with the model.
+   */
+  bias?: { sc: number; ct: number };
 }
 
 export interface TaggedSpan extends KindSpan {
@@ -46,27 +52,93 @@ export function scKinds(seq: Uint8Array): Uint8Array {
   return out;
 }
 
-const decoders = new WeakMap<ChainModel, Decoder>();
-function decoderFor(m: ChainModel): Decoder {
-  let d = decoders.get(m);
-  if (!d) {
-    d = new Decoder(m);
-    decoders.set(m, d);
+/**
+ * Inference tables: both taggers' weights interleaved per bucket (5 source/cue + 3 content floats),
+ * so each feature costs one memory access for both taggers.
+ */
+interface Fast {
+  bits: number;
+  joint: Float32Array;
+  /** Content weights alone, for the stacked features. */
+  ct: Float32Array;
+  sc: Decoder;
+  ctDec: Decoder;
+  stacked: boolean;
+  emSc: Float64Array;
+  emCt: Float64Array;
+}
+
+const fastCache = new WeakMap<TaggerPair, Fast>();
+/** Build (once per model) the interleaved inference tables. */
+export function fastFor(m: TaggerPair): Fast {
+  let f = fastCache.get(m);
+  if (f) return f;
+  const B = 1 << m.bits;
+  const A = m.sc.tags.length;
+  const C = m.ct.tags.length;
+  const S = A + C;
+  const joint = new Float32Array(B * S);
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < A; t++) joint[b * S + t] = m.sc.weights[b * A + t];
+    for (let t = 0; t < C; t++) joint[b * S + A + t] = m.ct.weights[b * C + t];
   }
-  return d;
+  f = { bits: m.bits, joint, ct: m.ct.weights, sc: new Decoder(m.sc), ctDec: new Decoder(m.ct), stacked: m.stacked, emSc: new Float64Array(0), emCt: new Float64Array(0) };
+  fastCache.set(m, f);
+  return f;
+}
+
+/** Decode one paragraph with both taggers: [source/cue tags, content tags]. */
+function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Array, Uint8Array] {
+  const toks = p.para.tokens;
+  const n = toks.length;
+  const A = m.sc.tags.length;
+  const C = m.ct.tags.length;
+  const S = A + C;
+  if (f.emSc.length < n * A) f.emSc = new Float64Array(n * A * 2);
+  if (f.emCt.length < n * C) f.emCt = new Float64Array(n * C * 2);
+  const emSc = f.emSc;
+  const emCt = f.emCt;
+  const { ids, offsets } = p.base;
+  const joint = f.joint;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < A; t++) emSc[i * A + t] = 0;
+    for (let t = 0; t < C; t++) emCt[i * C + t] = 0;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const w = ids[k] * S;
+      for (let t = 0; t < A; t++) emSc[i * A + t] += joint[w + t];
+      for (let t = 0; t < C; t++) emCt[i * C + t] += joint[w + A + t];
+    }
+  }
+  const bias = m.bias;
+  if (bias) {
+    for (let i = 0; i < n; i++) {
+      for (let t = 1; t < A; t++) emSc[i * A + t] += bias.sc;
+      for (let t = 1; t < C; t++) emCt[i * C + t] += bias.ct;
+    }
+  }
+  const scSeq = f.sc.viterbi(emSc, n);
+  if (f.stacked) {
+    const st = stackFeatures(p.base, toks, scKinds(scSeq), f.bits);
+    for (let i = 0; i < n; i++) {
+      // The stacked features follow the base ones for each token.
+      const baseCount = offsets[i + 1] - offsets[i];
+      for (let k = st.offsets[i] + baseCount; k < st.offsets[i + 1]; k++) {
+        const w = st.ids[k] * C;
+        for (let t = 0; t < C; t++) emCt[i * C + t] += f.ct[w + t];
+      }
+    }
+  }
+  return [scSeq, f.ctDec.viterbi(emCt, n)];
 }
 
 /** Tag an article: all source, cue and content spans the taggers find, with paragraph/sentence indices. */
 export function tagArticle(text: string, models: TaggerPair): TaggedSpan[] {
   const out: TaggedSpan[] = [];
-  const sc = decoderFor(models.sc);
-  const ct = decoderFor(models.ct);
-  prepare(text, models.bits).forEach(({ para, base }, k) => {
-    const toks = para.tokens;
+  const f = fastFor(models);
+  prepare(text, models.bits).forEach((p, k) => {
+    const toks = p.para.tokens;
     if (toks.length === 0) return;
-    const scSeq = sc.decode(base);
-    const feats = models.stacked ? stackFeatures(base, toks, scKinds(scSeq), models.bits) : base;
-    const ctSeq = ct.decode(feats);
+    const [scSeq, ctSeq] = decodeParagraph(f, models, p);
     const sentAt = (start: number): number => {
       for (const t of toks) if (t.start >= start) return t.sent;
       return toks[toks.length - 1].sent;

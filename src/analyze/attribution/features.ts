@@ -13,24 +13,6 @@ export interface ParagraphFeatures {
   offsets: Int32Array;
 }
 
-function hashInit(tmpl: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < tmpl.length; i++) {
-    h ^= tmpl.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= 0x1f;
-  return Math.imul(h, 0x01000193);
-}
-
-function hashAdd(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
 /** Stable shape class of a token: X, Xx, x, d, q (quote), p (other punctuation), m (mixed). */
 export function shapeOf(v: string): string {
   if (isQuoteChar(v)) return 'q';
@@ -119,14 +101,53 @@ function context(toks: ATok[], startsInQuote: boolean): Context {
   return { quote, cueLeft, cueRight, sentPos, sentLeft, shapes: toks.map((t) => shapeOf(t.value)), quoteInSent };
 }
 
-// Templates (hash prefixes), computed once.
-const H = Object.fromEntries(
-  [
-    'b', 'w', 'w-1', 'w+1', 'w-2', 'w+2', 'p', 'p-1', 'p+1', 'p-2', 'p+2', 'pp', 'pn', 'ppn', 'sh', 'sh-1', 'sh+1',
-    's3', 'q', 'qw', 'qp', 'lex', 'lex-1', 'lex+1', 'cl', 'cr', 'clr', 'qcl', 'qcr', 'ss', 'se', 'sp', 'sl', 'pf',
-    'pqs', 'ww-1', 'ww+1', 'src', 'src-1', 'src+1', 'qs', 'pcl', 'pcr', 'par', 'cw', 'iq',
-  ].map((k) => [k, hashInit(k)]),
-) as Record<string, number>;
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** Order-sensitive 32-bit mix of two hashes (murmur3 finaliser). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x01000193) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const TEMPLATES = [
+  'b', 'w', 'w-1', 'w+1', 'w-2', 'w+2', 'p', 'p-1', 'p+1', 'p-2', 'p+2', 'pp', 'pn', 'ppn', 'sh', 'sh-1', 'sh+1',
+  's3', 'q', 'qw', 'qp', 'iq', 'lex', 'lex-1', 'lex+1', 'cl', 'cr', 'clr', 'qcl', 'qcr', 'pcl', 'pcr', 'cw', 'ss',
+  'se', 'sp', 'sl', 'pf', 'pqs', 'ww-1', 'ww+1', 'src', 'src-1', 'src+1', 'qs', 'par', 'stem', 'stem-1', 'stem+1',
+  'qdl', 'qdr', 'qd', 'wsp', 'p3', 'wcl', 'wcr', 'shcl', 'shcr', 'ncl', 'ncr', 'nclp', 'ncrp',
+] as const;
+type Tmpl = (typeof TEMPLATES)[number];
+const H = Object.fromEntries(TEMPLATES.map((k) => [k, fnv('tmpl:' + k)])) as Record<Tmpl, number>;
+const NONE = fnv('<none>');
+const hashCache = new Map<string, number>();
+function hs(s: string): number {
+  let h = hashCache.get(s);
+  if (h === undefined) {
+    h = fnv(s);
+    if (hashCache.size < 200_000) hashCache.set(s, h);
+  }
+  return h;
+}
+
+/** Crude stem: strips common inflections so said/says/saying share evidence with say. */
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing')) return w.slice(0, -3);
+  if (w.endsWith('ed')) return w.slice(0, -2);
+  if (w.endsWith('es') || (w.endsWith('s') && !w.endsWith('ss'))) return w.slice(0, w.endsWith('es') ? -2 : -1);
+  return w;
+}
 
 /**
  * Features of every token of a paragraph. `startsInQuote`: the previous paragraph left a quotation open
@@ -142,72 +163,121 @@ export function paragraphFeatures(
   const n = toks.length;
   const mask = (1 << bits) - 1;
   const ctx = context(toks, startsInQuote);
-  const ids: number[] = [];
+  // Per-token hashes, with boundary sentinels at -2..-1 and n..n+1 (index + 2).
+  const W = new Int32Array(n + 4).fill(hs(BOUNDARY));
+  const P = new Int32Array(n + 4).fill(hs(BOUNDARY));
+  const S = new Int32Array(n + 4).fill(hs(BOUNDARY));
+  const L = new Int32Array(n + 4).fill(hs('-'));
+  const R = new Int32Array(n + 4).fill(hs('-'));
+  const ST = new Int32Array(n + 4).fill(hs(BOUNDARY));
+  const Q = new Int32Array(n + 4).fill(hs('-'));
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    W[i + 2] = hs(t.lower);
+    P[i + 2] = hs(t.pos);
+    S[i + 2] = hs(ctx.shapes[i]);
+    L[i + 2] = CUE_WORDS.has(t.lower) ? 1 : 0;
+    R[i + 2] = SOURCE_NOUNS.has(t.lower) ? 1 : 0;
+    ST[i + 2] = hs(stem(t.lower));
+    Q[i + 2] = ctx.quote[i];
+  }
+  // Distance to the nearest quotation mark left / right within the paragraph.
+  const qdl = new Int32Array(n);
+  const qdr = new Int32Array(n);
+  let lastQ = -1;
+  for (let i = 0; i < n; i++) {
+    qdl[i] = lastQ < 0 ? 0 : i - lastQ;
+    if (ctx.quote[i] >= 2) lastQ = i;
+  }
+  lastQ = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    qdr[i] = lastQ < 0 ? 0 : lastQ - i;
+    if (ctx.quote[i] >= 2) lastQ = i;
+  }
+  const perTok = TEMPLATES.length;
+  const ids = new Int32Array(n * perTok);
   const offsets = new Int32Array(n + 1);
-  const firstQuoted = n > 0 && ctx.quote[0] >= 1 ? '1' : '0';
-  const parBucket = paraIndex === 0 ? '0' : paraIndex === 1 ? '1' : paraIndex < 5 ? '2-4' : 'n';
-  const lw = (k: number): string => (k < 0 || k >= n ? BOUNDARY : toks[k].lower);
-  const lp = (k: number): string => (k < 0 || k >= n ? BOUNDARY : toks[k].pos);
-  const lex = (k: number): string => (k < 0 || k >= n ? '-' : CUE_WORDS.has(toks[k].lower) ? '1' : '0');
-  const src = (k: number): string => (k < 0 || k >= n ? '-' : SOURCE_NOUNS.has(toks[k].lower) ? '1' : '0');
-  const add = (tmpl: number, v: string): void => {
-    ids.push(hashAdd(tmpl, v) & mask);
+  const firstQuoted = n > 0 && ctx.quote[0] >= 1 ? 1 : 0;
+  const parBucket = paraIndex === 0 ? 0 : paraIndex === 1 ? 1 : paraIndex < 5 ? 2 : 3;
+  const startQ = startsInQuote ? 1 : 0;
+  let k = 0;
+  const add = (h: number): void => {
+    ids[k++] = h & mask;
   };
   for (let i = 0; i < n; i++) {
-    offsets[i] = ids.length;
-    const t = toks[i];
-    const q = String(ctx.quote[i]);
-    const cl = bucket(ctx.cueLeft[i]);
-    const cr = bucket(ctx.cueRight[i]);
-    add(H.b, '');
-    add(H.w, t.lower);
-    add(H['w-1'], lw(i - 1));
-    add(H['w+1'], lw(i + 1));
-    add(H['w-2'], lw(i - 2));
-    add(H['w+2'], lw(i + 2));
-    add(H['ww-1'], lw(i - 1) + '|' + t.lower);
-    add(H['ww+1'], t.lower + '|' + lw(i + 1));
-    add(H.p, t.pos);
-    add(H['p-1'], lp(i - 1));
-    add(H['p+1'], lp(i + 1));
-    add(H['p-2'], lp(i - 2));
-    add(H['p+2'], lp(i + 2));
-    add(H.pp, lp(i - 1) + '|' + t.pos);
-    add(H.pn, t.pos + '|' + lp(i + 1));
-    add(H.ppn, lp(i - 1) + '|' + t.pos + '|' + lp(i + 1));
-    add(H.sh, ctx.shapes[i]);
-    add(H['sh-1'], i > 0 ? ctx.shapes[i - 1] : BOUNDARY);
-    add(H['sh+1'], i < n - 1 ? ctx.shapes[i + 1] : BOUNDARY);
-    add(H.s3, t.lower.length > 3 ? t.lower.slice(-3) : t.lower);
-    add(H.q, q);
-    add(H.qw, q + '|' + t.lower);
-    add(H.qp, q + '|' + t.pos);
-    add(H.iq, q + '|' + (i > 0 ? String(ctx.quote[i - 1]) : '-') + '|' + (i < n - 1 ? String(ctx.quote[i + 1]) : '-'));
-    add(H.lex, lex(i));
-    add(H['lex-1'], lex(i - 1));
-    add(H['lex+1'], lex(i + 1));
-    add(H.cl, cl);
-    add(H.cr, cr);
-    add(H.clr, cl + '|' + cr);
-    add(H.qcl, q + '|' + cl);
-    add(H.qcr, q + '|' + cr);
-    add(H.pcl, t.pos + '|' + cl);
-    add(H.pcr, t.pos + '|' + cr);
-    add(H.cw, cl === '1' ? t.lower : cr === '1' ? '>' + t.lower : '');
-    add(H.ss, ctx.sentPos[i] === 0 ? '1' : '0');
-    add(H.se, ctx.sentLeft[i] === 0 ? '1' : '0');
-    add(H.sp, bucket(ctx.sentPos[i] + 1));
-    add(H.sl, bucket(ctx.sentLeft[i] + 1));
-    add(H.pf, firstQuoted);
-    add(H.pqs, String(ctx.quoteInSent[i]) + '|' + q);
-    add(H.src, src(i));
-    add(H['src-1'], src(i - 1));
-    add(H['src+1'], src(i + 1));
-    add(H.qs, (startsInQuote ? '1' : '0') + '|' + q);
-    add(H.par, parBucket);
+    offsets[i] = k;
+    const j = i + 2;
+    const q = ctx.quote[i];
+    const cl = hs(bucket(ctx.cueLeft[i]));
+    const cr = hs(bucket(ctx.cueRight[i]));
+    add(H.b);
+    add(mix(H.w, W[j]));
+    add(mix(H['w-1'], W[j - 1]));
+    add(mix(H['w+1'], W[j + 1]));
+    add(mix(H['w-2'], W[j - 2]));
+    add(mix(H['w+2'], W[j + 2]));
+    add(mix(mix(H['ww-1'], W[j - 1]), W[j]));
+    add(mix(mix(H['ww+1'], W[j]), W[j + 1]));
+    add(mix(H.p, P[j]));
+    add(mix(H['p-1'], P[j - 1]));
+    add(mix(H['p+1'], P[j + 1]));
+    add(mix(H['p-2'], P[j - 2]));
+    add(mix(H['p+2'], P[j + 2]));
+    add(mix(mix(H.pp, P[j - 1]), P[j]));
+    add(mix(mix(H.pn, P[j]), P[j + 1]));
+    add(mix(mix(mix(H.ppn, P[j - 1]), P[j]), P[j + 1]));
+    add(mix(mix(mix(H.p3, P[j - 2]), P[j - 1]), P[j]));
+    add(mix(H.sh, S[j]));
+    add(mix(H['sh-1'], S[j - 1]));
+    add(mix(H['sh+1'], S[j + 1]));
+    const lw = toks[i].lower;
+    add(mix(H.s3, hs(lw.length > 3 ? lw.slice(-3) : lw)));
+    add(mix(H.q, q));
+    add(mix(mix(H.qw, q), W[j]));
+    add(mix(mix(H.qp, q), P[j]));
+    add(mix(mix(mix(H.iq, q), Q[j - 1]), Q[j + 1]));
+    add(mix(H.lex, L[j]));
+    add(mix(H['lex-1'], L[j - 1]));
+    add(mix(H['lex+1'], L[j + 1]));
+    add(mix(H.cl, cl));
+    add(mix(H.cr, cr));
+    add(mix(mix(H.clr, cl), cr));
+    add(mix(mix(H.qcl, q), cl));
+    add(mix(mix(H.qcr, q), cr));
+    add(mix(mix(H.pcl, P[j]), cl));
+    add(mix(mix(H.pcr, P[j]), cr));
+    add(ctx.cueLeft[i] === 1 ? mix(H.cw, W[j]) : ctx.cueRight[i] === 1 ? mix(H.cw, ~W[j]) : H.cw);
+    add(mix(H.ss, ctx.sentPos[i] === 0 ? 1 : 0));
+    add(mix(H.se, ctx.sentLeft[i] === 0 ? 1 : 0));
+    add(mix(H.sp, hs(bucket(ctx.sentPos[i] + 1))));
+    add(mix(H.sl, hs(bucket(ctx.sentLeft[i] + 1))));
+    add(mix(H.pf, firstQuoted));
+    add(mix(mix(H.pqs, ctx.quoteInSent[i]), q));
+    add(mix(H.src, R[j]));
+    add(mix(H['src-1'], R[j - 1]));
+    add(mix(H['src+1'], R[j + 1]));
+    add(mix(mix(H.qs, startQ), q));
+    add(mix(H.par, parBucket));
+    add(mix(H.stem, ST[j]));
+    add(mix(H['stem-1'], ST[j - 1]));
+    add(mix(H['stem+1'], ST[j + 1]));
+    add(mix(H.qdl, hs(bucket(qdl[i]))));
+    add(mix(H.qdr, hs(bucket(qdr[i]))));
+    add(mix(mix(mix(H.qd, hs(bucket(qdl[i]))), hs(bucket(qdr[i]))), q));
+    add(mix(mix(H.wsp, W[j]), ctx.sentPos[i] === 0 ? 1 : 0));
+    add(mix(mix(H.wcl, W[j]), cl));
+    add(mix(mix(H.wcr, W[j]), cr));
+    add(mix(mix(H.shcl, S[j]), cl));
+    add(mix(mix(H.shcr, S[j]), cr));
+    const lc = ctx.cueLeft[i] > 0 ? i - ctx.cueLeft[i] + 2 : -1;
+    const rc = ctx.cueRight[i] > 0 ? i + ctx.cueRight[i] + 2 : -1;
+    add(mix(H.ncl, lc < 0 ? NONE : W[lc]));
+    add(mix(H.ncr, rc < 0 ? NONE : W[rc]));
+    add(mix(mix(H.nclp, lc < 0 ? NONE : W[lc]), P[j]));
+    add(mix(mix(H.ncrp, rc < 0 ? NONE : W[rc]), P[j]));
   }
-  offsets[n] = ids.length;
-  return { ids: Int32Array.from(ids), offsets };
+  offsets[n] = k;
+  return { ids: ids.subarray(0, k), offsets };
 }
 
 /** Whether a paragraph leaves a quotation open (used for the next paragraph's `startsInQuote`). */

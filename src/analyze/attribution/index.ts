@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Attribution, TextSpan } from '../../model.js';
-import { tagArticle, type TaggerPair, type TaggedSpan } from './annotate.js';
+import { tagArticle, fastFor, type TaggerPair, type TaggedSpan } from './annotate.js';
 import { linkSpans } from './link.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
@@ -28,6 +28,7 @@ export function loadAttributionModel(path?: string): TaggerPair {
   const p = path ?? defaultModelPath();
   if (!existsSync(p)) throw new Error(`${p}: attribution model missing (run \`npm run train:attribution\`)`);
   const m = deserializeModel(readFileSync(p), p);
+  fastFor(m);
   if (!path) loaded = m;
   return m;
 }

@@ -20,6 +20,7 @@ interface Header {
   version: 1;
   bits: number;
   stacked: boolean;
+  bias?: { sc: number; ct: number };
   sc: TaggerHeader;
   ct: TaggerHeader;
   meta: Record<string, unknown>;
@@ -52,7 +53,7 @@ function pack(m: ChainModel, prune: number): { header: TaggerHeader; parts: Buff
 export function serializeModel(pair: TaggerPair, meta: Record<string, unknown> = {}, prune = 0): Buffer {
   const sc = pack(pair.sc, prune);
   const ct = pack(pair.ct, prune);
-  const header: Header = { magic: MAGIC, version: 1, bits: pair.bits, stacked: pair.stacked, sc: sc.header, ct: ct.header, meta };
+  const header: Header = { magic: MAGIC, version: 1, bits: pair.bits, stacked: pair.stacked, bias: pair.bias, sc: sc.header, ct: ct.header, meta };
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length, 0);
@@ -106,5 +107,5 @@ export function deserializeModel(data: Buffer, name = 'model'): TaggerPair & { m
   };
   const sc = unpack(header.sc);
   const ct = unpack(header.ct);
-  return { bits: header.bits, stacked: header.stacked, sc, ct, meta: header.meta };
+  return { bits: header.bits, stacked: header.stacked, bias: header.bias, sc, ct, meta: header.meta };
 }

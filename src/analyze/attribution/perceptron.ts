@@ -64,19 +64,23 @@ export class Decoder {
 
   /** Best tag sequence (indices into `model.tags`) for a paragraph of `n` tokens. */
   decode(f: ParagraphFeatures, n = f.offsets.length - 1, weights = this.model.weights, trans = this.model.trans): Uint8Array {
+    if (this.em.length < n * this.T) this.em = new Float64Array(n * this.T * 2);
+    emissions(weights, this.T, f, n, this.em);
+    return this.viterbi(this.em, n, trans);
+  }
+
+  /** Viterbi over precomputed emission scores `em[i * T + t]`. */
+  viterbi(em: Float64Array, n: number, trans = this.model.trans): Uint8Array {
     const T = this.T;
     const out = new Uint8Array(n);
     if (n === 0) return out;
-    if (this.em.length < n * T) {
-      this.em = new Float64Array(n * T * 2);
+    if (this.score.length < n * T) {
       this.score = new Float64Array(n * T * 2);
       this.back = new Int32Array(n * T * 2);
     }
-    const em = this.em;
     const score = this.score;
     const back = this.back;
     const allowed = this.allowed;
-    emissions(weights, T, f, n, em);
     for (let t = 0; t < T; t++) score[t] = allowed[t] ? em[t] + trans[t] : -Infinity;
     for (let i = 1; i < n; i++) {
       for (let t = 0; t < T; t++) {
