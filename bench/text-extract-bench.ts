@@ -144,7 +144,37 @@ function fnc1(): void {
   for (const e of examples) console.log('   ', e);
 }
 
+/** aeb-dev ground-truth article bodies: clean article text; count paragraphs that do not come through verbatim. */
+function aeb(): void {
+  const p = join(shared, 'bench/aeb-dev/ground-truth.json');
+  if (!existsSync(p)) { console.log('aeb-dev: absent, skipped'); return; }
+  const gt = JSON.parse(readFileSync(p, 'utf8')) as Record<string, { articleBody: string }>;
+  let n = 0, changed = 0, paraTotal = 0, paraLost = 0;
+  const why = new Map<string, number>();
+  const examples: string[] = [];
+  for (const [id, { articleBody }] of Object.entries(gt)) {
+    if (!articleBody?.trim()) continue;
+    const a = run('aeb-' + id, articleBody);
+    n++;
+    const kept = new Set(a.blocks.map((b) => a.text.slice(b.start, b.end)));
+    const ps = paras(articleBody);
+    const lost = ps.filter((q) => !kept.has(q));
+    paraTotal += ps.length;
+    paraLost += lost.length;
+    if (lost.length) changed++;
+    for (const q of lost) {
+      const r = a.removed.find((x) => x.text.trim() && q.includes(x.text.trim()));
+      const k = r ? r.reason : a.captions.some((c) => q.startsWith(a.text.slice(c.start, c.end))) ? 'caption' : 'changed';
+      why.set(k, (why.get(k) ?? 0) + 1);
+      if (examples.length < show) examples.push(`${id} ${k}: ${JSON.stringify(q.slice(0, 100))}`);
+    }
+  }
+  console.log(`aeb-dev bodies: ${n}; with a paragraph not kept verbatim ${changed}; paragraphs ${paraLost}/${paraTotal}; by reason: ${[...why].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  for (const e of examples) console.log('   ', e);
+}
+
 polnear();
 fnc1();
+aeb();
 console.log(`inputs that read as all debris (NO_ARTICLE): ${failures}`);
 if (chars) console.log(`speed: ${(chars / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms = ${((chars / 1e6) / (ms / 1000)).toFixed(1)} MB/s (shared 2-core machine, noisy)`);
