@@ -47,6 +47,10 @@ export function loadHedgeLexicon(path = join(packageRoot(), 'data', 'hedges.json
   return entries as HedgeEntry[];
 }
 
+const AUX = /^(is|are|was|were)$/;
+const ADVERBS = '(?:also|widely|now|still|generally|long|privately|largely|increasingly)';
+const ADVERB_IN_CUE = new RegExp(`^(is|are|was|were)\\s+${ADVERBS}\\s+`);
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -67,7 +71,12 @@ export function compileLexicon(entries: HedgeEntry[]): Lexicon {
     }
   }
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const alt = forms.map((f) => f.split(' ').map(escapeRe).join('\\s+')).join('|');
+  // "is said to" also matches "is also said to", "are widely expected to".
+  const alt = forms.map((f) => {
+    const words = f.split(' ').map(escapeRe);
+    if (words.length > 1 && AUX.test(words[0])) return `${words[0]}(?:\\s+${ADVERBS})?\\s+${words.slice(1).join('\\s+')}`;
+    return words.join('\\s+');
+  }).join('|');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alt})(?![\\p{L}\\p{N}-])`, 'giu');
   return { pattern, byForm };
 }
@@ -104,7 +113,7 @@ export function findHedges(article: Article, sentences: Sentence[], lex: Lexicon
     for (const m of text.matchAll(lex.pattern)) {
       const at = m.index!;
       const word = m[0];
-      const key = word.toLowerCase().replace(/\s+/g, ' ');
+      const key = word.toLowerCase().replace(/\s+/g, ' ').replace(ADVERB_IN_CUE, '$1 ');
       const e = lex.byForm.get(key);
       if (!e) continue;
       const before = text.slice(Math.max(0, at - 40), at);

@@ -70,3 +70,8 @@ test('"could" counts only as an epistemic modal; "unclear" is a hedge', () => {
   assert.deepEqual(cues('It is unclear whether the meteorite disintegrated.'), ['unclear']);
   assert.deepEqual(cues('According to Bloomberg, Putin has made it clear that he is open to talks.'), ['made it clear', 'open to']);
 });
+
+test('an adverb inside a passive hedge still matches', () => {
+  assert.deepEqual(cues('A team of doctors is also believed to have travelled there.'), ['is believed to']);
+  assert.deepEqual(cues('They are widely expected to win.'), ['are expected to']);
+});

@@ -197,3 +197,13 @@ test('qualified numbers that can both be true are not a mismatch', () => {
     assert.equal(of(analyzeStory(s).findings, 'number-mismatch').length, expected, `${x} vs ${y}`);
   }
 });
+
+test('hedged "is said to" and participles like "posted by" are not attributions', () => {
+  const s = inlineStory([
+    'He is said to have graduated with a degree in computer programming from the University of Westminster.',
+    'He graduated with a degree in computer programming from the University of Westminster.',
+  ]);
+  const f = analyzeStory(s).findings;
+  assert.equal(of(f, 'attribution-dropped').length, 0);
+  assert.equal(of(f, 'hedge-dropped').length, 1);
+});
