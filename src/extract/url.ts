@@ -13,7 +13,7 @@ const TRACKING_EXACT = new Set([
   'ns_linkname', 'ns_fee', 'taid', 'mbid', 'int_source', 'int_medium', 'int_campaign', '_ga', '_gl', '_hsenc',
   '_hsmi', 'hsctatracking', 'vero_id', 'vero_conv', 'oly_anon_id', 'oly_enc_id', 'rb_clickid', 's_cid', 'spm',
   'guccounter', 'guce_referrer', 'guce_referrer_sig', 'soc_src', 'soc_trk', 'fb_action_ids', 'fb_action_types',
-  'fb_source', 'fb_ref',
+  'fb_source', 'fb_ref', 'amp', 'si', 'wt_zmc', 'cmpid', 'ftag', 'ns_campaign',
 ]);
 /** Parameter name prefixes that mark tracking (`utm_source`, `pk_campaign`, …). */
 const TRACKING_PREFIX = ['utm_', 'pk_', 'mtm_', 'hsa_', 'at_', 'ns_', 'trk_', 'stm_'];
@@ -62,7 +62,10 @@ export function canonicalUrl(url: string, base?: string): string | null {
   u.password = '';
   // WHATWG URL already lowercases the host and drops default ports.
   const kept: [string, string][] = [];
-  for (const [k, v] of u.searchParams) if (!isTrackingParam(k)) kept.push([k, v]);
+  for (const [k, v] of u.searchParams) {
+    if (isTrackingParam(k) || (k.toLowerCase() === 'outputtype' && v.toLowerCase() === 'amp')) continue;
+    kept.push([k, v]);
+  }
   if (kept.length === 0) {
     u.search = '';
   } else if (kept.length !== [...u.searchParams].length) {

@@ -9,6 +9,8 @@ test('canonicalUrl strips tracking parameters, fragment, default port; lowercase
     'https://www.example.com/News/Story?id=7',
   );
   assert.equal(canonicalUrl('http://example.com:80/a?utm_medium=x'), 'http://example.com/a');
+  assert.equal(canonicalUrl('https://www.washingtonpost.com/world/2024/01/25/x/?outputType=amp&amp=1'), 'https://www.washingtonpost.com/world/2024/01/25/x/');
+  assert.equal(canonicalUrl('https://www.youtube.com/watch?v=abc123&si=XYZ'), 'https://www.youtube.com/watch?v=abc123');
   assert.equal(canonicalUrl('https://example.com:8443/a'), 'https://example.com:8443/a');
   assert.equal(canonicalUrl('www.bbc.co.uk/news/world-123'), 'https://www.bbc.co.uk/news/world-123');
   assert.equal(canonicalUrl('/2024/01/25/story/?utm_campaign=x', 'https://nypost.com/'), 'https://nypost.com/2024/01/25/story/');
