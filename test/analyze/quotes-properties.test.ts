@@ -119,3 +119,23 @@ test('scanMarks: roles from context', () => {
   const roles = scanMarks('He said "yes" and “no”.').map((m) => m.role);
   assert.deepEqual(roles, ['open', 'close', 'open', 'close']);
 });
+
+test('adversarial run-on paragraphs: analysis time grows linearly', () => {
+  const names = ['Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Thomas'];
+  const make = (n: number) => {
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(`“word ${i},” ${i % 3 === 0 ? 'he' : 'Mr ' + names[i % 8] + String.fromCharCode(65 + (i % 26))} said and `);
+    return parts.join('');
+  };
+  const time = (n: number) => {
+    const article = articleFromText(make(n));
+    const t0 = process.hrtime.bigint();
+    const ann = analyzeArticle(article);
+    assert.ok(ann.quotes.length >= n * 0.9);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  time(300);
+  const t1 = time(1000);
+  const t4 = time(4000);
+  assert.ok(t4 < t1 * 10 + 200, `4,000 quotes took ${t4.toFixed(0)} ms vs ${t1.toFixed(0)} ms for 1,000: super-linear`);
+});

@@ -201,7 +201,8 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
   const tokens = tok.tokens;
   const oi = tokenAt(tokens, open);
   const sent = tokens[oi]?.sentence ?? -1;
-  const from = sent >= 0 ? tok.sentenceTokens[sent][0] : oi;
+  // cues sit near their quote: look back at most 80 tokens (keeps huge run-on sentences linear)
+  const from = Math.max(sent >= 0 ? tok.sentenceTokens[sent][0] : oi, oi - 80);
   const skip = (k: number) => inQuote(tokens[k].start);
   const before = () => (oi > from ? cueBefore(tokens, from, oi, { leftmost: kind === 'partial', skip }) : null);
   const after = () => {
@@ -263,7 +264,7 @@ function cueBeforeColonBlock(article: Article, tok: TokenizedArticle, first: Seg
   const colon = tokenAt(tok.tokens, text.lastIndexOf(':', prev.end));
   const sent = tok.tokens[colon]?.sentence ?? -1;
   if (sent < 0 || tok.tokens[colon].value !== ':') return null;
-  let from = tok.sentenceTokens[sent][0];
+  let from = Math.max(tok.sentenceTokens[sent][0], colon - 80);
   for (let k = colon - 1; k >= from; k--) {
     if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(tok.tokens[k].value)) {
       from = k + 1;

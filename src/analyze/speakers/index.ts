@@ -6,6 +6,7 @@ import { collectNames, expandSurname, type NameMention } from './names.js';
 import { genderOfName } from './gender.js';
 
 interface Entity {
+  idx: number;
   speaker: Speaker;
   gender: 'm' | 'f' | null;
   plural: boolean;
@@ -26,14 +27,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   const entities: Entity[] = [];
   const text = article.text;
 
+  const seen = new Set<string>();
   const mention = (e: Entity, start: number, end: number) => {
-    if (!e.speaker.mentions.some((m) => m.start === start && m.end === end)) {
+    const key = `${e.idx}:${start}:${end}`;
+    if (!seen.has(key)) {
+      seen.add(key);
       e.speaker.mentions.push({ articleId: article.id, start, end, text: text.slice(start, end) });
     }
     e.last = Math.max(e.last, start);
   };
   const create = (kind: Speaker['kind'], info: PhraseInfo, start: number, end: number): Entity => {
     const e: Entity = {
+      idx: entities.length,
       speaker: { id: '', kind, names: [], descriptions: [], mentions: [] },
       gender: info.gender, plural: info.plural, heads: new Set(), last: start, named: false,
     };
@@ -55,7 +60,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     const info = classifyPhrase(tok.tokens.slice(a, b), text);
     const { start, end } = q.speakerSpan;
     let target: Entity | null = null;
-    const before = entities.filter((e) => e.last <= start);
+    const before = recent(entities, start);
     if (info.kind === 'pronoun') {
       target = resolvePronoun(before, info);
       if (!target && !info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
@@ -63,20 +68,20 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         names ??= collectNames(tok.tokens, text);
         const named = lastNameBefore(names, start, info.gender);
         if (named) {
-          target = findByName(entities, named.name);
+          target = findByName(latest(entities), named.name);
           if (!target) {
             target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
           }
         }
       }
     } else if (info.name) {
-      target = findByName(entities, info.name);
+      target = findByName(latest(entities), info.name);
       if (!target && !/\s/.test(info.name)) {
         // a bare surname: expand it to the full name written elsewhere in the article
         names ??= collectNames(tok.tokens, text);
         const full = expandSurname(names, info.name, start);
         if (full) {
-          target = findByName(entities, full);
+          target = findByName(latest(entities), full);
           if (!target) info.name = full;
         }
       }
@@ -85,7 +90,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         target = before.filter((e) => !e.named && e.speaker.kind === 'person' && info.head && e.heads.has(info.head) && sameDescription(e, info)).pop() ?? null;
       }
     } else if (info.kind === 'outlet' || info.kind === 'organization') {
-      target = entities.find((e) => e.speaker.kind === info.kind && e.speaker.names.some((n) => n.toLowerCase() === (info.name ?? info.description ?? '').replace(/^the\s+/i, '').toLowerCase())) ?? null;
+      target = latest(entities).find((e) => e.speaker.kind === info.kind && e.speaker.names.some((n) => n.toLowerCase() === (info.name ?? info.description ?? '').replace(/^the\s+/i, '').toLowerCase())) ?? null;
     } else if (info.definite && info.head) {
       target = [...before].sort((x, y) => x.last - y.last).filter((e) => e.heads.has(info.head!) && e.plural === info.plural).pop() ?? null;
     }
@@ -99,11 +104,11 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         target.speaker.names.push((info.description ?? '').replace(/^the\s+/i, ''));
       }
     }
-    q.speakerId = target ? '#' + entities.indexOf(target) : null;
+    q.speakerId = target ? '#' + target.idx : null;
   }
 
   // Named persons: add later mentions of their full name or surname in the body text.
-  for (const e of entities) {
+  for (const e of entities.length <= 200 ? entities : []) {
     if (!e.named) continue;
     for (const name of e.speaker.names) {
       const surname = name.split(/\s+/).pop()!;
@@ -193,4 +198,16 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     best = n;
   }
   return best;
+}
+
+/** Entities mentioned before `start`, at most the 64 most recently created (bounded work per quote). */
+function recent(entities: Entity[], start: number): Entity[] {
+  const out: Entity[] = [];
+  for (let i = entities.length - 1; i >= 0 && out.length < 64; i--) if (entities[i].last <= start) out.push(entities[i]);
+  return out.reverse();
+}
+
+/** The 256 most recently created entities (name lookups stay bounded on adversarial input). */
+function latest(entities: Entity[]): Entity[] {
+  return entities.length <= 256 ? entities : entities.slice(entities.length - 256);
 }
