@@ -261,6 +261,11 @@ test('property: extraction is deterministic', () => {
 });
 
 test('linear-ish time on adversarial input', () => {
+  for (const line of ['a - '.repeat(100000), 'By A '.repeat(50000), 'KYIV, '.repeat(50000), '(AP Photo/'.repeat(50000), 'Getty Images. '.repeat(50000)]) {
+    const t = performance.now();
+    try { extract(line + '\n\nSecond paragraph.\n'); } catch { /* all-debris is fine */ }
+    assert.ok(performance.now() - t < 3000, `${line.slice(0, 12)}: ${performance.now() - t} ms`);
+  }
   const big = ('{{#a}}'.repeat(2000) + ' • 1 views\n' + 'Getty Images. '.repeat(500) + '\n\n' + 'x'.repeat(5000) + '\n').repeat(20);
   const t0 = performance.now();
   extract(big);

@@ -238,7 +238,7 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     const next = c[1];
     const t = first.seg.text;
     const dupRemoved = infos.some((i) => i.reason === 'duplicate-title');
-    const suffix = titleOutletSuffix(t, outlets, meta.outlet);
+    const suffix = t.length <= 300 ? titleOutletSuffix(t, outlets, meta.outlet) : null;
     const followedByMeta = infos.slice(first.line.index + 1, next.line.index).some((i) => ['date', 'byline', 'dateline'].includes(i.reason ?? ''));
     const wireNext = parseWireDateline(next.seg.text) !== null;
     const excluded = parseWireDateline(t) !== null || captionCredit(t)?.strong === true;
