@@ -86,6 +86,8 @@ function lexicon(): Lexicon {
   return cached;
 }
 
+const NEGATION_BEFORE = /(?:\b(?:not|never|no|yet\s+to\s+be|yet\s+to)|n['’]t)\s+(?:\w+\s+)?(?:been\s+)?$/i;
+
 const MONTH_CONTEXT_PREV = /\b(in|on|since|until|till|by|early|late|mid|last|next|this|of|from|through|during|before|after)\s+$/i;
 
 /** "May" the month or a name ("Theresa May", "May 2024", "in May") is not the modal. */
@@ -122,6 +124,8 @@ export function findHedges(article: Article, sentences: Sentence[], lex: Lexicon
       if (e.notNextRe && e.notNextRe.test(after)) continue;
       if (e.nextRe && !e.nextRe.test(after)) continue;
       if (key === 'may' && isMayNotModal(text, at, word)) continue;
+      // A negated booster ("haven't confirmed", "did not decide") asserts nothing.
+      if (e.kind === 'booster' && NEGATION_BEFORE.test(before)) continue;
       out.push({
         articleId: article.id,
         start: s.start + at,

@@ -326,14 +326,14 @@ function hedgeAndCertainty(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[],
       `${X.label} says "${xc?.text}", ${Y.label} says "${yc?.text}": the decision is ${up ? 'made firmer' : 'made less certain'}.`,
       gk(up ? 'certainty-escalated' : 'certainty-softened', Y, ySpan));
     certaintyDone = true;
-  } else if (xAnyHedge && !yAnyHedge && yBoost.length > 0) {
+  } else if (xAnyHedge && !yAnyHedge && yBoost.length > 0 && xBoost.length === 0) {
     const xc = xh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
     push('certainty-escalated', 'high', [X.order, Y.order],
       [evidence(X, xSpan), ...cueEv(X, xc), evidence(Y, ySpan), ...cueEv(Y, yBoost[0])],
       `${X.label} hedges ("${xc?.text}"); ${Y.label} states it with certainty ("${yBoost[0].text}").`,
       gk('certainty-escalated', Y, ySpan));
     certaintyDone = true;
-  } else if (yAnyHedge && !xAnyHedge && xBoost.length > 0) {
+  } else if (yAnyHedge && !xAnyHedge && xBoost.length > 0 && yBoost.length === 0) {
     const yc = yh.find((h) => h.kind === 'hedge' && h.strength <= -0.4);
     push('certainty-softened', 'medium', [X.order, Y.order],
       [evidence(X, xSpan), ...cueEv(X, xBoost[0]), evidence(Y, ySpan), ...cueEv(Y, yc)],

@@ -75,3 +75,10 @@ test('an adverb inside a passive hedge still matches', () => {
   assert.deepEqual(cues('A team of doctors is also believed to have travelled there.'), ['is believed to']);
   assert.deepEqual(cues('They are widely expected to win.'), ['are expected to']);
 });
+
+test('negated and adjectival boosters are not certainty', () => {
+  assert.deepEqual(cues("Officials said they haven't confirmed the cases."), []);
+  assert.deepEqual(cues('The ministry has not yet decided.'), []);
+  assert.deepEqual(cues('Most confirmed Ebola cases came from West Africa.'), []);
+  assert.deepEqual(cues('The ministry confirmed the deaths.'), ['confirmed']);
+});
