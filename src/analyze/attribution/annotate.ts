@@ -1,7 +1,7 @@
 import { paragraphFeatures, endsInQuote, type ParagraphFeatures } from './features.js';
 import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
-import { stackFeatures } from './stack.js';
+import { stackExtras, STACK_FEATURES } from './stack.js';
 import { tagsToSpans, type KindSpan } from './spans.js';
 import { tokenizeParagraphs, type Paragraph } from './tokens.js';
 
@@ -100,13 +100,41 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
   const emCt = f.emCt;
   const { ids, offsets } = p.base;
   const joint = f.joint;
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < A; t++) emSc[i * A + t] = 0;
-    for (let t = 0; t < C; t++) emCt[i * C + t] = 0;
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      const w = ids[k] * S;
-      for (let t = 0; t < A; t++) emSc[i * A + t] += joint[w + t];
-      for (let t = 0; t < C; t++) emCt[i * C + t] += joint[w + A + t];
+  if (A === 5 && C === 3) {
+    // Unrolled for the shipped tag sets (5 source/cue tags, 3 content tags).
+    for (let i = 0; i < n; i++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        const w = ids[k] << 3;
+        a0 += joint[w];
+        a1 += joint[w + 1];
+        a2 += joint[w + 2];
+        a3 += joint[w + 3];
+        a4 += joint[w + 4];
+        c0 += joint[w + 5];
+        c1 += joint[w + 6];
+        c2 += joint[w + 7];
+      }
+      const a = i * 5;
+      emSc[a] = a0;
+      emSc[a + 1] = a1;
+      emSc[a + 2] = a2;
+      emSc[a + 3] = a3;
+      emSc[a + 4] = a4;
+      const c = i * 3;
+      emCt[c] = c0;
+      emCt[c + 1] = c1;
+      emCt[c + 2] = c2;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < A; t++) emSc[i * A + t] = 0;
+      for (let t = 0; t < C; t++) emCt[i * C + t] = 0;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        const w = ids[k] * S;
+        for (let t = 0; t < A; t++) emSc[i * A + t] += joint[w + t];
+        for (let t = 0; t < C; t++) emCt[i * C + t] += joint[w + A + t];
+      }
     }
   }
   const bias = m.bias;
@@ -118,12 +146,10 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
   }
   const scSeq = f.sc.viterbi(emSc, n);
   if (f.stacked) {
-    const st = stackFeatures(p.base, toks, scKinds(scSeq), f.bits);
+    const extra = stackExtras(toks, scKinds(scSeq), f.bits);
     for (let i = 0; i < n; i++) {
-      // The stacked features follow the base ones for each token.
-      const baseCount = offsets[i + 1] - offsets[i];
-      for (let k = st.offsets[i] + baseCount; k < st.offsets[i + 1]; k++) {
-        const w = st.ids[k] * C;
+      for (let k = i * STACK_FEATURES; k < (i + 1) * STACK_FEATURES; k++) {
+        const w = extra[k] * C;
         for (let t = 0; t < C; t++) emCt[i * C + t] += f.ct[w + t];
       }
     }

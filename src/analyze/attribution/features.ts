@@ -25,15 +25,6 @@ export function shapeOf(v: string): string {
   return 'm';
 }
 
-function bucket(d: number): string {
-  if (d <= 0) return 'none';
-  if (d <= 3) return String(d);
-  if (d <= 6) return '4-6';
-  if (d <= 10) return '7-10';
-  if (d <= 20) return '11-20';
-  return '>20';
-}
-
 const BOUNDARY = '<s>';
 
 /** Per-paragraph context facts features use. */
@@ -139,6 +130,13 @@ function hs(s: string): number {
   return h;
 }
 
+const BUCKET_HASH = ['none', '1', '2', '3', '4-6', '7-10', '11-20', '>20'].map((b) => fnv(b));
+/** Hash of the distance bucket of `d` (no string building). */
+function hb(d: number): number {
+  const k = d <= 0 ? 0 : d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
+  return BUCKET_HASH[k];
+}
+
 /** Crude stem: strips common inflections so said/says/saying share evidence with say. */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
@@ -208,8 +206,8 @@ export function paragraphFeatures(
     offsets[i] = k;
     const j = i + 2;
     const q = ctx.quote[i];
-    const cl = hs(bucket(ctx.cueLeft[i]));
-    const cr = hs(bucket(ctx.cueRight[i]));
+    const cl = hb((ctx.cueLeft[i]));
+    const cr = hb((ctx.cueRight[i]));
     add(H.b);
     add(mix(H.w, W[j]));
     add(mix(H['w-1'], W[j - 1]));
@@ -249,8 +247,8 @@ export function paragraphFeatures(
     add(ctx.cueLeft[i] === 1 ? mix(H.cw, W[j]) : ctx.cueRight[i] === 1 ? mix(H.cw, ~W[j]) : H.cw);
     add(mix(H.ss, ctx.sentPos[i] === 0 ? 1 : 0));
     add(mix(H.se, ctx.sentLeft[i] === 0 ? 1 : 0));
-    add(mix(H.sp, hs(bucket(ctx.sentPos[i] + 1))));
-    add(mix(H.sl, hs(bucket(ctx.sentLeft[i] + 1))));
+    add(mix(H.sp, hb((ctx.sentPos[i] + 1))));
+    add(mix(H.sl, hb((ctx.sentLeft[i] + 1))));
     add(mix(H.pf, firstQuoted));
     add(mix(mix(H.pqs, ctx.quoteInSent[i]), q));
     add(mix(H.src, R[j]));
@@ -261,9 +259,9 @@ export function paragraphFeatures(
     add(mix(H.stem, ST[j]));
     add(mix(H['stem-1'], ST[j - 1]));
     add(mix(H['stem+1'], ST[j + 1]));
-    add(mix(H.qdl, hs(bucket(qdl[i]))));
-    add(mix(H.qdr, hs(bucket(qdr[i]))));
-    add(mix(mix(mix(H.qd, hs(bucket(qdl[i]))), hs(bucket(qdr[i]))), q));
+    add(mix(H.qdl, hb((qdl[i]))));
+    add(mix(H.qdr, hb((qdr[i]))));
+    add(mix(mix(mix(H.qd, hb((qdl[i]))), hb((qdr[i]))), q));
     add(mix(mix(H.wsp, W[j]), ctx.sentPos[i] === 0 ? 1 : 0));
     add(mix(mix(H.wcl, W[j]), cl));
     add(mix(mix(H.wcr, W[j]), cr));

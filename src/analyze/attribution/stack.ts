@@ -23,8 +23,30 @@ function bucket(d: number): number {
   return 7;
 }
 
-/** `sc` holds the source/cue tags as kinds per token: 0 none, 1 source, 2 cue. */
+/** Number of stacked features per token. */
+export const STACK_FEATURES = 8;
+
+/** Base features followed, for each token, by its stacked features. */
 export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Array, bits: number): ParagraphFeatures {
+  const n = toks.length;
+  const extra = stackExtras(toks, sc, bits);
+  const ids = new Int32Array(base.ids.length + extra.length);
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    for (let j = base.offsets[i]; j < base.offsets[i + 1]; j++) ids[k++] = base.ids[j];
+    for (let j = 0; j < STACK_FEATURES; j++) ids[k++] = extra[i * STACK_FEATURES + j];
+  }
+  offsets[n] = k;
+  return { ids, offsets };
+}
+
+/**
+ * The stacked features alone, `STACK_FEATURES` per token. `sc` holds the source/cue tags as kinds
+ * per token: 0 none, 1 source, 2 cue.
+ */
+export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Array {
   const n = toks.length;
   const mask = (1 << bits) - 1;
   const cueL = new Int32Array(n);
@@ -59,13 +81,9 @@ export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Ar
     if (sc[i] === 2) lc = lcp = i;
     if (sc[i] === 1) ls = i;
   }
-  const extra = 8;
-  const ids = new Int32Array(base.ids.length + n * extra);
-  const offsets = new Int32Array(n + 1);
+  const ids = new Int32Array(n * STACK_FEATURES);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = k;
-    for (let j = base.offsets[i]; j < base.offsets[i + 1]; j++) ids[k++] = base.ids[j];
     const cl = bucket(cueL[i]);
     const cr = bucket(cueR[i]);
     ids[k++] = h(1, sc[i]) & mask;
@@ -77,6 +95,5 @@ export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Ar
     ids[k++] = h(7, (i > 0 ? sc[i - 1] : 3) * 4 + (i < n - 1 ? sc[i + 1] : 3)) & mask;
     ids[k++] = h(8, sc[i] * 64 + cl * 8 + cr) & mask;
   }
-  offsets[n] = k;
-  return { ids: ids.subarray(0, k), offsets };
+  return ids;
 }

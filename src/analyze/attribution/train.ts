@@ -20,7 +20,7 @@ export interface TrainConfig {
   log?: (msg: string) => void;
 }
 
-export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 20, epochs: 8, seed: 13, stacked: true, folds: 4 };
+export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 18, epochs: 10, seed: 13, stacked: true, folds: 4 };
 
 interface DocData {
   paras: PreparedParagraph[];
