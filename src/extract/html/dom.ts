@@ -50,7 +50,55 @@ export interface ParseLimits {
   checkpoint?: () => void;
 }
 
-export function parseHtml(html: string, limits: ParseLimits = {}): ParsedHtml {
+/** Nesting beyond which tags are blanked out before parsing (htmlparser2's open-element stack is O(depth) per tag). */
+export const PARSE_DEPTH_LIMIT = 3000;
+
+const TAG_SCAN = /<(?:!--[\s\S]*?-->|(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>|(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>)/g;
+
+/**
+ * Replace open/close tags nested deeper than `limit` by spaces of the same
+ * length, so the text keeps its offsets while the parser never sees a huge
+ * stack. Pages nested less deeply come back unchanged (one regex pass).
+ */
+export function flattenDeepNesting(html: string, limit = PARSE_DEPTH_LIMIT): string {
+  let depth = 0;
+  let maxDepth = 0;
+  TAG_SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG_SCAN.exec(html))) {
+    const name = m[3];
+    if (!name) continue;
+    if (m[2]) { if (depth > 0) depth--; continue; }
+    if (VOID.has(name.toLowerCase()) || m[0].endsWith('/>')) continue;
+    if (++depth > maxDepth) maxDepth = depth;
+  }
+  if (maxDepth <= limit) return html;
+  const parts: string[] = [];
+  let last = 0;
+  depth = 0;
+  const blanked = new Map<string, number>();
+  TAG_SCAN.lastIndex = 0;
+  while ((m = TAG_SCAN.exec(html))) {
+    const name = m[3]?.toLowerCase();
+    if (!name) continue;
+    let blank = false;
+    if (m[2]) {
+      const b = blanked.get(name) ?? 0;
+      if (b > 0) { blanked.set(name, b - 1); blank = true; } else if (depth > 0) depth--;
+    } else if (!VOID.has(name) && !m[0].endsWith('/>')) {
+      if (depth >= limit) { blanked.set(name, (blanked.get(name) ?? 0) + 1); blank = true; } else depth++;
+    }
+    if (blank) {
+      parts.push(html.slice(last, m.index), ' '.repeat(m[0].length));
+      last = m.index + m[0].length;
+    }
+  }
+  parts.push(html.slice(last));
+  return parts.join('');
+}
+
+export function parseHtml(input: string, limits: ParseLimits = {}): ParsedHtml {
+  const html = flattenDeepNesting(input);
   const root = el('#root', {}, null, 0);
   const metas: Record<string, string>[] = [];
   const links: Record<string, string>[] = [];
