@@ -356,3 +356,12 @@ test('an embedded post captured as text is a blockquote block', () => {
   checkInvariants(input, a);
   assert.deepEqual(blockTexts(a, 'blockquote'), ['This is a historic day for our state. pic.twitter.com/AbCdEf — Jane Doe (@janedoe) January 25, 2024']);
 });
+
+test('a headline that opens the first paragraph is not a duplicate title', () => {
+  const input = 'Trump wins Iowa caucuses\n\nTrump wins Iowa caucuses by a wide margin, according to early returns, as rivals vowed to fight on in New Hampshire.\n';
+  const a = extract(input);
+  checkInvariants(input, a);
+  assert.equal(a.removed.length, 0);
+  assert.equal(a.title, 'Trump wins Iowa caucuses');
+  assert.ok(a.text.includes('Trump wins Iowa caucuses by a wide margin'));
+});

@@ -220,8 +220,9 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
     const nb = norm(b.seg.text);
     if (a.seg.text.length <= 300 && b.seg.text.length <= 300 && na.length >= 10) {
       if (na === nb) { b.role = 'removed'; b.reason = 'duplicate-title'; }
-      else if (nb.startsWith(na)) { a.role = 'removed'; a.reason = 'duplicate-title'; }
-      else if (na.startsWith(nb) && nb.length >= 10) { b.role = 'removed'; b.reason = 'duplicate-title'; }
+      // a truncated copy above the full headline; never a headline that merely opens the first paragraph
+      else if (nb.startsWith(na) && !bodyLike(b.seg.text) && !TERMINAL.test(b.seg.text)) { a.role = 'removed'; a.reason = 'duplicate-title'; }
+      else if (na.startsWith(nb) && nb.length >= 10 && !bodyLike(a.seg.text) && !TERMINAL.test(a.seg.text)) { b.role = 'removed'; b.reason = 'duplicate-title'; }
     }
   }
   c = content();
