@@ -102,6 +102,14 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
 
 /** Extend `np` over ", <NP>," when followed by a comma (an appositive). */
 function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRange {
+  if (np[1] < max && tokens[np[1]].value === ',' && /^(?:who|which)$/i.test(tokens[np[1] + 1]?.value ?? '')) {
+    // "Valdez Anderson, who works at … in Sacramento, said": the relative clause runs to the comma before the verb
+    for (let k = np[1] + 2; k < max && k < np[1] + 30; k++) {
+      if (tokens[k].value === ',' && k + 1 < max && isReportingVerb(tokens[k + 1], false, true)) return [np[0], k];
+      if (tokens[k].value === ',' && k + 1 >= max) return [np[0], k];
+    }
+    return np;
+  }
   if (np[1] < max && tokens[np[1]].value === ',') {
     const second = npAfter(tokens, np[1] + 1, max);
     if (second && !isPronoun(tokens[second[0]]) && (second[1] >= max || tokens[second[1]].value === ',' || SENTENCE_END.test(tokens[second[1]].value))) {
@@ -147,6 +155,10 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const np = npAfter(tokens, v + 2, to);
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
+  if (/^(?:puts?|putting)$/.test(lw) && tokens[v + 1]?.value.toLowerCase() === 'it') {
+    const np = subjectBefore(tokens, v, from);
+    return np ? { speaker: np, verb: v, side: 'before' } : null;
+  }
   if (!isReportingVerb(t, true)) return null;
   // "to say", "will tell", "can't add": not a report of what was said
   let p = v - 1;
@@ -162,6 +174,12 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
   const after = npAfter(tokens, v + 1, to);
   if (after && INVERTIBLE_VERBS.has(lw) && (after[1] === to || (after[1] === to - 1 && /^[:,]$/.test(tokens[to - 1].value)))) {
     return { speaker: after, verb: v, side: 'before' };
+  }
+  // "said Edward Leamer, an economist who is …, “is that …": inverted speaker with an appositive up to the quote
+  if (after && INVERTIBLE_VERBS.has(lw) && tokens[after[1]]?.value === ',' && /^[:,]$/.test(tokens[to - 1].value) && to - after[1] <= 30) {
+    let clean = true;
+    for (let k = after[1]; k < to - 1; k++) if (isReportingVerb(tokens[k], false) || SENTENCE_END.test(tokens[k].value)) clean = false;
+    if (clean) return { speaker: [after[0], to - 1], verb: v, side: 'before' };
   }
   return { speaker: null, verb: v, side: 'before' };
 }

@@ -28,6 +28,8 @@ function npWordAt(tokens: Token[], i: number): boolean {
   // participle adjectives: "one unaligned Florida strategist", "a retired general"
   if (t.pos === 'VERB' && /^\p{Ll}+(?:ed|ing)$/u.test(t.value) && prev && next && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || /^one$/i.test(prev.value)) && isNpWord(next) && next.pos !== 'DET') return true;
   if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') return true;
+  // a capitalised surname mis-tagged as a verb after a first name: "Charlie Cook wrote"
+  if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && prev && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && prev.end + 1 >= t.start) return true;
   return false;
 }
 
