@@ -132,3 +132,20 @@ test('measures with units, converted for comparison', async () => {
   assert.ok(Math.abs(toSI(16, 'ft')!.value - 4.8768) < 1e-9);
   assert.equal(toSI(5, null), null);
 });
+
+test('property: arbitrary text never throws and spans stay valid', () => {
+  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+    const { article, sentences } = makeArticle(text);
+    for (const n of findNumbers(article, sentences)) {
+      assert.ok(n.start >= 0 && n.end <= article.text.length && n.start < n.end);
+      assert.equal(article.text.slice(n.start, n.end), n.text);
+    }
+  }), { numRuns: 200 });
+});
+
+test('adversarial input stays fast (no quadratic blow-up)', () => {
+  const text = ('1 2 3 4 5 % $ million of the '.repeat(400) + '. ').repeat(5);
+  const t0 = performance.now();
+  numbers(text);
+  assert.ok(performance.now() - t0 < 5000);
+});

@@ -187,3 +187,11 @@ test('seed story: precision and recall against a hand-labelled alignment', async
   assert.ok(precision >= 0.8, `precision ${precision}`);
   assert.ok(recall >= 0.6, `recall ${recall}`);
 });
+
+test('empty inputs and empty articles', () => {
+  assert.deepEqual(alignSentences([], []), { links: [], unique: [] });
+  const s = inlineStory(['', 'A sentence about the budget vote in parliament.']);
+  const al = alignSentences(s.articles, s.sentences);
+  assert.equal(al.links.length, 0);
+  assert.equal(al.unique.length, 1);
+});
