@@ -171,6 +171,8 @@ const F = 'giu';
 const PATTERNS: Pattern[] = [
   // 2024-01-25, 2024-01-25T19:00:00.000Z, 2024-01-25 19:00 +02:00
   { kind: 'iso', re: new RegExp(`(?<![\\d])(?<year>\\d{4})-(?<mon>[01]\\d)-(?<day>[0-3]\\d)(?:(?:T|\\s{1,2})(?<hour>[0-2]\\d):(?<minute>[0-5]\\d)(?::(?<second>[0-5]\\d)(?:[.,]\\d{1,9})?)?(?:\\s?(?<zone>Z(?![\\w])|[+\\-\u2212]\\d{2}(?::?\\d{2})?(?![\\d])|(?:UTC|GMT)(?:\\s?[+\\-\u2212]\\d{1,2}(?::?\\d{2})?(?![\\d]))?(?![\\p{L}])))?)?(?![\\d])`, F) },
+  // 2024/01/25, 2024.01.25 19:00 (year first, slashes or dots)
+  { kind: 'iso', re: new RegExp(`(?<![\\d/.])(?<year>(?:19|20|21)\\d\\d)(?<sep>[/.])(?<mon>[01]?\\d)\\k<sep>(?<day>[0-3]?\\d)(?![\\d/.]\\d|\\d)${TIME_TAIL}`, F) },
   // January 25, 2024, 7:00 PM ET
   { kind: 'mdy', re: new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}${MONTH}\\s{1,3}${DAY},?\\s{1,3}${YEAR}${TIME_TAIL}`, F) },
   // 25 January 2024 19:00, Thu, 25 Jan 2024 19:00:00 +0000, 25 de enero de 2024

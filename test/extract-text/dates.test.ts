@@ -37,6 +37,9 @@ test('parseDate: day-month, numeric and named zones', () => {
   assert.equal(iso('25. Januar 2024'), '2024-01-25');
   assert.equal(iso('25 de enero de 2024'), '2024-01-25');
   assert.equal(iso('01/25/2024'), '2024-01-25');
+  assert.equal(iso('2024/01/25'), '2024-01-25');
+  assert.equal(iso('2024.01.25 19:00 UTC'), '2024-01-25T19:00:00.000Z');
+  assert.equal(iso('2024/01/25.2'), null);
   assert.equal(iso('25/01/2024'), '2024-01-25');
   assert.equal(iso('2024-01-25 19:00 GMT+2'), '2024-01-25T17:00:00.000Z');
   assert.equal(iso('25 Jan 2024, 19:00 UTC+03:00'), '2024-01-25T16:00:00.000Z');

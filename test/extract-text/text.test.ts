@@ -365,3 +365,11 @@ test('a headline that opens the first paragraph is not a duplicate title', () =>
   assert.equal(a.title, 'Trump wins Iowa caucuses');
   assert.ok(a.text.includes('Trump wins Iowa caucuses by a wide margin'));
 });
+
+test('no date line: the date in the page URL path is used, date only, raw kept', () => {
+  const input = 'Headline of the story here\n\nBody text of the article that is long enough to be a paragraph of the story, he said.\n\nhttps://nypost.com/2024/01/25/news/some-story/?utm_source=x\n';
+  const a = extract(input);
+  assert.equal(a.url, 'https://nypost.com/2024/01/25/news/some-story/');
+  assert.deepEqual(a.published, { iso: '2024-01-25', raw: '2024/01/25', timeZone: null });
+  assert.equal(a.publishedAt, '2024-01-25');
+});

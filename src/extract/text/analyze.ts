@@ -282,6 +282,14 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
       if (f && infos[k].role === 'content') { meta.byline = f[1].replace(/\s+in\s+[\p{Lu}][\p{L}]+$/u, '').trim(); break; }
     }
   }
+  // no date line: a date in the page's own URL path (".../2024/01/25/slug") is the next best, date only
+  if (!meta.published && meta.url) {
+    const m = /\/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=\/|$)/.exec(new URL(meta.url).pathname);
+    if (m) {
+      const v = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+      if (v) meta.published = { iso: v.iso, raw: m[0].slice(1), timeZone: null };
+    }
+  }
   if (meta.outlet) meta.outlet = outletFromName(meta.outlet, outlets)?.name ?? meta.outlet;
   return { infos, meta };
 }
