@@ -70,6 +70,9 @@ function kindFor(n: HNode, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
+/** Embedded posts (tweets, Instagram) are quoted content, not furniture. */
+const EMBED = /embed|tweet|instagram-media|tiktok-embed/i;
+
 const META_PROPS = /^(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|name)$/i;
 
 /** Is this element dropped inside the chosen container? (readability-style conditional cleaning) */
@@ -85,7 +88,7 @@ function dropInside(n: HNode, container: HNode): string | null {
   if (tag === 'div' || tag === 'section' || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'aside' || tag === 'span') {
     const w = classWeight(n);
     const ld = linkDensity(n);
-    if (w < 0 && st.paras < 3) return 'boilerplate';
+    if (w < 0 && st.paras < 3 && !EMBED.test(n.attrs.class || '')) return 'boilerplate';
     if (ld > 0.5 && st.chars < 2000) return 'links';
     if ((tag === 'ul' || tag === 'ol') && ld > 0.35) {
       let items = 0;

@@ -112,7 +112,7 @@ function isFurniture(n: HNode): boolean {
 }
 
 /** Class words that keep an element even when it also has an unlikely word ("content-with-sidebar"). */
-const MAYBE = /and|article|body|column|content|main|story|entry|post-?text/i;
+const MAYBE = /and|article|body|column|content|main|story|entry|post-?text|embed|tweet/i;
 
 export interface Candidate {
   node: HNode;
