@@ -371,7 +371,7 @@ function scanSentence(view: SentenceView): Draft[] {
     let unit: string | null = null;
     let counts: Span | null = null;
     let date: string | null | undefined;
-    const pct = /^\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b|pct\b)/i.exec(after);
+    const pct = /^\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b|pct\b|pc\b)/i.exec(after);
     const meas = RE_MEASURE.exec(after);
     const cur = /^\s?([A-Za-z]+)\b/.exec(after);
     const curCode = !symbol && cur ? CURRENCY_WORDS[cur[1].toLowerCase()] : undefined;
@@ -395,6 +395,8 @@ function scanSentence(view: SentenceView): Draft[] {
       unit = /point/i.test(pct[1]) ? 'pp' : '%';
       e += pct[0].length;
       counts = countsPhrase(view, e, false);
+      // "18% of the country", "a 20 percent stake" — not "10% in Britain" (a place, not what is counted).
+      if (counts && /^(in|on|at|for|from|by|since|after|before|during)\b/i.test(text.slice(counts.start, counts.end))) counts = null;
     } else if (curCode) {
       kind = 'money';
       unit = curCode;

@@ -149,3 +149,9 @@ test('adversarial input stays fast (no quadratic blow-up)', () => {
   numbers(text);
   assert.ok(performance.now() - t0 < 5000);
 });
+
+test('British forms: "pc", "per cent"; a place is not what a percentage counts', () => {
+  const a = one('Inflation rose to 10pc in Britain.', '10pc');
+  assert.deepEqual([a.kind, a.value, a.counts], ['percent', 10, null]);
+  assert.equal(one('Russia holds 18 per cent of the land.', '18').counts, 'of the land');
+});
