@@ -55,6 +55,7 @@ function polnear(): void {
   const reasons = new Map<string, number>();
   const kinds = new Map<string, number>();
   const lostWhy = new Map<string, number>();
+  const langs = new Map<string, number>();
   const examples: string[] = [];
   for (const split of ['train', 'dev']) {
     const dir = join(shared, 'bench/polnear', split, 'text');
@@ -69,6 +70,7 @@ function polnear(): void {
       else if (examples.length < show) examples.push(`title ${f}: got ${JSON.stringify(a.title)} want ${JSON.stringify(gold)}`);
       for (const r of a.removed) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
       for (const b of a.blocks) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
+      langs.set(a.language ?? 'null', (langs.get(a.language ?? 'null') ?? 0) + 1);
       const blocks = new Set(a.blocks.filter((b) => b.kind !== 'title').map((b) => a.text.slice(b.start, b.end)));
       const body = paras(content).slice(1);
       const titleText = a.blocks.filter((b) => b.kind === 'title').map((b) => a.text.slice(b.start, b.end)).join('\n');
@@ -91,6 +93,7 @@ function polnear(): void {
   console.log(`  title found ${pct(titleFound, n)}, equal to metadata title ${pct(titleRight, n)}`);
   console.log(`  articles with a body paragraph not kept verbatim: ${damaged} (${pct(damaged, n)}); paragraphs ${lostParas}/${totalParas} (${pct(lostParas, totalParas)})`);
   console.log(`  body paragraphs not kept verbatim, by reason: ${[...lostWhy].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log(`  language: ${[...langs].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  block kinds: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  removals: ${[...reasons].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   for (const e of examples) console.log('   ', e);
