@@ -8,7 +8,10 @@ const LINK_ADP = new Set(['of', 'from', 'for', 'at', 'with', 'to', 'in', 'on']);
 const LINK_ADJ = new Set(['close', 'familiar', 'knowledgeable', 'briefed']);
 const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'this', 'these', 'those', 'there', 'here', 'what']);
 
+const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
 function isNpWord(t: Token): boolean {
+  if (t.pos === 'PRON' && POSSESSIVE_DETS.has(t.value.toLowerCase())) return true;
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return !STOP_WORDS.has(t.value.toLowerCase());
   if (t.pos === 'DET') return !STOP_WORDS.has(t.value.toLowerCase());
   if (t.pos === 'PART' && /^['’]s$/i.test(t.value)) return true;
@@ -34,6 +37,7 @@ function npWordAt(tokens: Token[], i: number): boolean {
 }
 
 function isHead(t: Token): boolean {
+  if (t.pos === 'PRON') return false;
   return t.pos === 'NOUN' || t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'DET') || /^\d+(?:st|nd|rd|th)$/i.test(t.value);
 }
 
@@ -92,7 +96,7 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
       first = i;
       i--;
       // a determiner opens the phrase: go on only over a linking preposition ("officer from the …")
-      if (t.pos === 'DET' && !(i >= min && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART') && LINK_ADP.has(tokens[i].value.toLowerCase()))) break;
+      if ((t.pos === 'DET' || POSSESSIVE_DETS.has(t.value.toLowerCase())) && !(i >= min && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART') && LINK_ADP.has(tokens[i].value.toLowerCase()))) break;
       continue;
     }
     const lw = t.value.toLowerCase();
@@ -128,7 +132,7 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
     const t = tokens[i];
     if (npWordAt(tokens, i)) {
       // a determiner only opens a phrase (or follows a linking preposition)
-      if (t.pos === 'DET' && i > start && tokens[i - 1].pos !== 'ADP') break;
+      if ((t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE_DETS.has(t.value.toLowerCase()))) && i > start && tokens[i - 1].pos !== 'ADP') break;
       if (isHead(t)) last = i;
       i++;
       continue;

@@ -69,12 +69,13 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let nameRun: [number, number] | null = null;
   let i = 0;
   while (i < words.length) {
-    if (!isCap(words[i]) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
+    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
       i++;
       continue;
     }
     let j = i;
-    while (j < words.length && isCap(words[j]) && !ROLE_NOUNS.has(words[j].value.toLowerCase())) j++;
+    while (j < words.length && isCap(words[j]) && !/^(?:DET|ADP|PRON|CCONJ)$/.test(words[j].pos) && !ROLE_NOUNS.has(words[j].value.toLowerCase())) j++;
+    if (j === i) j = i + 1;
     const prev = words[i - 1];
     const next = words[j];
     const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase())) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
@@ -118,9 +119,13 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   info.count = words.length ? countWord(words[0].value) : null;
   if (info.count === 1 && !/^(?:one|a|an|1)$/i.test(words[0].value)) info.count = null;
   info.plural = !!head && PLURAL_HEAD.test(head) && !/(?:ss|us)$/.test(head) && !info.name;
-  const desc = info.description ?? '';
-  if (FEMALE_ROLES.test(desc)) info.gender = 'f';
-  else if (MALE_ROLES.test(desc)) info.gender = 'm';
+  if (FEMALE_ROLES.test(phrase)) info.gender = 'f';
+  else if (MALE_ROLES.test(phrase)) info.gender = 'm';
+  // a courtesy title is not a description: "Mrs Smith, a teacher" → "a teacher"
+  if (info.description) {
+    const d = info.description.replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mx)\.?(?:,\s*|\s+|$)/, '').trim();
+    info.description = d && /\p{Ll}/u.test(d) ? d : null;
+  }
 
   if (info.name) info.kind = 'person';
   else if (head && (ORG_HEADS.has(head) || (/\b(?:kremlin|white house|pentagon)\b/.test(lower) && !ROLE_NOUNS.has(head)))) info.kind = 'organization';

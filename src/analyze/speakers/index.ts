@@ -2,7 +2,8 @@ import type { Article, Evidence, Speaker } from '../../model.js';
 import type { QuoteDraft } from '../quotes/index.js';
 import type { TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
-import { collectNames, expandSurname, type NameMention } from './names.js';
+import { collectNames, descriptionsOf, expandSurname, type NameMention } from './names.js';
+import { ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName } from './gender.js';
 
 interface Entity {
@@ -11,6 +12,8 @@ interface Entity {
   gender: 'm' | 'f' | null;
   plural: boolean;
   heads: Set<string>;
+  /** Descriptions from the text around the full name were added. */
+  textDescribed?: boolean;
   /** Offset of the latest mention (for "the person last introduced"). */
   last: number;
   named: boolean;
@@ -92,7 +95,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     } else if (info.kind === 'outlet' || info.kind === 'organization') {
       target = latest(entities).find((e) => e.speaker.kind === info.kind && e.speaker.names.some((n) => n.toLowerCase() === (info.name ?? info.description ?? '').replace(/^the\s+/i, '').toLowerCase())) ?? null;
     } else if (info.definite && info.head) {
-      target = [...before].sort((x, y) => x.last - y.last).filter((e) => e.heads.has(info.head!) && e.plural === info.plural).pop() ?? null;
+      target = bestDescribed(before, info);
     }
     if (target) {
       enrich(target, info);
@@ -102,6 +105,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       target = create(kind, info, start, end);
       if ((kind === 'outlet' || kind === 'organization') && !target.speaker.names.length) {
         target.speaker.names.push((info.description ?? '').replace(/^the\s+/i, ''));
+      }
+    }
+    if (target && target.named && !target.textDescribed) {
+      // titles written before the full name elsewhere ("Ukrainian President Volodymyr Zelensky")
+      target.textDescribed = true;
+      names ??= collectNames(tok.tokens, text);
+      for (const n of [...target.speaker.names]) {
+        for (const d of descriptionsOf(names, n)) {
+          if (!target.speaker.descriptions.includes(d)) target.speaker.descriptions.push(d);
+          const head = d.split(/\s+/).reverse().find((w) => ROLE_NOUNS.has(w.toLowerCase()));
+          if (head) target.heads.add(head.toLowerCase());
+        }
       }
     }
     q.speakerId = target ? '#' + target.idx : null;
@@ -210,4 +225,27 @@ function recent(entities: Entity[], start: number): Entity[] {
 /** The 256 most recently created entities (name lookups stay bounded on adversarial input). */
 function latest(entities: Entity[]): Entity[] {
   return entities.length <= 256 ? entities : entities.slice(entities.length - 256);
+}
+
+/**
+ * The entity a definite description ("the Ukrainian president", "the spokesman")
+ * refers to: same head noun and number; most shared modifiers wins, then the most recent.
+ */
+function bestDescribed(candidates: Entity[], info: PhraseInfo): Entity | null {
+  const mods = (info.description ?? '').toLowerCase().split(/[\s,]+/).filter((w) => w && !/^(?:the|this|that|these|those|a|an)$/.test(w) && w !== info.head);
+  let best: Entity | null = null;
+  let bestScore = -1;
+  for (const e of candidates) {
+    if (!info.head || !e.heads.has(info.head) || e.plural !== info.plural) continue;
+    const words = new Set(e.speaker.descriptions.join(' ').toLowerCase().split(/[\s,]+/));
+    const score = mods.filter((m) => words.has(m)).length;
+    if (score > bestScore || (score === bestScore && best && e.last >= best.last)) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  // "the US president" must not land on the Ukrainian president: a proper modifier has to match
+  const properMods = (info.description ?? '').split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|This|That|A|An)$/.test(w));
+  if (best && bestScore === 0 && properMods.length) return null;
+  return best;
 }

@@ -6,7 +6,11 @@ export interface NameMention {
   name: string;
   start: number;
   end: number;
+  /** Title/description written right before the name ("Ukrainian President", "Kremlin spokesman"), if any. */
+  description: string | null;
 }
+
+const TITLE_WORD = /^(?:President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Former|former|Deputy|Vice|Chief|Foreign|Defense|Defence|State|Interior|Finance|National|Security|Council|House|White|Kremlin|U\.S\.|US|UK|EU|UN|Russian|Ukrainian|American|British|French|German|Chinese|Israeli|Iranian|Turkish|Polish|European|Democratic|Republican|Democrat|Speaker|Leader|Majority|Minority|Ambassador|Mayor|Judge|Justice|Attorney|Commander|Colonel|Col\.|Lt\.|Adviser|Advisor|Director|Chairman|Chairwoman|CEO|Pope|King|Queen|Prince|Sheikh|spokesman|spokeswoman|spokesperson|adviser|advisor|official|minister|president|secretary|senator|governor|mayor|ambassador|envoy|aide|chief|director|commander|lawmaker|analyst|expert|professor|economist|leader|head|chairman|founder|executive|CEO|the|of|and|for|former|senior|top|deputy|foreign|defense|defence|security|national|presidential|press|campaign)$/;
 
 const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom)$/;
 
@@ -29,7 +33,13 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       const last = tokens[j - 1].value.toLowerCase();
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
       if (!ORG_HEADS.has(last) && !ROLE_NOUNS.has(last) && !outletByName(name) && !/\n/.test(name)) {
-        out.push({ name, start: tokens[i].start, end: tokens[j - 1].end });
+        // the title/description before the name, same block, at most 6 words, not starting with "the/of/and"
+        let k = i - 1;
+        while (k >= 0 && i - k <= 6 && TITLE_WORD.test(tokens[k].value) && tokens[k].end + 2 >= tokens[k + 1].start && !/\n/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
+        let d = k + 1;
+        while (d < i && /^(?:the|of|and|for)$/i.test(tokens[d].value)) d++;
+        const description = d < i ? text.slice(tokens[d].start, tokens[i - 1].end) : null;
+        out.push({ name, start: tokens[i].start, end: tokens[j - 1].end, description });
       }
     }
     i = Math.max(j, i + 1);
@@ -50,4 +60,11 @@ export function expandSurname(names: NameMention[], surname: string, before: num
     else if (!best) return n.name;
   }
   return best ? best.name : null;
+}
+
+/** Descriptions written before a full name anywhere in the text ("Ukrainian President" for "Volodymyr Zelensky"). */
+export function descriptionsOf(names: NameMention[], fullName: string): string[] {
+  const out: string[] = [];
+  for (const n of names) if (n.name === fullName && n.description && !out.includes(n.description)) out.push(n.description);
+  return out;
 }
