@@ -190,7 +190,7 @@ function countsPhrase(view: SentenceView, at: number, dropLeadingIn: boolean): S
       adps++;
       if (adps > 2) break;
     }
-    if (t.pos === 'NUM' && k > first) break;
+    if (t.pos === 'NUM') break;
     if (NOUNISH.has(t.pos)) lastNoun = k;
   }
   if (lastNoun < 0) return null;
@@ -348,18 +348,20 @@ function scanSentence(view: SentenceView): Draft[] {
     let e = coreStart + core.length;
     if (overlaps(claimed, coreStart, e)) continue;
     if (inUrlLike(text, coreStart)) continue;
+    // "9/11", "24/7": not quantities.
+    if (/\d\/$/.test(text.slice(Math.max(0, coreStart - 2), coreStart)) || /^\/\d/.test(text.slice(coreStart + core.length))) continue;
     const isWord = !/^\d/.test(core);
     const lower = core.toLowerCase();
     // Number words that are mostly not quantities.
     if (isWord && (lower === 'one' || lower === 'dozen') && !symbol) {
       const after = text.slice(e, e + 12);
-      if (!/^\s+(in|out\s+of)\s+/i.test(after) && !/^\s+[a-z]+s?\b/.test(after)) continue;
-      if (/^\s+(of|another|day|more|side|way|thing|way|another)\b/i.test(after)) continue;
+      if (!/^\s+(in|out\s+of|of\s+every|in\s+every)\s+/i.test(after) && !/^\s+[a-z]+s?\b/.test(after)) continue;
+      if (/^\s+(of(?!\s+every)|another|day|more|side|way|thing)\b/i.test(after)) continue;
     }
     let value = coreValue(core);
     let after = text.slice(e);
     // Scale word / suffix.
-    const sc = /^(?:\s?(million|billion|trillion|thousand|mln|bn|mn|tn|trn)\b|(m|b|k)\b)/i.exec(after);
+    const sc = /^(?:[\s-]?(million|billion|trillion|thousand|mln|bn|mn|tn|trn)\b|(m|b|k)\b)/i.exec(after);
     let scaleWord: string | null = null;
     if (sc && !(sc[2] && !symbol)) {
       scaleWord = (sc[1] ?? sc[2]).toLowerCase();
@@ -376,8 +378,9 @@ function scanSentence(view: SentenceView): Draft[] {
     const cur = /^\s?([A-Za-z]+)\b/.exec(after);
     const curCode = !symbol && cur ? CURRENCY_WORDS[cur[1].toLowerCase()] : undefined;
     const ratio = /^(\s*(?:-to-|to|:)\s*)(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(after);
-    const inRatio = /^(\s+in\s+)(\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|\d+)\b/i.exec(after);
+    const inRatio = /^(\s+(?:in|out\s+of|of\s+every|in\s+every)\s+)(\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b/i.exec(after);
     const before = text.slice(Math.max(0, s - 40), s);
+    const ageOrSpan = /^-(year|month|week|day|hour|minute|decade)(-old)?\b/i.exec(after);
     if (symbol) {
       kind = 'money';
       unit = CURRENCY_SYMBOLS[symbol.trim()] ?? symbol.trim();
@@ -427,10 +430,18 @@ function scanSentence(view: SentenceView): Draft[] {
         date = core;
         // Decades: "the 1990s".
         if (/^s\b/.test(after)) { e += 1; date = null; }
+      } else if (ageOrSpan) {
+        // "a 14-year-old daughter", "a 40-year career".
+        kind = ageOrSpan[2] ? 'quantity' : 'duration';
+        unit = ageOrSpan[2] ? 'years old' : `${ageOrSpan[1].toLowerCase()}s`;
+        e += ageOrSpan[0].length;
+        counts = countedNoun(view, e);
       } else if (noun && TIME_UNITS.has(head) && noun.start - e <= 1) {
         kind = 'duration';
         unit = head.endsWith('s') ? head : head === 'century' ? 'centuries' : head + 's';
         counts = noun;
+      } else if (noun && isWord && /^\p{Lu}/u.test(head === nounText.split(/\s+/).pop()!.toLowerCase() ? nounText.split(/\s+/).pop()! : '')) {
+        continue; // "Zero Hedge", "Seven Sisters": a name, not a count
       } else if (noun) {
         kind = 'count';
         counts = noun;

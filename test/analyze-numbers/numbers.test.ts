@@ -155,3 +155,15 @@ test('British forms: "pc", "per cent"; a place is not what a percentage counts',
   assert.deepEqual([a.kind, a.value, a.counts], ['percent', 10, null]);
   assert.equal(one('Russia holds 18 per cent of the land.', '18').counts, 'of the land');
 });
+
+test('ages, spans, hyphenated scales, "one of every", names and 9/11', () => {
+  const a = one('Her 14-year-old daughter attends.', '14');
+  assert.deepEqual([a.kind, a.unit, a.counts], ['quantity', 'years old', 'daughter']);
+  assert.deepEqual([one('He had a 40-year public career.', '40').kind, one('He had a 40-year public career.', '40').unit], ['duration', 'years']);
+  assert.equal(one('It is a $400-million-a-year business.', '400').value, 400e6);
+  assert.equal(one('A degree will cost $160,000 in 18 years.', '160').counts, null);
+  const r = one('About one of every nine voters agreed.', 'one');
+  assert.deepEqual([r.kind, r.text], ['ratio', 'About one of every nine']);
+  assert.equal(numbers('The 9/11 victims wait.').length, 0);
+  assert.equal(numbers('Zero Hedge asked.').length, 0);
+});
