@@ -31,7 +31,7 @@ export interface EmitOptions {
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|wp-caption-text|image-caption|media-caption|photo-caption|img-caption)(?:$|[\s_-])/i;
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|attribution|image-source|photo-credit|source)(?:$|[\s_-])/i;
-const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|©.*|copyright\b.*|all rights reserved.*|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
+const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|(?:©|copyright\b).*(?:\d{4}|rights reserved).*|all rights reserved.*|iklan|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|advertentie|annonse|mainos|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
 const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|la|le))*(?:\s*[,|–—-]\s*.{0,60})?$/u;
 const MONTH = /\b(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
@@ -72,6 +72,9 @@ function kindFor(n: HNode, inherited: BlockKind): BlockKind {
 
 /** Embedded posts (tweets, Instagram) are quoted content, not furniture. */
 const EMBED = /embed|tweet|instagram-media|tiktok-embed/i;
+
+/** A line naming where the story came from ("Provided by ESA", "Source: Reuters") is provenance, kept even when linked. */
+const SOURCE_LINE = /^(?:provided by|source:|sources:|via|courtesy of|originally published (?:by|in|at|on))\s/i;
 
 const META_PROPS = /^(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|name)$/i;
 
@@ -152,6 +155,18 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     blockIndex++;
   };
 
+  // A short heading right before a dropped block ("More Great Stories" + link list) goes with it.
+  const skip = new Set(opts.skip ?? []);
+  walk(container, (n) => {
+    if (n.tag === '#text') return false;
+    if (skip.has(n)) return false;
+    const why = dropInside(n, container);
+    if (!why) return true;
+    const prev = previousElement(n);
+    if (prev && !skip.has(prev) && isLeadIn(prev)) skip.add(prev);
+    return false;
+  });
+
   walk(container, (n) => {
     if (n.tag === '#text') {
       pieces.push({ text: n.text, start: n.start, end: n.end, link: linkDepth > 0, credit: creditDepth > 0 });
@@ -159,7 +174,7 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     }
     if (n.tag === 'br') { if (kinds[kinds.length - 1] !== 'heading') flush(); return; }
     if (n.tag === 'img' || n.tag === 'hr') return;
-    const why = opts.skip?.has(n) ? 'template' : dropInside(n, container);
+    const why = skip.has(n) ? 'template' : dropInside(n, container);
     if (why) {
       if (n.children.length) {
         const t = textOf(n);
@@ -191,6 +206,27 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
   flush();
 }
 
+function previousElement(n: HNode): HNode | null {
+  const sibs = n.parent?.children;
+  if (!sibs) return null;
+  for (let i = sibs.indexOf(n) - 1; i >= 0; i--) {
+    const s = sibs[i];
+    if (s.tag === '#text') { if (s.text.trim()) return null; continue; }
+    if (s.tag === 'hr' || s.tag === 'br') continue;
+    return s;
+  }
+  return null;
+}
+
+/** A short title-like element (heading, or short text without sentence punctuation). */
+function isLeadIn(n: HNode): boolean {
+  const st = stats(n);
+  if (st.chars === 0 || st.chars > 60) return false;
+  if (/^h[1-6]$/.test(n.tag)) return true;
+  const t = textOf(n);
+  return !/[.!?:"”]$/.test(t) && (n.tag === 'div' || n.tag === 'p' || n.tag === 'strong' || n.tag === 'span');
+}
+
 function normKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -201,7 +237,7 @@ function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: s
   if (kind !== 'caption') {
     let link = 0;
     for (const s of segs) if (s.link) link += s.text.length;
-    if (link / len > 0.6 && !/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'links';
+    if (link / len > 0.6 && !/^(?:https?:\/\/|www\.)\S+$/.test(text) && !SOURCE_LINE.test(text)) return 'links';
   }
   if (titleKey && (kind === 'heading' || index < 3) && len < 400 && normKey(text) === titleKey) return 'duplicate-title';
   if (len < 100 && BYLINE.test(text)) return 'byline';
