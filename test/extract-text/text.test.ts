@@ -373,3 +373,25 @@ test('no date line: the date in the page URL path is used, date only, raw kept',
   assert.deepEqual(a.published, { iso: '2024-01-25', raw: '2024/01/25', timeZone: null });
   assert.equal(a.publishedAt, '2024-01-25');
 });
+
+test('Guardian-style capture: "Headline | Section | Outlet", "Name in Place" byline, Photograph: credit, topic list', () => {
+  const input = readFixture('extract-text', 'guardian-style-capture.txt');
+  const a = extract(input, false, [...OUTLETS, { name: 'The Guardian', variants: ['Guardian'], domains: ['theguardian.com'] }]);
+  checkInvariants(input, a);
+  assert.equal(a.title, 'Ukraine says it downed 20 Russian drones overnight');
+  assert.equal(a.outlet, 'The Guardian');
+  assert.equal(a.section, 'Ukraine');
+  assert.equal(a.byline, 'Shaun Walker');
+  assert.equal(a.dateline, 'Kyiv');
+  assert.equal(a.publishedAt, '2024-01-25T19:00:00.000Z');
+  assert.equal(a.modifiedAt, '2024-01-25T20:15:00.000Z');
+  assert.deepEqual(a.captions.map((c) => c.credit), ['Photograph: Sergey Bobok/AFP/Getty Images']);
+  assert.deepEqual(a.blocks.map((b) => b.kind), ['title', 'paragraph', 'caption', 'paragraph']);
+});
+
+test('a short headline is not taken for a "Name in Place" byline', () => {
+  const input = 'Joe Biden in Kyiv\n\nPresident Joe Biden made a surprise visit to Kyiv on Monday, meeting President Volodymyr Zelensky, officials said.\n';
+  const a = extract(input);
+  assert.equal(a.title, 'Joe Biden in Kyiv');
+  assert.equal(a.byline, null);
+});

@@ -10,7 +10,7 @@ import { outletFromDomain, outletFromName, type OutletEntry } from '../outlets.j
 import { captionCredit } from './captions.js';
 import { inlineDebris, lineDebris } from './debris.js';
 import {
-  parseByline, parseDateLine, parseDatelineOutlet, parseWireDateline, titleCaseRatio, titleOutletSuffix,
+  parseByline, parseBylineIn, parseDateLine, parseDatelineOutlet, parseWireDateline, titleCaseRatio, titleOutletSuffix,
 } from './header.js';
 import { cutSeg, makeSeg, type Line, type Piece, type Seg } from './segments.js';
 
@@ -132,6 +132,14 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
       continue;
     }
     if (inHeader) {
+      const isFirst = infos.findIndex((i) => i.role === 'content' || i.role === 'title') === k;
+      const byIn = isFirst ? null : parseBylineIn(t);
+      if (byIn) {
+        info.role = 'removed'; info.reason = 'byline';
+        if (!meta.byline) meta.byline = byIn.byline;
+        if (!meta.dateline) meta.dateline = byIn.place;
+        continue;
+      }
       const by = parseByline(t, outlets);
       if (by) {
         info.role = 'removed'; info.reason = 'byline';
@@ -264,6 +272,14 @@ export function analyzeLines(input: string, lines: Line[], outlets: OutletEntry[
         first.cuts.push(...cut.map((p) => ({ ...p, reason: 'title-suffix' })));
         first.seg = makeSeg(input, kept);
         if (!meta.outlet) meta.outlet = suffix.outlet;
+        // "Headline | Section | Outlet": the section label before the outlet
+        const sec = /\s+\|\s+([^|]{2,30})$/.exec(first.seg.text);
+        if (sec && words(sec[1]) <= 3 && first.seg.text.length - sec[0].length >= 15) {
+          const c2 = cutSeg(input, first.seg, sec.index, first.seg.text.length);
+          first.cuts.push(...c2.cut.map((p) => ({ ...p, reason: 'title-section' })));
+          first.seg = makeSeg(input, c2.kept);
+          if (!meta.section) meta.section = sec[1].trim();
+        }
       }
       meta.title = first.seg.text;
     }

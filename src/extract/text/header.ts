@@ -70,10 +70,23 @@ export function parseByline(text: string, outlets?: OutletEntry[]): string | nul
   // the first word after "By" must be a name, not "By the way …"
   if (/^(?:the|a|an|this|that|then|now)\b/i.test(m[1])) return null;
   let names = m[1].replace(/[\s,]+$/, '').trim();
-  // "Jane Doe, Reuters" → "Jane Doe"
-  const comma = names.lastIndexOf(',');
-  if (comma > 0 && outletFromName(names.slice(comma + 1).trim(), outlets)) names = names.slice(0, comma).trim();
+  // "Jane Doe, Reuters" / "Jane Doe, Staff Writer" → "Jane Doe"
+  for (let i = 0; i < 2; i++) {
+    const comma = names.lastIndexOf(',');
+    if (comma <= 0) break;
+    const tail = names.slice(comma + 1).trim();
+    if (outletFromName(tail, outlets) || ROLE_RE.test(tail)) names = names.slice(0, comma).trim();
+    else break;
+  }
   return names;
+}
+
+const ROLE_RE = /\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|bureau chief|analyst|journalist|producer|associated press|special to)\b/i;
+
+/** "Shaun Walker in Kyiv" (a byline with the reporter's place, no "By") → names and place. */
+export function parseBylineIn(text: string): { byline: string; place: string } | null {
+  const m = /^((?:[\p{Lu}][\p{L}'’.-]+\s){1,3}[\p{Lu}][\p{L}'’.-]+(?:\s(?:and|&)\s(?:[\p{Lu}][\p{L}'’.-]+\s){1,3}[\p{Lu}][\p{L}'’.-]+)?)\s+in\s+([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+)?)$/u.exec(text.trim());
+  return m ? { byline: m[1], place: m[2] } : null;
 }
 
 export interface DatelineOutlet {
