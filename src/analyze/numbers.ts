@@ -348,6 +348,8 @@ function scanSentence(view: SentenceView): Draft[] {
     let e = coreStart + core.length;
     if (overlaps(claimed, coreStart, e)) continue;
     if (inUrlLike(text, coreStart)) continue;
+    // Phone numbers and codes ("800-273-8255", "EB-5").
+    if (/(?:\d-|[A-Z]-)$/.test(text.slice(Math.max(0, coreStart - 2), coreStart)) || /^-\d/.test(text.slice(coreStart + core.length))) continue;
     // "9/11", "24/7": not quantities.
     if (/\d\/$/.test(text.slice(Math.max(0, coreStart - 2), coreStart)) || /^\/\d/.test(text.slice(coreStart + core.length))) continue;
     const isWord = !/^\d/.test(core);
@@ -425,7 +427,8 @@ function scanSentence(view: SentenceView): Draft[] {
       const nounText = noun ? text.slice(noun.start, noun.end) : '';
       const head = nounText.split(/\s+/).pop()!.toLowerCase();
       const isYearShape = /^(1[6-9]\d\d|20\d\d)$/.test(core) && !scaleWord;
-      if (isYearShape && !(noun && /s$/.test(head) && !/^\s*'?s\b/.test(after) && !TIME_UNITS.has(head))) {
+      const yearContext = /\b(in|since|by|until|till|from|of|before|after|during|early|late|mid)\s+$/i.test(before);
+      if (isYearShape && (yearContext || !(noun && /s$/.test(head) && !/^\s*'?s\b/.test(after) && !TIME_UNITS.has(head)))) {
         kind = 'year';
         date = core;
         // Decades: "the 1990s".

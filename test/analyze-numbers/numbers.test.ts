@@ -167,3 +167,8 @@ test('ages, spans, hyphenated scales, "one of every", names and 9/11', () => {
   assert.equal(numbers('The 9/11 victims wait.').length, 0);
   assert.equal(numbers('Zero Hedge asked.').length, 0);
 });
+
+test('a year after "in" stays a year; phone numbers and codes are skipped', () => {
+  assert.equal(one('In a profile of Oz in 2013 fellow doctors agreed.', '2013').kind, 'year');
+  assert.equal(numbers('Call 800-273-8255 now. Critics of the EB-5 program spoke.').length, 0);
+});
