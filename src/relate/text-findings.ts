@@ -29,6 +29,17 @@ import { normalizeSentence } from './normalize.js';
  *
  * "Earlier"/"later" is publication order (unknown dates sort last, ties keep
  * input order). Every finding names its articles and carries evidence spans.
+ *
+ * Noise control: sentence-pair findings need an alignment score of at least
+ * `minLinkScore` (0.4) and skip captions; findings about the same later
+ * sentence (or number) are merged into one, naming every earlier article
+ * that differs from it; a hedge that is replaced by another hedge, or an
+ * evidential hedge replaced by an explicit attribution, is not reported;
+ * numbers only clash when their qualified intervals ("more than 200",
+ * "about 11") cannot both hold, after unit conversion; material findings
+ * are runs of substantive sentences, capped per article pair (5 for small
+ * stories, fewer as the story grows) and skipped for articles that share
+ * under 15% of the reference's sentences (a different story).
  */
 
 export interface TextFindingsInput {
