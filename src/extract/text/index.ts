@@ -16,6 +16,13 @@ import { cutSeg, makeSeg, splitLines, type Piece, type Seg } from './segments.js
  * captions become `caption` blocks with their credit in `Caption.credit`,
  * paragraphs are blank-line or line separated (hard-wrapped text is joined).
  *
+ * Removal reasons (`Article.removed[].reason`): page debris — `template`,
+ * `view-counter`, `load-more`, `share`, `advertisement`, `newsletter`,
+ * `follow`, `related`, `cookie`, `boilerplate`, `separator`, `gallery`, `url`,
+ * `empty`; metadata taken out of the text — `duplicate-title`,
+ * `title-suffix`, `title-section`, `section`, `date`, `byline`, `dateline`;
+ * caption parts — `credit` (kept in `Caption.credit`), `caption-label`.
+ *
  * Throws `ExtractError` (`NO_ARTICLE`) when the input has text but all of it
  * reads as page debris (the message counts what was removed).
  *
