@@ -122,7 +122,7 @@ function renderHeader(report: Report, title: string): string {
 <div class="brand">retold · how this story was retold</div>
 <h1>${e(title)}</h1>
 <p class="sub">${report.articles.length} article${report.articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'} · ${e(range)}</p>
-<ul class="counts">${chip(report.quotes.length, 'quotes')}${chip(report.speakers.length, 'speakers')}${chip(report.citations.length, 'citations')}${chip(report.numbers.length, 'numbers')}${chip(report.quoteVariants.length, 'quote variants')}${chip(report.findings.length, 'findings')}${chip(sev('high'), 'high severity', 'sev-high')}${report.errors.length ? chip(report.errors.length, 'inputs not analysed', 'sev-high') : ''}</ul>
+<ul class="counts">${chip(report.quotes.length, 'quotes')}${chip(report.speakers.length, 'speakers')}${chip(report.citations.length, 'citations')}${chip(report.numbers.length, 'numbers')}${chip(report.quoteVariants.length, 'quote variants')}${chip(report.findings.length, 'findings')}${sev('high') ? chip(sev('high'), 'high severity', 'sev-high') : ''}${report.errors.length ? chip(report.errors.length, 'inputs not analysed', 'sev-high') : ''}</ul>
 <details class="articles"${report.articles.length <= 6 ? ' open' : ''}><summary>Articles (${report.articles.length})</summary>
 <div class="alist-wrap"><table class="alist"><thead><tr><th>#</th><th>Outlet</th><th>Date</th><th>Title</th><th>Source</th><th class="no-print">Show</th></tr></thead><tbody>${rows}</tbody></table></div></details>
 </header>`;
@@ -165,7 +165,7 @@ function renderCompareBar(report: Report, initial: string[]): string {
     : '';
   const toggle = (cls: string, label: string): string => `<label><input type="checkbox" data-class="${cls}" checked> ${label}</label>`;
   return `<div class="compare-bar">${pickers}<span class="toggles">${toggle('show-align', 'alignment')}${toggle('show-quotes', 'quotes')}${toggle('show-cites', 'citations')}${toggle('show-numbers', 'numbers')}${toggle('show-hedges', 'hedges')}</span></div>
-<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>only in this article</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
+<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>only in this article</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span><span class="sw" style="border-bottom:2px dotted #9e77ed"></span>hedge</span><span><span class="sw" style="border-bottom:2px dotted #f97066"></span>certainty booster</span><span><span class="sw" style="border-bottom:1.5px dashed #667085"></span>cited source</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
 }
 
 function renderSpeakers(report: Report, speakerClass: Map<string, string>): string {

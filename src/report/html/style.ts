@@ -77,9 +77,9 @@ details.removed{margin-top:1.2rem;font-size:.78rem;color:var(--muted);border-top
 .show-quotes .seg.q{text-decoration:underline;text-decoration-color:var(--sc);text-decoration-thickness:2.5px;text-underline-offset:3px}
 .show-quotes .seg.who{color:var(--sc);font-weight:600}
 .show-cites .seg.cite{border-bottom:1.5px dashed #667085}
-.show-numbers .seg.num{font-weight:650;background:#eef4ff;border-radius:2px}
-.show-hedges .seg.hedge{font-style:italic;color:#6941c6}
-.show-hedges .seg.boost{font-weight:650;color:#b42318}
+.show-numbers .seg.num{font-weight:600;color:#1d3f8f}
+.show-hedges .seg.hedge{border-bottom:2px dotted #9e77ed}
+.show-hedges .seg.boost{border-bottom:2px dotted #f97066}
 .seg.hl{background:var(--hl)!important;box-shadow:0 0 0 1px #e0b400;border-radius:2px;animation:flash 1s ease-out 1}
 @keyframes flash{from{background:#ffb800}to{background:var(--hl)}}
 .variants{display:grid;gap:.6rem}
