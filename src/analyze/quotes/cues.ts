@@ -155,6 +155,11 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const np = npAfter(tokens, v + 2, to);
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
+  // phrasal reporting verbs: "shot back", "fired back", "hit back", "chimed in", "went on"
+  if (/^(?:shot|shoots|fired|fires|hit|hits|pushed|snapped|chimed|chimes|went|goes)$/.test(lw) && /^(?:back|in|on)$/i.test(tokens[v + 1]?.value ?? '') && /^[,:]$/.test(tokens[v + 2]?.value ?? ',')) {
+    const np = subjectBefore(tokens, v, from);
+    return np ? { speaker: np, verb: v, side: 'before' } : null;
+  }
   if (/^(?:puts?|putting)$/.test(lw) && tokens[v + 1]?.value.toLowerCase() === 'it') {
     const np = subjectBefore(tokens, v, from);
     return np ? { speaker: np, verb: v, side: 'before' } : null;

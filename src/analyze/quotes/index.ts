@@ -129,6 +129,11 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
       const v = tok.tokens[cue.verb];
       quote.verb = v.value;
       quote.verbSpan = { start: v.start, end: v.end };
+      const particle = tok.tokens[cue.verb + 1];
+      if (particle && /^(?:shot|shoots|fired|fires|hit|hits|pushed|snapped|chimed|chimes|went|goes|puts?)$/i.test(v.value) && /^(?:back|in|on|it)$/i.test(particle.value)) {
+        quote.verb = text.slice(v.start, particle.end);
+        quote.verbSpan = { start: v.start, end: particle.end };
+      }
       if (cue.verb + 1 < tok.tokens.length && v.value.toLowerCase() === 'according') {
         const to = tok.tokens[cue.verb + 1];
         quote.verb = text.slice(v.start, to.end);
