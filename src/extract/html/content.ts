@@ -13,12 +13,9 @@ export interface Stats {
   commas: number;
 }
 
-const statsKey = new WeakMap<HNode, Stats>();
-
 export function stats(n: HNode): Stats {
-  return statsKey.get(n) ?? ZERO;
+  return n;
 }
-const ZERO: Stats = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
 
 function collapsedLength(s: string): number {
   let len = 0;
@@ -40,33 +37,21 @@ function countCommas(s: string): number {
 
 /** Compute `Stats` for every element (iterative post-order). */
 export function computeStats(root: HNode): void {
+  const sum = (n: HNode) => {
+    let chars = 0, linkChars = 0, paras = 0, commas = 0;
+    for (const c of n.children) { chars += c.chars; linkChars += c.linkChars; paras += c.paras; commas += c.commas; }
+    n.chars = chars;
+    n.linkChars = n.tag === 'a' ? chars : linkChars;
+    n.paras = n.tag === 'p' && chars >= 40 ? paras + 1 : paras;
+    n.commas = commas;
+  };
   walk(root, () => true, (n) => {
-    let s: Stats;
     if (n.tag === '#text') {
-      s = { chars: collapsedLength(n.text), linkChars: 0, paras: 0, commas: countCommas(n.text) };
-    } else {
-      s = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
-      for (const c of n.children) {
-        const cs = statsKey.get(c);
-        if (!cs) continue;
-        s.chars += cs.chars;
-        s.linkChars += cs.linkChars;
-        s.paras += cs.paras;
-        s.commas += cs.commas;
-      }
-      if (n.tag === 'a') s.linkChars = s.chars;
-      if (n.tag === 'p' && s.chars >= 40) s.paras++;
-    }
-    statsKey.set(n, s);
+      n.chars = collapsedLength(n.text);
+      n.commas = countCommas(n.text);
+    } else sum(n);
   });
-  // The root itself.
-  const s: Stats = { chars: 0, linkChars: 0, paras: 0, commas: 0 };
-  for (const c of root.children) {
-    const cs = statsKey.get(c);
-    if (!cs) continue;
-    s.chars += cs.chars; s.linkChars += cs.linkChars; s.paras += cs.paras; s.commas += cs.commas;
-  }
-  statsKey.set(root, s);
+  sum(root);
 }
 
 export function linkDensity(n: HNode): number {

@@ -16,6 +16,11 @@ export interface HNode {
   /** Input offsets `[start, end)` (text: the raw run; elements: the open tag start). */
   start: number;
   end: number;
+  /** Text statistics, filled by `computeStats` (content.ts). */
+  chars: number;
+  linkChars: number;
+  paras: number;
+  commas: number;
 }
 
 /** Elements whose content is never article text; their subtrees are not built. */
@@ -42,7 +47,7 @@ export interface ParsedHtml {
 }
 
 function el(tag: string, attrs: Record<string, string>, parent: HNode | null, start: number): HNode {
-  return { tag, attrs, children: [], parent, text: '', start, end: start };
+  return { tag, attrs, children: [], parent, text: '', start, end: start, chars: 0, linkChars: 0, paras: 0, commas: 0 };
 }
 
 export interface ParseLimits {
@@ -154,7 +159,7 @@ export function parseHtml(input: string, limits: ParseLimits = {}): ParsedHtml {
         last.end = end;
         return;
       }
-      cur.children.push({ tag: '#text', attrs: EMPTY, children: NONE, parent: cur, text: data, start, end });
+      cur.children.push({ tag: '#text', attrs: EMPTY, children: NONE, parent: cur, text: data, start, end, chars: 0, linkChars: 0, paras: 0, commas: 0 });
     },
     onclosetag(name) {
       const kind = kinds.pop();
