@@ -34,6 +34,11 @@ export interface AlignOptions {
   candidatesPerSentence?: number;
   /** Content stems in more than this share of sentences are not indexed (they still count in scores). */
   maxDfShare?: number;
+  /**
+   * Minimum score for an order rescue: a weaker pair that is mutually best and sits between two
+   * matched neighbours (at most 3 sentences away) in both articles, as in a re-translation.
+   */
+  rescueScore?: number;
 }
 
 const DEFAULTS: Required<AlignOptions> = {
@@ -41,6 +46,7 @@ const DEFAULTS: Required<AlignOptions> = {
   sameScore: 0.9,
   candidatesPerSentence: 40,
   maxDfShare: 0.5,
+  rescueScore: 0.15,
 };
 
 interface Info {
@@ -194,7 +200,7 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
   // ---- per article pair: greedy one-to-one, then merges
   const byPair = new Map<number, Array<[number, number, number]>>();
   for (const [key, sc] of scores) {
-    if (sc < opt.minScore * 0.6) continue;
+    if (sc < Math.min(opt.minScore * 0.6, opt.rescueScore)) continue;
     const lo = Math.floor(key / N);
     const hi = key % N;
     const pk = infos[lo].art * articles.length + infos[hi].art;
@@ -208,6 +214,7 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
     const list = byPair.get(pk)!.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
     const matchA = new Map<number, { a: number[]; b: number[]; score: number }>();
     const matchB = new Map<number, { a: number[]; b: number[]; score: number }>();
+    const pairLinks: Array<{ a: number[]; b: number[]; score: number }> = [];
     for (const [lo, hi, sc] of list) {
       if (sc < opt.minScore) break;
       if (matchA.has(lo) || matchB.has(hi)) continue;
@@ -215,11 +222,48 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
       matchA.set(lo, link);
       matchB.set(hi, link);
       links.push(link);
+      pairLinks.push(link);
     }
+    rescue(list, pairLinks, matchA, matchB);
     // Merged sentences: an unmatched sentence adjacent to a matched one on the same side.
     for (const [lo, hi] of list) {
       if (matchA.has(lo) && !matchB.has(hi)) tryMerge(matchA.get(lo)!, 'b', hi, matchB);
       else if (matchB.has(hi) && !matchA.has(lo)) tryMerge(matchB.get(hi)!, 'a', lo, matchA);
+    }
+  }
+
+  function rescue(
+    list: Array<[number, number, number]>, pairLinks: Array<{ a: number[]; b: number[]; score: number }>,
+    matchA: Map<number, { a: number[]; b: number[]; score: number }>,
+    matchB: Map<number, { a: number[]; b: number[]; score: number }>,
+  ): void {
+    if (pairLinks.length < 2) return;
+    const anchors = pairLinks.map((l) => [infos[l.a[0]].idx, infos[l.b[0]].idx] as [number, number])
+      .sort((p, q) => p[0] - q[0]);
+    const bestA = new Map<number, number>();
+    const bestB = new Map<number, number>();
+    const weak = list.filter(([lo, hi, sc]) => sc < opt.minScore && sc >= opt.rescueScore && !matchA.has(lo) && !matchB.has(hi));
+    for (const [lo, hi] of weak) {
+      if (!bestA.has(lo)) bestA.set(lo, hi);
+      if (!bestB.has(hi)) bestB.set(hi, lo);
+    }
+    for (const [lo, hi, sc] of weak) {
+      if (bestA.get(lo) !== hi || bestB.get(hi) !== lo || matchA.has(lo) || matchB.has(hi)) continue;
+      const ia = infos[lo].idx;
+      const jb = infos[hi].idx;
+      let prev: [number, number] | null = null;
+      let next: [number, number] | null = null;
+      for (const an of anchors) {
+        if (an[0] < ia) prev = an;
+        else if (an[0] > ia) { next = an; break; }
+      }
+      if (!prev || !next) continue;
+      const ok = prev[1] < jb && jb < next[1] && ia - prev[0] <= 3 && next[0] - ia <= 3 && jb - prev[1] <= 3 && next[1] - jb <= 3;
+      if (!ok) continue;
+      const link = { a: [lo], b: [hi], score: sc };
+      matchA.set(lo, link);
+      matchB.set(hi, link);
+      links.push(link);
     }
   }
 

@@ -195,3 +195,14 @@ test('empty inputs and empty articles', () => {
   assert.equal(al.links.length, 0);
   assert.equal(al.unique.length, 1);
 });
+
+test('order rescue: a weak pair between two matched neighbours is linked, only then', () => {
+  const a = 'The central bank raised interest rates by half a point on Tuesday to fight inflation.\n\nOfficials said the decision surprised several investors in the bond market.\n\nMarkets in Europe fell sharply after the announcement, led by property shares.';
+  const b = 'The central bank raised interest rates by half a point on Tuesday to fight inflation.\n\nSome bond investors were caught off guard by the surprise move, analysts said.\n\nMarkets in Europe fell sharply after the announcement, led by property shares.';
+  const s = inlineStory([a, b]);
+  const withRescue = alignSentences(s.articles, s.sentences, { minScore: 0.6 });
+  const without = alignSentences(s.articles, s.sentences, { minScore: 0.6, rescueScore: 1 });
+  assert.deepEqual(partnersOf(withRescue, s, 0, 1, 1), [1]);
+  assert.deepEqual(partnersOf(without, s, 0, 1, 1), []);
+  assert.equal(without.links.length, 2);
+});
