@@ -1,5 +1,6 @@
 import type { Article, Quote, QuoteKind, Span } from '../../model.js';
 import { cueAfter, cueBefore, type Cue } from './cues.js';
+import { REPORTING_VERBS } from './lexicon.js';
 import { pairBlock, type Segment } from './marks.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
 
@@ -198,7 +199,12 @@ function quoteKind(text: string, tok: TokenizedArticle, g: Segment[], start: num
   const before = text.slice(sentStart, s.open).trimEnd();
   const lastCh = before[before.length - 1];
   const endsSentence = /[.!?,\u2026]\s*$/.test(text.slice(start, end));
-  if (before && lastCh && /[\p{L}\p{N}]/u.test(lastCh) && !endsSentence) return 'partial';
+  if (before && lastCh && /[\p{L}\p{N}]/u.test(lastCh)) {
+    if (!endsSentence) return 'partial';
+    // "called the frontrunner “ISIS’ best recruiter.”" is partial; "He said “We will win.”" is direct
+    const lastWord = /[\p{L}\p{N}'’-]+$/u.exec(before)?.[0].toLowerCase() ?? '';
+    if (!REPORTING_VERBS.has(lastWord) && lastWord !== 'that' && text.slice(start, end).split(/\s+/).length <= 12) return 'partial';
+  }
   return 'direct';
 }
 
