@@ -31,7 +31,7 @@ export interface EmitOptions {
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|wp-caption-text|image-caption|media-caption|photo-caption|img-caption)(?:$|[\s_-])/i;
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|attribution|image-source|photo-credit|source)(?:$|[\s_-])/i;
-const BOILERPLATE = /^(?:advertisement|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|(?:©|copyright\b).*(?:\d{4}|rights reserved).*|all rights reserved.*|iklan|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|advertentie|annonse|mainos|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
+const BOILERPLATE = /^(?:advert|adverts|advertisement|tell us what you think\W*|what do you think\W*|leave a (?:comment|reply)\W*|join the (?:conversation|discussion)\W*|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|(?:©|copyright\b).*(?:\d{4}|rights reserved).*|all rights reserved.*|iklan|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|advertentie|annonse|mainos|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
 const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|la|le))*(?:\s*[,|–—-]\s*.{0,60})?$/u;
 const MONTH = /\b(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
@@ -75,6 +75,11 @@ const EMBED = /embed|tweet|instagram-media|tiktok-embed/i;
 
 /** A line naming where the story came from ("Provided by ESA", "Source: Reuters") is provenance, kept even when linked. */
 const SOURCE_LINE = /^(?:provided by|source:|sources:|via|courtesy of|originally published (?:by|in|at|on))\s/i;
+
+/** Newsletter / subscription / script-required prompts. */
+const PROMO = /\b(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|e-?mail|for free|free daily)\b|\bclick here\b|\b(?:requires|enable) javascript\b|\bjavascript (?:is )?(?:required|disabled)\b/i;
+/** Unrendered CMS shortcodes ("[button link=…]Send us…[/button]"). */
+const SHORTCODE = /^\[[a-z_-]+\b[^\]]*\].*\[\/[a-z_-]+\]$/i;
 
 const META_PROPS = /^(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|name)$/i;
 
@@ -234,6 +239,8 @@ function normKey(s: string): string {
 function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: string, index: number): string | null {
   const len = text.length;
   if (len < 140 && BOILERPLATE.test(text)) return 'boilerplate';
+  if (len < 300 && PROMO.test(text)) return 'promo';
+  if (SHORTCODE.test(text)) return 'shortcode';
   if (kind !== 'caption') {
     let link = 0;
     for (const s of segs) if (s.link) link += s.text.length;
