@@ -34,28 +34,28 @@ export function evidenceCuts(report: Report): Map<string, number[]> {
  * the segment's offset in `article.text`, so the client can highlight any
  * `[start, end)` span exactly. All text is escaped.
  */
-export function renderArticleBody(report: Report, article: Article, speakerClass: Map<string, string>, cuts: number[]): string {
+export function renderArticleBody(report: Report, article: Article, speakerClass: Map<string, string>, cuts: number[],
+  index: ArticleIndex = indexByArticle(report)): string {
   const text = article.text;
-  const sentences = report.sentences.filter((s) => s.articleId === article.id);
+  const own = index.get(article.id) ?? emptyItems();
+  const sentences = own.sentences;
   const marks: Mark[] = [];
-  const speakerName = new Map(report.speakers.map((s) => [s.id, s.names[0] ?? s.descriptions[0] ?? s.id]));
-  for (const q of report.quotes) {
-    if (q.articleId !== article.id) continue;
+  const speakerName = index.speakerName;
+  for (const q of own.quotes) {
     const who = q.speakerId ? speakerName.get(q.speakerId) ?? q.speaker : q.speaker;
     marks.push({ start: q.start, end: q.end, cls: `q ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}`,
       title: `Quote${who ? ` — ${who}` : ' (speaker unknown)'}${q.verb ? ` (${q.verb})` : ''}` });
     if (q.speakerSpan) marks.push({ ...q.speakerSpan, cls: `who ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}` });
   }
-  for (const c of report.citations) {
-    if (c.articleId === article.id) marks.push({ start: c.start, end: c.end, cls: 'cite', title: `Source: ${c.source} (${c.kind}, “${c.cue}”)` });
+  for (const c of own.citations) {
+    marks.push({ start: c.start, end: c.end, cls: 'cite', title: `Source: ${c.source} (${c.kind}, “${c.cue}”)` });
   }
-  for (const n of report.numbers) {
-    if (n.articleId !== article.id) continue;
+  for (const n of own.numbers) {
     const detail = [n.kind, n.value !== null ? String(n.value) : null, n.unit, n.counts].filter(Boolean).join(' · ');
     marks.push({ start: n.start, end: n.end, cls: 'num', title: `Number: ${detail}` });
   }
-  for (const h of report.hedges) {
-    if (h.articleId === article.id) marks.push({ start: h.start, end: h.end, cls: h.kind === 'booster' ? 'boost' : 'hedge', title: h.kind === 'booster' ? 'Certainty booster' : 'Hedge' });
+  for (const h of own.hedges) {
+    marks.push({ start: h.start, end: h.end, cls: h.kind === 'booster' ? 'boost' : 'hedge', title: h.kind === 'booster' ? 'Certainty booster' : 'Hedge' });
   }
 
   const valid = (s: Span): boolean => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end;
@@ -110,6 +110,36 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
     out.push(`</${tag}>`);
   });
   return out.join('');
+}
+
+export interface ArticleItems {
+  sentences: Report['sentences'];
+  quotes: Report['quotes'];
+  citations: Report['citations'];
+  numbers: Report['numbers'];
+  hedges: Report['hedges'];
+}
+export type ArticleIndex = Map<string, ArticleItems> & { speakerName: Map<string, string> };
+
+function emptyItems(): ArticleItems {
+  return { sentences: [], quotes: [], citations: [], numbers: [], hedges: [] };
+}
+
+/** The report's per-article items grouped once (rendering N articles stays linear in the report size). */
+export function indexByArticle(report: Report): ArticleIndex {
+  const index = new Map<string, ArticleItems>() as ArticleIndex;
+  const get = (id: string): ArticleItems => {
+    let items = index.get(id);
+    if (!items) index.set(id, (items = emptyItems()));
+    return items;
+  };
+  for (const x of report.sentences) get(x.articleId).sentences.push(x);
+  for (const x of report.quotes) get(x.articleId).quotes.push(x);
+  for (const x of report.citations) get(x.articleId).citations.push(x);
+  for (const x of report.numbers) get(x.articleId).numbers.push(x);
+  for (const x of report.hedges) get(x.articleId).hedges.push(x);
+  index.speakerName = new Map(report.speakers.map((s) => [s.id, s.names[0] ?? s.descriptions[0] ?? s.id]));
+  return index;
 }
 
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }

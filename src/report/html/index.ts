@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Report } from '../../model.js';
 import { isoDay, kindLabel, outletName, rankedFindings, SEVERITY_ORDER } from '../text-util.js';
-import { evidenceCuts, renderArticleBody } from './article-body.js';
+import { evidenceCuts, indexByArticle, renderArticleBody } from './article-body.js';
 import { CLIENT_JS } from './client.js';
 import { escapeHtml, jsonForScript, safeHref } from './escape.js';
 import { renderGraphSvg } from './graph.js';
@@ -19,10 +19,12 @@ const e = escapeHtml;
  */
 export function renderHtml(report: Report): string {
   const articles = report.articles;
+  const byId = new Map(articles.map((a, i) => [a.id, i]));
   const outletOf = (id: string): string => {
-    const a = articles.find((x) => x.id === id);
-    return a ? outletName(a) : id;
+    const i = byId.get(id);
+    return i === undefined ? id : outletName(articles[i]);
   };
+  const index = indexByArticle(report);
   const speakerClass = speakerClasses(report);
   const cuts = evidenceCuts(report);
   const title = storyTitle(report);
@@ -40,8 +42,8 @@ export function renderHtml(report: Report): string {
 
   const initial = articles.slice(0, 2).map((a) => a.id);
   const docs = articles.map((a) =>
-    `<article class="doc" data-id="${e(a.id)}" lang="${e(a.language ?? 'en')}">${renderArticleBody(report, a, speakerClass, cuts.get(a.id) ?? [])}${renderRemoved(a)}</article>`);
-  const docFor = (id: string | undefined): string => (id === undefined ? '' : docs[articles.findIndex((a) => a.id === id)]);
+    `<article class="doc" data-id="${e(a.id)}" lang="${e(a.language ?? 'en')}">${renderArticleBody(report, a, speakerClass, cuts.get(a.id) ?? [], index)}${renderRemoved(a)}</article>`);
+  const docFor = (id: string | undefined): string => (id === undefined ? '' : docs[byId.get(id) ?? -1] ?? '');
 
   const html = `<!DOCTYPE html>
 <html lang="en">
