@@ -60,6 +60,9 @@ export function findQuoteFindings(input: {
     const tooShort = Math.min(words(qa.text).length, words(qb.text).length) < MIN_SPEAKER_WORDS;
     if (tooShort) {
       // a two- or three-word phrase ("Morning Joe") can be said by anyone: no speaker findings
+    } else if (sa && sb && sa.id !== sb.id && namesFit(sa, sb)) {
+      // "Trump" in one outlet, "Donald Trump" in another, left apart only because the surname was
+      // ambiguous in the story: not a change of speaker
     } else if (sa && sb && sa.id !== sb.id) {
       // same words, different people: high when it is the same quote; when one quote only contains
       // the other, the second speaker may be quoting the first (medium)
@@ -152,6 +155,11 @@ function strip(e: Evidence): Evidence {
 
 function evidence(byId: Map<string, Article>, articleId: string, start: number, end: number): Evidence {
   return { articleId, start, end, text: byId.get(articleId)?.text.slice(start, end) ?? '' };
+}
+
+/** Both identities are named and some name of one is the other's name, surname or spelling variant. */
+function namesFit(a: Speaker, b: Speaker): boolean {
+  return a.names.some((x) => b.names.some((y) => compareNames(x, y) !== 'different'));
 }
 
 function speakerLabel(s: Speaker, q: Quote | null): string {

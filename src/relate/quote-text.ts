@@ -35,7 +35,7 @@ const STOP = new Set(
   that's there's it's we're they're i'm i'd i'll we'll you're he's she's
   said says say told tell tells added adds according
   go goes going gone went get gets getting got make makes made making know knows knew think thinks thought
-  want wants like really well now lot lots thing things way yes oh okay ok done among while`.split(/\s+/),
+  want wants like really well now lot lots thing things way yes oh okay ok done among while cannot`.split(/\s+/),
 );
 
 /** Crude stem for candidate search: possessive and inflection cut, then the first 6 letters. */

@@ -23,6 +23,8 @@ export function matchQuoteVariants(input: { articles: Article[]; quotes: Quote[]
     .map((q) => quoteInfo(q))
     .sort((x, y) => order.get(x.q.articleId)! - order.get(y.q.articleId)! || x.q.start - y.q.start || x.q.end - y.q.end);
   infos.forEach((info, i) => (info.index = i));
+  const speakerLabels = labelsBySpeaker(infos);
+  for (const info of infos) info.speakerWords = speakerWordsOf(info.q, speakerLabels);
 
   const out: QuoteVariant[] = [];
 
@@ -124,6 +126,15 @@ interface QInfo {
   /** Normalised words joined: equal keys = verbatim. */
   key: string;
   stems: Set<string>;
+  /** Stems only ever written capitalised after the first word (names). */
+  proper: Set<string>;
+  /** Content words of the speaker as written (filled in once all quotes are known). */
+  speakerWords: Set<string>;
+}
+
+function properStems(w: Word[], stems: Set<string>): Set<string> {
+  const lower = new Set(w.filter((x, i) => i === 0 || !/^\p{Lu}/u.test(x.text)).map((x) => stem(x.norm)));
+  return new Set([...stems].filter((st) => !lower.has(st)));
 }
 
 /**
@@ -137,7 +148,8 @@ function isScareQuote(info: QInfo): boolean {
 function quoteInfo(q: Quote): QInfo {
   const w = words(q.text);
   const norm = w.map((x) => x.norm);
-  return { q, index: 0, words: w, norm, key: norm.join(' '), stems: contentStems(w) };
+  const stems = contentStems(w);
+  return { q, index: 0, words: w, norm, key: norm.join(' '), stems, proper: properStems(w, stems), speakerWords: new Set() };
 }
 
 export interface Comparison {
@@ -217,13 +229,26 @@ function isVariant(cmp: Comparison, a: QInfo, b: QInfo): boolean {
   const spanLarge = cmp.la >= cmp.lb ? cmp.spanA : cmp.spanB;
   if (small >= 2 && cmp.eq >= small - tolerance(small) && cmp.eq / small >= 0.8) {
     const contiguous = small <= 4 ? spanLarge === cmp.eq : spanLarge <= small * 1.25 + 2;
-    if (contiguous) return true;
+    // a two- or three-word phrase inside a longer quote ("politically correct") is the same
+    // quote only when the same speaker says it
+    if (contiguous && (small > 3 || sameSpeaker(a, b))) return true;
   }
   let shared = 0;
-  for (const s of a.stems) if (b.stems.has(s)) shared++;
+  let plain = 0; // shared words that are not names: "Hillary Clinton" alone does not make a quote
+  for (const s of a.stems) {
+    if (!b.stems.has(s)) continue;
+    shared++;
+    if (!a.proper.has(s) && !b.proper.has(s)) plain++;
+  }
   const cover = shared / Math.max(1, Math.min(a.stems.size, b.stems.size));
-  if (shared >= 3) return cmp.similarity >= 0.45 || (cover >= 0.6 && cmp.similarity >= 0.35);
-  return shared === 2 && cmp.la <= 6 && cmp.lb <= 6 && cover >= 0.66 && cmp.similarity >= 0.4;
+  if (shared >= 3) return (plain >= 2 && cmp.similarity >= 0.45) || (plain >= 3 && cover >= 0.6 && cmp.similarity >= 0.35);
+  return shared === 2 && plain >= 1 && cmp.la <= 6 && cmp.lb <= 6 && cover >= 0.66 && cmp.similarity >= 0.4 && sameSpeaker(a, b);
+}
+
+/** Both quotes' speakers are known and share a word ("Fiona Hill" / "Hill", "Kremlin spokesman" / "the spokesman"). */
+function sameSpeaker(a: QInfo, b: QInfo): boolean {
+  for (const w of a.speakerWords) if (b.speakerWords.has(w)) return true;
+  return false;
 }
 
 /** Class of a pair of different quotes from their word comparison. */
@@ -317,22 +342,12 @@ function findParaphrases(
     }
   }
 
-  // the speaker as written for each article-level speaker (continuation quotes carry none)
-  const speakerLabels = new Map<string, string[]>();
-  for (const info of infos) {
-    if (!info.q.speakerId || !info.q.speaker) continue;
-    const key = `${info.q.articleId}|${info.q.speakerId}`;
-    let l = speakerLabels.get(key);
-    if (!l) speakerLabels.set(key, (l = []));
-    l.push(info.q.speaker);
-  }
-
   const out: QuoteVariant[] = [];
   for (const info of infos) {
     const art = byId.get(info.q.articleId);
     if (!art) continue;
     if (isScareQuote(info)) continue;
-    const speakerWords = speakerWordsOf(info.q, speakerLabels);
+    const speakerWords = info.speakerWords;
     const pieces = quotePieces(info.q, sentsByArticle.get(info.q.articleId) ?? [], art);
     const best = new Map<string, { piece: Piece; sent: SentInfo; score: number; shared: number }>();
     for (const piece of pieces) {
@@ -363,6 +378,8 @@ function findParaphrases(
           const rare = plain.filter((st) => (index.get(st)?.length ?? 0) <= rareDf).length;
           if (rare < 2 || !mentionsSpeaker(si.words, speakerWords)) continue;
           if (plain.length === 2 && piece.stems.size !== 3) continue;
+        } else if (plain.length < 5 && !mentionsSpeaker(si.words, speakerWords) && !si.words.some((w) => SUBJECT_PRONOUN.has(w.norm))) {
+          continue;
         }
         if (common.reduce((x, st) => x + weight(st), 0) < 0.6 * total) continue;
         if (!compact(si.words, new Set(common), 2 * piece.words.length + 4)) continue;
@@ -432,6 +449,20 @@ interface Piece {
   proper: Set<string>;
 }
 
+/** The speaker as written for each article-level speaker (continuation quotes carry none). */
+function labelsBySpeaker(infos: QInfo[]): Map<string, string[]> {
+  const labels = new Map<string, string[]>();
+  for (const info of infos) {
+    if (!info.q.speakerId || !info.q.speaker) continue;
+    const key = `${info.q.articleId}|${info.q.speakerId}`;
+    let l = labels.get(key);
+    if (!l) labels.set(key, (l = []));
+    l.push(info.q.speaker);
+  }
+  return labels;
+}
+
+const SUBJECT_PRONOUN = new Set(['he', 'she', 'they']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
 
 /** Content words naming the quote's speaker ("kremlin", "spokesman", "peskov"), pronouns left out. */
@@ -458,9 +489,8 @@ function quotePieces(q: Quote, sentences: Sentence[], art: Article): Piece[] {
   return cuts.map(([start, end]) => {
     const text = art.text.slice(start, end);
     const w = words(text);
-    const lower = new Set(w.filter((x, i) => i === 0 || !/^\p{Lu}/u.test(x.text)).map((x) => stem(x.norm)));
-    const proper = new Set([...contentStems(w)].filter((st) => !lower.has(st)));
-    return { start, end, text, words: w, stems: contentStems(w), proper };
+    const stems = contentStems(w);
+    return { start, end, text, words: w, stems, proper: properStems(w, stems) };
   });
 }
 

@@ -158,7 +158,14 @@ export function resolveStorySpeakers(input: {
     const ci = clusters[find(i)];
     const cj = clusters[find(j)];
     if (ci === cj || sharesArticle(ci, cj) || !clusterKindsFit(ci, cj)) continue;
-    if (ci.names.length && cj.names.length) continue; // named differently: never merge
+    if (ci.names.length && cj.names.length) {
+      // both named: only when the names fit ("Trump" / "Donald Trump") — the shared quote settles
+      // a surname that alone was ambiguous; different people are never merged
+      const rel = bestNameRelation(ci.names, cj.names);
+      if (!rel || rel.relation === 'different' || !namesCompatible(ci, cj) || v.similarity < 0.5) continue;
+      union(i, j, `same quote (${v.class}, ${label(v.a.articleId)} ↔ ${label(v.b.articleId)}: “${clip(v.a.text)}”) credited to ${who(sorted[i].s)} and ${who(sorted[j].s)}, names fit (“${rel.x}” / “${rel.y}”)`);
+      continue;
+    }
     if (!ci.names.length && !cj.names.length && !ci.descriptions.length && !cj.descriptions.length) continue;
     const desc = describeRelation(ci, cj);
     if (desc.relation === 'conflict') continue;

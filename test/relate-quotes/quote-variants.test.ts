@@ -169,3 +169,45 @@ test('scales: 200 articles × 20 quotes stays fast and linear in verbatim copies
   assert.ok(vs.length >= qs.length - 40 && vs.length < qs.length * 2, `${vs.length} variants for ${qs.length} quotes`);
   assert.ok(vs.some((v) => v.class === 'reworded'));
 });
+
+test('scare quotes and titles are matched only when identical', () => {
+  const A = article('a.txt', ['He appeared on “Morning Joe” and then on “This Week with George Stephanopoulos” on Sunday.']);
+  const B = article('b.txt', ['The “Morning Joe” host asked about “This Week” ratings.']);
+  const qs = [
+    ...quotes(A, [{ text: 'Morning Joe' }, { text: 'This Week with George Stephanopoulos' }]),
+    ...quotes(B, [{ text: 'Morning Joe' }, { text: 'This Week' }]),
+  ];
+  const vs = matchQuoteVariants({ articles: [A, B], quotes: qs, sentences: sentencesOf(A, B) });
+  assert.deepEqual(vs.map((v) => [v.a.text, v.class]), [['Morning Joe', 'verbatim']]);
+});
+
+test('a short phrase inside a longer quote is a variant only when the same speaker says it', () => {
+  const mk = (speakerB: string) => {
+    const A = article('a.txt', ['Trump said the country must stop being “politically correct” now.']);
+    const B = article('b.txt', [`“We cannot afford to be so politically correct anymore,” ${speakerB} said.`]);
+    const qs = [
+      ...quotes(A, [{ text: 'politically correct', speaker: 'Trump', speakerId: 'a1', kind: 'partial' }]),
+      ...quotes(B, [{ text: 'We cannot afford to be so politically correct anymore,', speaker: speakerB, speakerId: 'b1' }]),
+    ];
+    return matchQuoteVariants({ articles: [A, B], quotes: qs, sentences: [] });
+  };
+  assert.equal(mk('Donald Trump').length, 1);
+  assert.equal(mk('Donald Trump')[0].class, 'extended');
+  assert.equal(mk('Ted Cruz').length, 0);
+});
+
+test('quotes sharing only names or a stock phrase are not variants', () => {
+  let r = pair(['That would be Hillary Clinton,'], ['my dear sister Hillary Clinton.']);
+  assert.deepEqual(matchQuoteVariants(r), []);
+  r = pair(['We are on fire to make her the next president of the United States,'], ['There is a huge expectation that the next president of the United States will lead this process in the right direction.']);
+  assert.deepEqual(matchQuoteVariants(r), []);
+});
+
+test('no paraphrase from topic words or names alone, nor from a sentence that is not reported speech', () => {
+  const r = pair(
+    ['Donald Trump is on his way to the White House.', 'We will cut the fuel tax by half before the winter.'],
+    [],
+    ['Donald Trump met the White House press corps on his way out.', 'A fuel tax cut by half before the winter would cost billions.'],
+  );
+  assert.deepEqual(matchQuoteVariants(r), []);
+});

@@ -174,3 +174,22 @@ test('scales: 2,000 article-level speakers over 200 articles resolve quickly', (
   assert.equal(r.speakers.length, 10);
   assert.ok(ms < 10000, `took ${ms} ms`);
 });
+
+test('a shared quote settles an ambiguous surname: "Trump" and "Donald Trump" merge, Ivanka stays apart', () => {
+  const A = article('a.txt', ['“We are going to win so much,” Trump said.']);
+  const B = article('b.txt', ['“We are going to win so much,” Donald Trump said.', 'Ivanka Trump smiled.']);
+  const qs = [
+    ...quotes(A, [{ text: 'We are going to win so much,', speaker: 'Trump', speakerId: 'a1', verb: 'said' }]),
+    ...quotes(B, [{ text: 'We are going to win so much,', speaker: 'Donald Trump', speakerId: 'b1', verb: 'said' }]),
+  ];
+  const speakers = [
+    speaker(A, { id: 'a1', names: ['Trump'], mentions: ['Trump'] }),
+    speaker(B, { id: 'b1', names: ['Donald Trump'], mentions: ['Donald Trump'] }),
+    speaker(B, { id: 'b2', names: ['Ivanka Trump'], mentions: ['Ivanka Trump'] }),
+  ];
+  const variants = matchQuoteVariants({ articles: [A, B], quotes: qs, sentences: sentencesOf(A, B) });
+  const r = resolveStorySpeakers({ articles: [A, B], speakers, quotes: qs, variants });
+  assert.equal(r.map.get('a1'), r.map.get('b1'));
+  assert.notEqual(r.map.get('b2'), r.map.get('b1'));
+  assert.match(r.speakers[0].mergeEvidence!.join(' '), /names fit/);
+});
