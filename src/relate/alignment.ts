@@ -36,7 +36,7 @@ export interface AlignOptions {
   maxDfShare?: number;
   /**
    * Minimum score for an order rescue: a weaker pair that is mutually best and sits between two
-   * matched neighbours (at most 3 sentences away) in both articles, as in a re-translation.
+   * matched neighbours (at most 5 sentences away) in both articles, as in a re-translation.
    */
   rescueScore?: number;
 }
@@ -258,7 +258,7 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
         else if (an[0] > ia) { next = an; break; }
       }
       if (!prev || !next) continue;
-      const ok = prev[1] < jb && jb < next[1] && ia - prev[0] <= 3 && next[0] - ia <= 3 && jb - prev[1] <= 3 && next[1] - jb <= 3;
+      const ok = prev[1] < jb && jb < next[1] && ia - prev[0] <= 5 && next[0] - ia <= 5 && jb - prev[1] <= 5 && next[1] - jb <= 5;
       if (!ok) continue;
       const link = { a: [lo], b: [hi], score: sc };
       matchA.set(lo, link);
