@@ -201,3 +201,48 @@ test('the page script parses and the CSP hash matches it', async () => {
   assert.ok(html.includes(`<script>${CLIENT_JS}</script>`));
   assert.ok(html.includes(`&#39;sha256-${createHash('sha256').update(CLIENT_JS).digest('base64')}&#39;`), 'CSP allows exactly this script');
 });
+
+test('random articles and random (even broken) spans render, and segments still tile the blocks (property)', () => {
+  const base = seed();
+  const spanArb = fc.tuple(fc.integer({ min: -5, max: 140 }), fc.integer({ min: -5, max: 140 }));
+  fc.assert(fc.property(
+    fc.string({ unit: fc.constantFrom('a', ' ', '.', '“', '”', '<', '&', '😀', '\n', 'é'), minLength: 1, maxLength: 120 }),
+    fc.array(fc.integer({ min: 0, max: 120 }), { maxLength: 6 }),
+    fc.array(spanArb, { maxLength: 12 }),
+    (text, cutsRaw, spans) => {
+      // Blocks: split the text at the chosen cuts.
+      // (Block edges never split a surrogate pair: extractors guarantee that; a lone half would render as U+FFFD.)
+      const splitsPair = (c: number) => c > 0 && c < text.length && /[\ud800-\udbff]/.test(text[c - 1]);
+      const cuts = [...new Set(cutsRaw.map((c) => Math.min(c, text.length)))].filter((c) => !splitsPair(c)).sort((a, b) => a - b);
+      const edges = [0, ...cuts, text.length];
+      const blocks = [];
+      for (let i = 0; i + 1 < edges.length; i++) if (edges[i] < edges[i + 1]) blocks.push({ start: edges[i], end: edges[i + 1], kind: i === 1 ? 'caption' as const : 'paragraph' as const });
+      const a = { ...base.articles[0], id: 'r1', text, blocks, captions: blocks.filter((b) => b.kind === 'caption').map((b) => ({ start: b.start, end: b.end, credit: '<c>' })) };
+      const ev = (s: [number, number]) => ({ articleId: 'r1', start: s[0], end: s[1], text: text.slice(s[0], s[1]) });
+      const report: Report = {
+        ...base, articles: [a],
+        sentences: blocks.map((b, i) => ({ articleId: 'r1', start: b.start, end: b.end, block: i, caption: b.kind === 'caption' })),
+        quotes: spans.slice(0, 4).map((s, i) => ({ id: `q${i}`, articleId: 'r1', start: s[0], end: s[1], text: '', kind: 'direct' as const, speaker: null, speakerSpan: null, speakerId: null, verb: null, verbSpan: null })),
+        citations: [], numbers: [], hedges: spans.slice(4, 6).map((s) => ({ articleId: 'r1', start: s[0], end: s[1], text: '', kind: 'hedge' as const, strength: -0.5 })),
+        speakers: [], quoteVariants: [], provenance: { nodes: [], edges: [] }, alignment: { links: [], unique: [] },
+        findings: spans.slice(6).map((s, i) => ({ id: `f${i}`, kind: 'quote-drift' as const, severity: 'low' as const, articles: ['r1'], evidence: [ev(s)], explanation: '<b>x</b>' })),
+      };
+      const html = renderHtml(report);
+      const doc = parseDocument(html);
+      const el = selectOne('article.doc[data-id="r1"]', doc)!;
+      const textOf = (n: unknown): string => {
+        const node = n as { type: string; data?: string; children?: unknown[] };
+        return node.type === 'text' ? node.data! : (node.children ?? []).map(textOf).join('');
+      };
+      let covered = 0;
+      for (const s of selectAll('.seg', el)) {
+        const o = Number(s.attribs['data-o']);
+        const t = textOf(s).replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+        assert.equal(text.slice(o, o + t.length), t);
+        covered += t.length;
+      }
+      assert.equal(covered, blocks.reduce((n, b) => n + b.end - b.start, 0));
+      for (const b of selectAll('button.finding', doc)) assert.equal(selectAll('b', b).length, 0, 'explanations are escaped');
+      if (report.findings.length) assert.ok(html.includes('&lt;b&gt;x&lt;/b&gt;'));
+    }), { numRuns: 150 });
+});
