@@ -13,7 +13,7 @@ export interface Cue {
 const SENTENCE_END = /^[.!?\u2026]+$/;
 
 function isQuoteToken(t: Token): boolean {
-  return /^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(t.value);
+  return /^["\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018]$/.test(t.value);
 }
 
 /** Verbs that report speech only right after a quote (“…?” Hannity pressed). */

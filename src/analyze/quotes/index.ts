@@ -226,6 +226,8 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
   };
   // a partial quote closing on a comma ("…“not on the table,” Smith said") takes the cue after it
   if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) return before() ?? after();
+  // "The minister said: “…”" — a colon introduction names the speaker
+  if (oi > from && tokens[oi - 1].value === ':') return before() ?? after();
   return after() ?? before();
 }
 

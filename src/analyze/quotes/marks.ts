@@ -77,6 +77,7 @@ const CUE_AFTER = /^[\s,\u2014\u2013-]*(?:[\p{L}\p{N}.'’-]+\s+){0,10}?(?:said|
 export function pairBlock(text: string, start: number, end: number, block: number): Segment[] {
   const out: Segment[] = [];
   const marks = scanMarks(text, start, end);
+  if (marks.length === 0) return pairSingle(text, start, end, block);
   let open = -1;
   let depth = 0;
   let broken = false;
@@ -144,4 +145,40 @@ function pairTail(text: string, start: number, end: number, block: number): Segm
 
 function seg(text: string, open: number, close: number, block: number, broken: boolean): Segment {
   return { open, close, start: open + 1, end: close, block, broken };
+}
+
+/**
+ * British-style single quotes (‘…’) in a block without double marks. An opening
+ * ‘ follows a space or the block start; a closing ’ follows a non-space and is
+ * not followed by a letter (so apostrophes in "don’t" never close a quote).
+ * Unclosed single quotes are dropped (too often a stray apostrophe).
+ */
+function pairSingle(text: string, start: number, end: number, block: number): Segment[] {
+  const out: Segment[] = [];
+  let open = -1;
+  for (let i = text.indexOf('\u2018', start); i >= 0 && i < end; ) {
+    if (open < 0) {
+      const before = i > start ? text[i - 1] : undefined;
+      if (isSpaceLike(before) && i + 1 < end && !/\s/.test(text[i + 1])) open = i;
+      i = text.indexOf('\u2018', i + 1);
+      if (open >= 0) {
+        // find the closing ’ for this opening
+        const closes = (k: number) => !/\s/.test(text[k - 1]) && !/[\p{L}\p{N}]/u.test(text[k + 1] ?? '');
+        // "the students’ demands": a plural possessive, not a closing mark — unless nothing better follows
+        const possessive = (k: number) => text[k - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(k + 1, k + 4));
+        let k = text.indexOf('\u2019', open + 1);
+        let fallback = -1;
+        while (k >= 0 && k < end && (!closes(k) || possessive(k))) {
+          if (fallback < 0 && closes(k)) fallback = k;
+          k = text.indexOf('\u2019', k + 1);
+        }
+        if (k < 0 || k >= end) k = fallback;
+        if (k < 0) return out;
+        out.push(seg(text, open, k, block, false));
+        open = -1;
+        i = text.indexOf('\u2018', k + 1);
+      }
+    }
+  }
+  return out;
 }
