@@ -191,7 +191,8 @@ function renderVariants(report: Report, outletOf: (id: string) => string, speake
   const quoteById = new Map(report.quotes.map((q) => [q.id, q]));
   const order = report.quoteVariants.map((v, i) => ({ v, i }))
     .sort((x, y) => x.v.similarity - y.v.similarity || x.i - y.i);
-  const items = order.map(({ v, i }) => {
+  const MAX_VARIANTS = 300;
+  const items = order.slice(0, MAX_VARIANTS).map(({ v, i }) => {
     // Resolve speakers through the quotes (speakerA/B may be ids or the names as written).
     const qa = quoteById.get(v.a.quoteId);
     const qb = v.b.quoteId ? quoteById.get(v.b.quoteId) : undefined;
@@ -210,7 +211,8 @@ function renderVariants(report: Report, outletOf: (id: string) => string, speake
       `<div class="diff"><span class="src">${e(outletOf(v.a.articleId))}</span><span class="qt">“${before}”</span>` +
       `<span class="src">${e(outletOf(v.b.articleId))}</span><span class="qt">“${after}”</span></div></div>`;
   }).join('');
-  return `<p class="legend"><span><del>struck</del> words only in the first version</span><span><ins>marked</ins> words only in the second</span><span>Most changed first. Click a quote to see both in context.</span></p><div class="variants">${items}</div>`;
+  return `<p class="legend"><span><del>struck</del> words only in the first version</span><span><ins>marked</ins> words only in the second</span><span>Most changed first. Click a quote to see both in context.</span></p><div class="variants">${items}</div>` +
+    (order.length > MAX_VARIANTS ? `<p class="meta">… and ${order.length - MAX_VARIANTS} more, least changed (all are in the JSON).</p>` : '');
 }
 
 function renderEdgeList(report: Report, outletOf: (id: string) => string): string {

@@ -112,7 +112,9 @@ svg.graph .edge:hover path.line,svg.graph .edge:focus path.line{stroke:#0b57d0;s
 svg.graph .edge:hover text,svg.graph .edge:focus text{fill:#0b57d0}
 details.edges-all summary{cursor:pointer;font-size:.88rem;margin-top:.5rem}
 .edges{font-size:.85rem;margin:.6rem 0 0;padding-left:1.2rem}
-.edges li{margin:.15rem 0}
+.edges li{margin:.15rem 0;cursor:pointer}
+.variant:focus-visible,.edges li:focus-visible,button.finding:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}
+.variant.active{outline:2px solid #0b57d0}
 .errors li{color:var(--high)}
 .empty{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:.8rem;padding:1rem 1.5rem;border-top:1px solid var(--line)}
