@@ -94,9 +94,10 @@ test('10,000 quote marks in one paragraph: linear time', () => {
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   time(2000); // warm up
-  const t10 = time(10000);
-  const t40 = time(40000);
-  assert.ok(t40 < t10 * 12 + 20, `pairing 40k marks took ${t40} ms vs ${t10} ms for 10k: not linear`);
+  // min of three runs each: the machine is shared, single timings are noisy
+  const t10 = Math.min(time(10000), time(10000), time(10000));
+  const t40 = Math.min(time(40000), time(40000), time(40000));
+  assert.ok(t40 < t10 * 10 + 30, `pairing 40k marks took ${t40} ms vs ${t10} ms for 10k: not linear`);
   // whole pipeline on 10,000 marks stays bounded
   const article = articleFromText('He said ' + '"'.repeat(10000) + ' end.');
   const t0 = Date.now();
@@ -135,7 +136,7 @@ test('adversarial run-on paragraphs: analysis time grows linearly', () => {
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   time(300);
-  const t1 = time(1000);
-  const t4 = time(4000);
+  const t1 = Math.min(time(1000), time(1000));
+  const t4 = Math.min(time(4000), time(4000));
   assert.ok(t4 < t1 * 10 + 200, `4,000 quotes took ${t4.toFixed(0)} ms vs ${t1.toFixed(0)} ms for 1,000: super-linear`);
 });
