@@ -73,7 +73,7 @@ details.removed{margin-top:1.2rem;font-size:.78rem;color:var(--muted);border-top
 .show-align .sent.al-reworded{background:var(--reworded)}
 .show-align .sent.al-only{background:var(--only)}
 .sent.al-link{cursor:pointer}
-.sent.al-hover{background:#c7dafc!important;box-shadow:0 0 0 2px #84adff}
+.sent.al-hover{background:#cfe0ff!important;box-shadow:0 0 0 2px #528bff}
 .show-quotes .seg.q{text-decoration:underline;text-decoration-color:var(--sc);text-decoration-thickness:2.5px;text-underline-offset:3px}
 .show-quotes .seg.who{color:var(--sc);font-weight:600}
 .show-cites .seg.cite{border-bottom:1.5px dashed #667085}
