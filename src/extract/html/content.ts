@@ -1,4 +1,4 @@
-import { walk, type HNode } from './dom.js';
+import { textOf, walk, type HNode } from './dom.js';
 import { BODY_HINT, BLOCK_TAGS, classAndId, classWeight, DROP_TAGS, isHidden, UNLIKELY } from './hints.js';
 
 /** Per-element text statistics, computed once bottom-up. */
@@ -93,11 +93,48 @@ function isFurniture(n: HNode): boolean {
   const ci = classAndId(n);
   if (ci && UNLIKELY.test(ci) && !MAYBE.test(ci) && n.tag !== 'body' && n.tag !== 'article' && n.tag !== 'main') return true;
   if (n.attrs.role === 'navigation' || n.attrs.role === 'complementary' || n.attrs.role === 'contentinfo') return true;
-  return false;
+  return introducedAsRelated(n);
 }
 
 /** Class words that keep an element even when it also has an unlikely word ("content-with-sidebar"). */
 const MAYBE = /and|article|body|column|content|main|story|entry|post-?text|embed|tweet/i;
+
+const TEASER_END = /(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$/;
+
+/** The last non-blank text under a node (its ending). */
+function lastText(n: HNode): string {
+  let cur: HNode | undefined = n;
+  for (let guard = 0; cur && guard < 10_000; guard++) {
+    if (cur.tag === '#text') return cur.text;
+    let next: HNode | undefined;
+    for (let i = cur.children.length - 1; i >= 0; i--) {
+      const c = cur.children[i];
+      if (c.tag === '#text' ? c.text.trim() : c.chars > 0) { next = c; break; }
+    }
+    cur = next;
+  }
+  return '';
+}
+
+const RELATED_CLASS = /related|recommend|more-?stories|you-?may|read-?next|also-?like/i;
+const RELATED_TEXT = /^(?:related(?: (?:articles?|stories|posts|content|coverage|news))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:from|on|stories|news|articles)\b.*|more great .*stories|read (?:more|next|also)|recommended(?: for you| stories)?|see also|also read|(?:leia|veja) (?:também|mais)|você (?:pode|também pode) gostar|te puede interesar|(?:lee|ver) también|noticias relacionadas|à lire aussi|lire aussi|sur le même sujet|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|leggi anche|potrebbe interessarti|читайте также|похожие статьи|baca juga)\W*$/i;
+
+/** A block whose first child is a "Related / You may also like" title is a list of other stories. */
+function introducedAsRelated(n: HNode): boolean {
+  if (n.tag !== 'div' && n.tag !== 'section' && n.tag !== 'article' && n.tag !== 'ul' && n.tag !== 'aside') return false;
+  let first: HNode | null = null;
+  for (const c of n.children) {
+    if (c.tag === '#text') { if (c.text.trim()) return false; continue; }
+    first = c;
+    break;
+  }
+  if (!first || first.chars === 0 || first.chars > 60) return false;
+  const isTitle = /^h[1-6]$/.test(first.tag) || first.tag === 'strong' || first.tag === 'b' ||
+    ((first.tag === 'div' || first.tag === 'p' || first.tag === 'span') && first.children.length <= 3);
+  if (!isTitle) return false;
+  if (RELATED_CLASS.test(classAndId(first))) return true;
+  return RELATED_TEXT.test(textOf(first));
+}
 
 export interface Candidate {
   node: HNode;
@@ -111,6 +148,8 @@ export interface Candidate {
  */
 export function scoreCandidates(root: HNode): Candidate[] {
   const scores = new Map<HNode, number>();
+  /** Points from prose alone (without the class/tag prior). */
+  const earned = new Map<HNode, number>();
   walk(root, (n) => {
     if (n.tag === '#text') return false;
     if (isFurniture(n)) return false;
@@ -130,11 +169,14 @@ export function scoreCandidates(root: HNode): Candidate[] {
     if (st.chars < 25) return true;
     let points = 1 + st.commas + Math.min(Math.floor(st.chars / 100), 3);
     points *= 1 - Math.min(1, st.chars ? st.linkChars / st.chars : 0);
+    // A paragraph cut with an ellipsis is a teaser of another story.
+    if (isPara && TEASER_END.test(lastText(n))) points *= 0.1;
     let level = 0;
     while (anc && level < 3 && anc.tag !== '#root') {
       if (!scores.has(anc)) scores.set(anc, initialScore(anc));
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, scores.get(anc)! + points / div);
+      earned.set(anc, (earned.get(anc) ?? 0) + points / div);
       anc = anc.parent;
       level++;
     }
@@ -142,7 +184,10 @@ export function scoreCandidates(root: HNode): Candidate[] {
   });
   const out: Candidate[] = [];
   for (const [node, score] of scores) {
-    out.push({ node, score: score * (1 - linkDensity(node)) });
+    // A container whose only prose is teasers keeps little of its class prior.
+    const prose = earned.get(node) ?? 0;
+    const sc = prose < 3 ? Math.min(score, prose * 3) : score;
+    out.push({ node, score: sc * (1 - linkDensity(node)) });
   }
   out.sort((a, b) => b.score - a.score || a.node.start - b.node.start);
   return out;
