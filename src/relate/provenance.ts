@@ -36,7 +36,7 @@ export function buildProvenance(input: {
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const labels = articleLabels(input.articles);
   const nodes = new Map<string, ProvenanceNode>();
-  const edges = new Map<string, ProvenanceEdge & { count: number; cues: Set<string>; asWritten: Set<string> }>();
+  const edges = new Map<string, ProvenanceEdge & { count: number; cues: Set<string>; asWritten: Set<string>; via: Set<string> }>();
 
   // input articles; an outlet name → the first input article of that outlet
   const inputByOutlet = new Map<string, string>();
@@ -58,7 +58,7 @@ export function buildProvenance(input: {
   const addEdge = (from: string, to: string, kind: ProvenanceEdge['kind'], ev: Evidence, cue: string | null) => {
     const key = `${from}|${to}|${kind}`;
     let e = edges.get(key);
-    if (!e) edges.set(key, (e = { from, to, kind, evidence: [], explanation: '', count: 0, cues: new Set(), asWritten: new Set() }));
+    if (!e) edges.set(key, (e = { from, to, kind, evidence: [], explanation: '', count: 0, cues: new Set(), asWritten: new Set(), via: new Set() }));
     e.evidence.push(ev);
     e.count++;
     if (cue) e.cues.add(cue.toLowerCase());
@@ -86,15 +86,22 @@ export function buildProvenance(input: {
   const citations = [...input.citations].sort(
     (x, y) => (order.get(x.articleId) ?? 0) - (order.get(y.articleId) ?? 0) || x.start - y.start || x.end - y.end,
   );
+  const outletCitations = new Map<string, Array<{ c: Citation; node: string }>>();
   for (const c of citations) {
     if (!byId.has(c.articleId)) continue;
     const from = `article:${c.articleId}`;
     const to = nodeForCitation(c, inputByOutlet, personByName, addNode);
     if (!to || to === from) continue;
+    if (c.kind === 'outlet' || c.kind === 'organization') {
+      let l = outletCitations.get(c.articleId);
+      if (!l) outletCitations.set(c.articleId, (l = []));
+      l.push({ c, node: to });
+    }
     addEdge(from, to, 'cites', ev(c.articleId, c.start, c.end), c.cue);
     edges.get(`${from}|${to}|cites`)!.asWritten.add(c.source.trim());
   }
 
+  const fromLabelOf = (id: string) => nodes.get(id)?.label ?? id;
   // attributed quotes
   const quotes = [...input.quotes].sort(
     (x, y) => (order.get(x.articleId) ?? 0) - (order.get(y.articleId) ?? 0) || x.start - y.start,
@@ -107,6 +114,14 @@ export function buildProvenance(input: {
     addEdge(from, to, 'quotes', ev(q.articleId, q.start, q.end), q.verb);
     if (q.speaker && !PRONOUN.test(q.speaker.trim())) edges.get(`${from}|${to}|quotes`)!.asWritten.add(q.speaker.trim());
     if (q.speakerSpan) edges.get(`${from}|${to}|quotes`)!.evidence.push(ev(q.articleId, q.speakerSpan.start, q.speakerSpan.end));
+    // "…,” a Kremlin spokesman told Bloomberg: the outlet got the quote first, the article relays it
+    const via = relayingOutlet(q, outletCitations.get(q.articleId) ?? [], byId.get(q.articleId)!.text, quotes);
+    if (via && via.node !== to && via.node !== from) {
+      addEdge(via.node, to, 'quotes', ev(q.articleId, q.start, q.end), via.c.cue);
+      const e = edges.get(`${via.node}|${to}|quotes`)!;
+      e.evidence.push(ev(q.articleId, via.c.start, via.c.end));
+      e.via.add(fromLabelOf(from));
+    }
   }
 
   // article ↔ article from the sentence alignment
@@ -121,7 +136,9 @@ export function buildProvenance(input: {
     e.explanation =
       e.kind === 'cites'
         ? `${fromLabel} cites ${toNode.label}${asWritten(e.asWritten, toNode.label)} ${times}${cues ? ` (${cues})` : ''}${toNode.input ? ' — an input article' : ''}`
-        : `${fromLabel} quotes ${toNode.label}${asWritten(e.asWritten, toNode.label)} ${times}${cues ? ` (${cues})` : ''}`;
+        : e.via.size
+          ? `${fromLabel} quoted ${toNode.label} first, as relayed by ${[...e.via].join(', ')} (${times}${cues ? `, ${cues}` : ''})`
+          : `${fromLabel} quotes ${toNode.label}${asWritten(e.asWritten, toNode.label)} ${times}${cues ? ` (${cues})` : ''}`;
     out.push({ from: e.from, to: e.to, kind: e.kind, evidence: e.evidence, explanation: e.explanation });
   }
   out.push(...between);
@@ -131,6 +148,36 @@ export function buildProvenance(input: {
     (x, y) => nodeRank.get(x.from)! - nodeRank.get(y.from)! || KIND_RANK[x.kind] - KIND_RANK[y.kind] || nodeRank.get(x.to)! - nodeRank.get(y.to)!,
   );
   return { nodes: [...nodes.values()], edges: out };
+}
+
+/** How far (characters) from a quote an outlet citation may be to say who the speaker spoke to. */
+const RELAY_WINDOW = 160;
+
+/**
+ * The outlet a quote was given to, when the article says so right next to it ("…,” X told
+ * Bloomberg", "X said in response to a question from Bloomberg News"): the nearest outlet
+ * citation in the same paragraph, not separated from the quote by another quote.
+ */
+function relayingOutlet(
+  q: Quote,
+  cites: Array<{ c: Citation; node: string }>,
+  text: string,
+  quotes: Quote[],
+): { c: Citation; node: string } | null {
+  let best: { c: Citation; node: string } | null = null;
+  let bestGap = Infinity;
+  for (const x of cites) {
+    if (!/^(told|tells|telling|said to|speaking to|in an interview with|a question from|an interview with|interview)$/i.test(x.c.cue.trim())) continue;
+    const gap = x.c.start >= q.end ? x.c.start - q.end : q.start >= x.c.end ? q.start - x.c.end : 0;
+    if (gap > RELAY_WINDOW || gap >= bestGap) continue;
+    const lo = Math.min(q.end, x.c.end);
+    const hi = Math.max(q.start, x.c.start);
+    if (hi > lo && text.slice(lo, hi).includes('\n\n')) continue;
+    if (quotes.some((o) => o !== q && o.articleId === q.articleId && o.start >= lo && o.end <= hi)) continue;
+    best = x;
+    bestGap = gap;
+  }
+  return best;
 }
 
 const PRONOUN = /^(he|she|they|him|her|them|it|we|i|you)$/i;

@@ -4,7 +4,7 @@ import { buildProvenance, outletKey } from '../../src/relate/provenance.js';
 import { matchQuoteVariants } from '../../src/relate/quote-variants.js';
 import { resolveStorySpeakers } from '../../src/relate/speakers.js';
 import type { Alignment, Article, Citation, CitationKind } from '../../src/model.js';
-import { article, locate } from './build.js';
+import { article, locate, quotes } from './build.js';
 import { seed } from './seed.js';
 
 let n = 0;
@@ -124,4 +124,26 @@ test('an edge says how the article itself named a merged source', () => {
   const e = graph.edges.find((x) => x.from === `article:${s.unn.id}` && x.to.startsWith('anon:'))!;
   assert.ok(e);
   assert.match(e.explanation, /\(as “two people close to the Kremlin”\)/);
+});
+
+test('a quote given to an outlet ("…,” X told Bloomberg) adds an outlet → speaker edge', () => {
+  const A = article('a.txt', [
+    '“We are open to talks,” a Kremlin spokesman told Bloomberg.',
+    'Separately, the paper said on Monday that “nothing has changed” in the talks.',
+  ], { outlet: 'Daily Planet' });
+  const qs = quotes(A, [
+    { text: 'We are open to talks,', speaker: 'a Kremlin spokesman', speakerId: 'p1', verb: 'told' },
+    { text: 'nothing has changed', kind: 'partial' },
+  ]);
+  const storySpeakers = [{ id: 'p1', kind: 'anonymous' as const, names: [], descriptions: ['a Kremlin spokesman'], mentions: [], members: ['p1'] }];
+  const c = cite(A, 'told Bloomberg', 'Bloomberg', 'outlet', 'told');
+  const g = buildProvenance({ articles: [A], citations: [c], quotes: qs, storySpeakers });
+  const relay = g.edges.find((e) => e.from === 'outlet:bloomberg');
+  assert.ok(relay, JSON.stringify(g.edges.map((e) => [e.from, e.to])));
+  assert.ok(relay.to.startsWith('anon:'));
+  assert.equal(relay.kind, 'quotes');
+  assert.match(relay.explanation, /^Bloomberg quoted a Kremlin spokesman first, as relayed by Daily Planet/);
+  assert.deepEqual(relay.evidence.map((e) => e.text), ['We are open to talks,', 'told Bloomberg']);
+  // the unattributed partial quote in the next paragraph is not given to Bloomberg
+  assert.equal(g.edges.filter((e) => e.from === 'outlet:bloomberg').length, 1);
 });
