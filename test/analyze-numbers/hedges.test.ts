@@ -82,3 +82,9 @@ test('negated and adjectival boosters are not certainty', () => {
   assert.deepEqual(cues('Most confirmed Ebola cases came from West Africa.'), []);
   assert.deepEqual(cues('The ministry confirmed the deaths.'), ['confirmed']);
 });
+
+test('reported / believed / it appears', () => {
+  assert.deepEqual(cues('A man believed to be the gunman was arrested.'), ['believed to be']);
+  assert.deepEqual(cues('The minister is reported to have resigned.'), ['is reported to']);
+  assert.deepEqual(cues('It appears that the talks failed.'), ['it appears that']);
+});
