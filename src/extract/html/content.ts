@@ -268,10 +268,11 @@ export function chooseContainer(root: HNode): { node: HNode; method: string; ski
     const topScore = scoreOf.get(top) ?? 0;
     const threshold = Math.max(10, topScore * 0.2);
     let joined = 0;
+    let figures = 0;
     for (const sib of parent.children) {
       if (sib === top || sib.tag === '#text') continue;
       let keep = false;
-      if (sib.tag === 'figure') { skip.delete(sib); continue; }
+      if (sib.tag === 'figure') { figures++; continue; }
       if (!isFurniture(sib)) {
         const sc = scoreOf.get(sib) ?? -Infinity;
         const bonus = sib.attrs.class && top.attrs.class && sib.attrs.class === top.attrs.class ? topScore * 0.2 : 0;
@@ -287,6 +288,8 @@ export function chooseContainer(root: HNode): { node: HNode; method: string; ski
       else skip.add(sib);
     }
     if (joined > 0) return { node: parent, method: method + '+siblings', skip };
+    // The lead photo sits beside the body: take the parent for its caption, nothing else.
+    if (figures > 0) return { node: parent, method: method + '+figure', skip };
   }
   return { node: top, method };
 }
