@@ -133,7 +133,8 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       drafts.push({ ...outletDraft(om, om.start, v[1].toLowerCase()), start: om.start, end: vEnd });
     }
     // 3. anonymous sources with a qualifier ("two people close to the Kremlin")
-    for (const m of bt.matchAll(ANON)) {
+    const anonHeads = /\b(?:sources?|people|persons?|officials?|insiders?|diplomats?|aides?|individuals?|officers?|members?|staffers?|employees?)\s+(?:familiar|close|with|knowledgeable|briefed|involved|aware|who|speaking|not)\b/i.test(bt);
+    for (const m of anonHeads ? bt.matchAll(ANON) : []) {
       const s = block.start + m.index!;
       const pre = text.slice(Math.max(block.start, s - 5), s);
       if (/\bthe\s*$/i.test(pre) && !m[1]) continue; // "the people close to…" refers back
@@ -165,7 +166,7 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       });
     }
     // 4. bare "sources said", "a source told", "according to sources"
-    for (const m of bt.matchAll(BARE_SOURCES)) {
+    for (const m of /\b(?:sources?|insiders?)\b/i.test(bt) ? bt.matchAll(BARE_SOURCES) : []) {
       const s = block.start + m.index!;
       const e = s + m[0].length;
       if (drafts.some((d) => d.kind === 'anonymous' && d.sourceSpan.start <= s && d.sourceSpan.end >= e - 1)) continue;
