@@ -50,6 +50,13 @@ test('the report page works in headless Chromium: findings highlight their spans
         assert.equal(inside, ev.text, `finding ${f.id}: highlighted text in ${ev.articleId}`);
       }
       assert.equal(await page.locator('button.finding.active').count(), 1);
+      const onScreen = await page.evaluate(() => [...document.querySelectorAll('.col')].every((col) => {
+        const s = col.querySelector('.seg.hl');
+        if (!s) return true;
+        const r = s.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }));
+      assert.ok(onScreen, `finding ${f.id}: highlighted spans are on screen`);
     }
     // The highlight is visible: the first highlighted segment lies inside its column's viewport.
     await page.click('button.finding[data-f="0"]');
@@ -58,7 +65,7 @@ test('the report page works in headless Chromium: findings highlight their spans
       const body = s.closest('.col-body')!;
       const a = s.getBoundingClientRect();
       const b = body.getBoundingClientRect();
-      return a.top >= b.top && a.bottom <= b.bottom;
+      return a.top >= b.top && a.bottom <= b.bottom && a.top >= 0 && a.bottom <= window.innerHeight;
     });
     assert.ok(visible, 'highlighted span scrolled into view');
 

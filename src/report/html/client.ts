@@ -172,11 +172,15 @@ export const CLIENT_JS = String.raw`(function () {
     });
     var fallback = null;
     shown.forEach(function (id) { if (id && firstIn[id] && !scrollInColumn(firstIn[id]) && !fallback) fallback = firstIn[id]; });
-    var compare = document.getElementById('compare');
     if (fallback) fallback.scrollIntoView({ block: 'center' });
-    else if (compare) {
-      var r = compare.getBoundingClientRect();
-      if (r.top > window.innerHeight * 0.6 || r.bottom < 0) compare.scrollIntoView({ block: 'start' });
+    else {
+      // Bring the columns on screen when a highlighted span is outside the window.
+      var off = Object.keys(firstIn).some(function (id) {
+        var r = firstIn[id].getBoundingClientRect();
+        return r.top < 0 || r.bottom > window.innerHeight;
+      });
+      var colsEl = document.querySelector('.cols');
+      if (off && colsEl) colsEl.scrollIntoView({ block: 'start' });
     }
     return n;
   }
