@@ -244,7 +244,7 @@ function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: s
   if (kind !== 'caption') {
     let link = 0;
     for (const s of segs) if (s.link) link += s.text.length;
-    if (link / len > 0.6 && !/^(?:https?:\/\/|www\.)\S+$/.test(text) && !SOURCE_LINE.test(text)) return 'links';
+    if (link / len > (kind === 'list-item' ? 0.85 : 0.6) && !/^(?:https?:\/\/|www\.)\S+$/.test(text) && !SOURCE_LINE.test(text)) return 'links';
   }
   if (titleKey && (kind === 'heading' || index < 3) && len < 400 && normKey(text) === titleKey) return 'duplicate-title';
   if (len < 100 && BYLINE.test(text)) return 'byline';
