@@ -204,7 +204,8 @@ interface Change {
 export function changedWords(aText: string, bText: string): Change[] {
   const a = words(aText);
   const b = words(bText);
-  const parts = diffArrays<Word>(a, b, { comparator: (x, y) => x.norm === y.norm });
+  const parts = diffArrays<Word>(a, b, { comparator: (x, y) => x.norm === y.norm, maxEditLength: 600 });
+  if (!parts) return [{ removed: a.map((w) => w.text).join(' '), added: b.map((w) => w.text).join(' ') }];
   const changes: Change[] = [];
   let pending: Change | null = null;
   for (const p of parts) {

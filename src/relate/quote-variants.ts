@@ -115,6 +115,8 @@ export function matchQuoteVariants(input: { articles: Article[]; quotes: Quote[]
 const MAX_CANDIDATES = 12;
 /** Stems found in more quotes than this are not used to find candidates. */
 const MAX_POSTING = 400;
+/** Word diffs give up beyond this many edits (deterministic bound, no timer). */
+const MAX_EDIT = 300;
 /** Quotes longer than this (in words) are compared on their first words only (diff cost bound). */
 const MAX_DIFF_WORDS = 600;
 
@@ -179,7 +181,9 @@ export function compare(a: Word[], b: Word[]): Comparison {
   let lastA = -1;
   let firstB = -1;
   let lastB = -1;
-  for (const part of diffArrays(x, y)) {
+  // bounded edit length: a pair this different is not a variant, and the cost stays linear-ish
+  const parts = diffArrays(x, y, { maxEditLength: MAX_EDIT }) ?? [{ value: x, count: x.length, removed: true, added: false }, { value: y, count: y.length, added: true, removed: false }];
+  for (const part of parts) {
     const n = part.count ?? part.value.length;
     if (part.added) {
       ins += n;
@@ -262,7 +266,9 @@ export function classify(cmp: Comparison): QuoteVariantClass {
 /** Word-level diff from `a` to `b` as written (jsdiff `diffWords`). */
 export function wordDiff(a: string, b: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  for (const c of diffWords(a, b)) {
+  const changes = diffWords(a, b, { maxEditLength: MAX_EDIT * 2 });
+  if (!changes) return [{ op: 'delete', text: a }, { op: 'insert', text: b }];
+  for (const c of changes) {
     const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += c.value;

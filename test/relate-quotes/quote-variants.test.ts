@@ -211,3 +211,21 @@ test('no paraphrase from topic words or names alone, nor from a sentence that is
   );
   assert.deepEqual(matchQuoteVariants(r), []);
 });
+
+test('adversarial: huge quotes stay bounded in time', () => {
+  const vocab = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma', 'kappa', 'theta'];
+  let seedN = 7;
+  const rnd = () => (seedN = (seedN * 16807) % 2147483647) / 2147483647;
+  const long = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
+  const q1 = long(30000);
+  const q2 = long(30000);
+  const q3 = q1.replace(/alpha/g, 'zeta');
+  const A = article('a.txt', [`“${q1}” he said.`]);
+  const B = article('b.txt', [`“${q2}” she said.`, `“${q3}” she said again.`]);
+  const qs = [...quotes(A, [{ text: q1 }]), ...quotes(B, [{ text: q2 }, { text: q3 }])];
+  const t0 = performance.now();
+  const vs = matchQuoteVariants({ articles: [A, B], quotes: qs, sentences: sentencesOf(A, B) });
+  const ms = performance.now() - t0;
+  assert.ok(ms < 20000, `took ${ms} ms`);
+  for (const v of vs) assert.ok(v.diff.length > 0);
+});

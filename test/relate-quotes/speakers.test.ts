@@ -193,3 +193,37 @@ test('a shared quote settles an ambiguous surname: "Trump" and "Donald Trump" me
   assert.notEqual(r.map.get('b2'), r.map.get('b1'));
   assert.match(r.speakers[0].mergeEvidence!.join(' '), /names fit/);
 });
+
+test('property: every article speaker maps to exactly one story identity with contiguous ids', async () => {
+  const fc = (await import('fast-check')).default;
+  const names = ['Jane Doe', 'Doe', 'John Doe', 'Anna Smith', 'Smith', 'Volodymyr Zelensky', 'Zelenskyy', 'Dmitry Peskov', 'Peskov'];
+  const descs = ['a Kremlin spokesman', 'Kremlin spokesman', 'a ministry spokeswoman', 'two people close to the Kremlin', 'a White House official', 'the minister'];
+  const arts = [0, 1, 2].map((i) => article(`p${i}.txt`, [`Article ${i} text with some words.`]));
+  const spec = fc.array(
+    fc.record({ art: fc.integer({ min: 0, max: 2 }), names: fc.subarray(names, { maxLength: 1 }), descs: fc.subarray(descs, { maxLength: 2 }) }),
+    { maxLength: 12 },
+  );
+  fc.assert(
+    fc.property(spec, (list) => {
+      const speakers: Speaker[] = list.map((x, i) => ({
+        id: `s${i}`,
+        kind: x.names.length ? 'person' : 'anonymous',
+        names: x.names,
+        descriptions: x.descs,
+        mentions: [{ articleId: arts[x.art].id, start: i % 5, end: (i % 5) + 3, text: arts[x.art].text.slice(i % 5, (i % 5) + 3) }],
+      }));
+      const r = resolveStorySpeakers({ articles: arts, speakers, quotes: [], variants: [] });
+      if (r.map.size !== speakers.length) return false;
+      const members = r.speakers.flatMap((p) => p.members ?? []);
+      if (members.length !== speakers.length || new Set(members).size !== speakers.length) return false;
+      if (!r.speakers.every((p, i) => p.id === `p${i + 1}`)) return false;
+      // never two different full names of different people in one identity
+      for (const p of r.speakers) {
+        const full = p.names.filter((n) => n.includes(' '));
+        for (const a of full) for (const b of full) if (a !== b && compareNames(a, b) === 'different') return false;
+      }
+      return true;
+    }),
+    { numRuns: 150 },
+  );
+});
