@@ -110,7 +110,9 @@ function speakerClasses(report: Report): Map<string, string> {
 function renderHeader(report: Report, title: string): string {
   const outlets = new Set(report.articles.map((a) => outletName(a)));
   const days = report.articles.map((a) => isoDay(a.publishedAt)).filter((d): d is string => !!d).sort();
-  const range = days.length ? (days[0] === days[days.length - 1] ? days[0] : `${days[0]} to ${days[days.length - 1]}`) : 'dates unknown';
+  const undated = report.articles.length - days.length;
+  const range = (days.length ? (days[0] === days[days.length - 1] ? days[0] : `${days[0]} to ${days[days.length - 1]}`) : 'dates unknown') +
+    (days.length && undated ? ` (${undated} undated)` : '');
   const sev = (s: string): number => report.findings.filter((f) => f.severity === s).length;
   const chip = (n: number, label: string, cls = ''): string => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b> ${e(label)}</li>`;
   const rows = report.articles.map((a, i) => {
@@ -167,7 +169,7 @@ function renderCompareBar(report: Report, initial: string[]): string {
     : '';
   const toggle = (cls: string, label: string): string => `<label><input type="checkbox" data-class="${cls}" checked> ${label}</label>`;
   return `<div class="compare-bar">${pickers}<span class="toggles">${toggle('show-align', 'alignment')}${toggle('show-quotes', 'quotes')}${toggle('show-cites', 'citations')}${toggle('show-numbers', 'numbers')}${toggle('show-hedges', 'hedges')}</span></div>
-<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>only in this article</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span><span class="sw" style="border-bottom:2px dotted #9e77ed"></span>hedge</span><span><span class="sw" style="border-bottom:2px dotted #f97066"></span>certainty booster</span><span><span class="sw" style="border-bottom:1.5px dashed #667085"></span>cited source</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
+<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>not in the other article shown</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span><span class="sw" style="border-bottom:2px dotted #9e77ed"></span>hedge</span><span><span class="sw" style="border-bottom:2px dotted #f97066"></span>certainty booster</span><span><span class="sw" style="border-bottom:1.5px dashed #667085"></span>cited source</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
 }
 
 function renderSpeakers(report: Report, speakerClass: Map<string, string>): string {
