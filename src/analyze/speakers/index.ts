@@ -52,6 +52,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   };
 
   let names: ReturnType<typeof collectNames> | null = null;
+  const bySpan = new Map<string, Entity>();
   for (const d of drafts) {
     const q = d.quote;
     if (d.inheritsFrom !== null) {
@@ -60,8 +61,14 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     }
     if (!d.cue?.speaker || !q.speakerSpan) continue;
     const [a, b] = d.cue.speaker;
-    const info = classifyPhrase(tok.tokens.slice(a, b), text);
     const { start, end } = q.speakerSpan;
+    // the same phrase already resolved for an earlier quote of the sentence ("…,” a spokeswoman said, adding that “…”)
+    const same = bySpan.get(`${start}:${end}`);
+    if (same) {
+      q.speakerId = '#' + same.idx;
+      continue;
+    }
+    const info = classifyPhrase(tok.tokens.slice(a, b), text);
     let target: Entity | null = null;
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
@@ -94,6 +101,10 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       }
     } else if (info.kind === 'outlet' || info.kind === 'organization') {
       target = latest(entities).find((e) => e.speaker.kind === info.kind && e.speaker.names.some((n) => n.toLowerCase() === (info.name ?? info.description ?? '').replace(/^the\s+/i, '').toLowerCase())) ?? null;
+      // "the ministry" after "the Russian Foreign Ministry"
+      if (!target && info.kind === 'organization' && info.definite && info.head) {
+        target = bestDescribed(before.filter((e) => e.speaker.kind === 'organization'), info);
+      }
     } else if (info.definite && info.head) {
       target = bestDescribed(before, info);
     }
@@ -119,6 +130,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         }
       }
     }
+    if (target) bySpan.set(`${start}:${end}`, target);
     q.speakerId = target ? '#' + target.idx : null;
   }
 
