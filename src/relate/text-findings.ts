@@ -119,6 +119,8 @@ interface ArtIndex {
   attributed: boolean[];
   /** Sentences with enough content words to matter (not debris, not a fragment). */
   subst: boolean[];
+  /** Content-word count per sentence. */
+  words: number[];
   /** Blocks whose text contains an attribution cue anywhere. */
   blockAttributed: Set<number>;
   cueSpan: Array<Span | null>;
@@ -200,9 +202,10 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
     });
     const blockAttributed = new Set<number>();
     sents.forEach((s, k) => { if (attributed[k]) blockAttributed.add(s.block); });
-    const subst = sents.map((s) => substantive(article.text.slice(s.start, s.end)));
+    const words = sents.map((s) => normalizeSentence(article.text.slice(s.start, s.end)).content.length);
+    const subst = sents.map((s, k) => words[k] >= 4 && /\p{Ll}{3}/u.test(article.text.slice(s.start, s.end)));
     return {
-      article, order: i, label: label(article, i), sents, subst,
+      article, order: i, label: label(article, i), sents, subst, words,
       hedges: bucket(mine(hedges), sents), numbers: bucket(mine(numbers), sents),
       attributed, blockAttributed, cueSpan,
     };
@@ -236,6 +239,10 @@ export function findTextFindings(input: TextFindingsInput, options: TextFindings
     if (xs.length === 0 || ys.length === 0) continue;
     numberMismatch(X, xs, Y, ys, link, push);
     if (link.score < opt.minLinkScore) continue;
+    // A full sentence against a fragment of it says little about hedges or attribution.
+    const xw = xs.reduce((n, k) => n + X.words[k], 0);
+    const yw = ys.reduce((n, k) => n + Y.words[k], 0);
+    if (Math.max(xw, yw) > 2.5 * Math.max(1, Math.min(xw, yw))) continue;
     attributionDropped(X, xs, Y, ys, push);
     hedgeAndCertainty(X, xs, Y, ys, push);
   }
