@@ -210,7 +210,7 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
     return byRecency.find((e) => e.plural || e.speaker.kind === 'organization' || e.speaker.kind === 'collective' || e.speaker.kind === 'anonymous') ?? null;
   }
   return (
-    byRecency.find((e) => e.speaker.kind === 'person' && !e.plural && (e.gender === null || info.gender === null || e.gender === info.gender)) ?? null
+    byRecency.find((e) => (e.speaker.kind === 'person' || e.speaker.kind === 'anonymous') && !e.plural && (e.gender === null || info.gender === null || e.gender === info.gender)) ?? null
   );
 }
 
