@@ -25,13 +25,15 @@ interface Segment {
 export interface EmitOptions {
   /** Title of the page, to drop a repeated title line. */
   title: string | null;
+  /** The article's byline, to drop the author's bio box. */
+  byline?: string | null;
   /** Elements removed before emission (by the caller's cleaning). */
   skip?: Set<HNode>;
 }
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|wp-caption-text|image-caption|media-caption|photo-caption|img-caption)(?:$|[\s_-])/i;
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|attribution|image-source|photo-credit|source)(?:$|[\s_-])/i;
-const BOILERPLATE = /^(?:advert|adverts|advertisement|tell us what you think\W*|what do you think\W*|leave a (?:comment|reply)\W*|join the (?:conversation|discussion)\W*|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|(?:©|copyright\b).*(?:\d{4}|rights reserved).*|all rights reserved.*|iklan|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|advertentie|annonse|mainos|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
+const BOILERPLATE = /^(?:newsletters?|advert|adverts|advertisement|tell us what you think\W*|what do you think\W*|leave a (?:comment|reply)\W*|join the (?:conversation|discussion)\W*|advertisements?\s*[-–—:]?\s*(?:scroll|continue).*|ad|sponsored( content)?|read more\b.*|related( articles?| stories| coverage| content)?:?.*|see also:?.*|more:.*|share( this)?( article| story| on \w+)?:?|follow (us|me)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|continue reading\b.*|story continues( below)?.*|scroll (down )?to continue.*|watch:.*|listen to this article.*|(?:©|copyright\b).*(?:\d{4}|rights reserved).*|all rights reserved.*|iklan|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|advertentie|annonse|mainos|this article (was|has been) (updated|amended).*|loading\.*|image|photo|video|getty images|supported by|skip advertisement|recommended( stories| for you)?:?|trending( now)?:?|most (read|popular):?|previous|next|comments?|\d+ comments?|print|email|facebook|twitter|whatsapp|linkedin|copy link|text size|font size|tags?:?|topics:?|categories:?|keywords:?|filed under:?.*|posted in:?.*|listen|save|save article|gift( this)? article|share (full )?article)$/i;
 const BYLINE = /^(?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|der|la|le))*(?:\s*[,|–—-]\s*.{0,60})?$/u;
 const MONTH = /\b(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const CAPTION_CREDIT_TAIL = /\s*(?:\((?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)\s*)[^()]{1,80}\)|(?:(?:photo|image|picture|foto|credit|photograph)s?\s*(?:by|:|credit:?)|©)\s*[^.]{1,80}|\s[\p{Lu}][^.()]{0,60}\/(?:[\p{Lu}][\w .]*))\s*$/iu;
@@ -120,6 +122,7 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
   let creditDepth = 0;
   let blockIndex = 0;
   const titleKey = opts.title ? normKey(opts.title) : '';
+  const authors = (opts.byline ?? '').split(/\s*(?:,|\band\b|&)\s*/).map((a) => a.trim()).filter((a) => a.split(/\s+/).length >= 2);
 
   const flush = () => {
     if (!pieces.length) return;
@@ -147,7 +150,7 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     const last = [...body].reverse().find((s) => s.start >= 0);
     const inStart = first ? first.start : container.start;
     const inEnd = last ? last.end : container.start;
-    const reason = rejectBlock(text, body, kind, titleKey, blockIndex);
+    const reason = rejectBlock(text, body, kind, titleKey, blockIndex) ?? (isAuthorBio(text, authors) ? 'author-bio' : null);
     if (reason) {
       builder.remove(inStart, inEnd, reason, text);
       return;
@@ -232,6 +235,13 @@ function isLeadIn(n: HNode): boolean {
   return !/[.!?:"”]$/.test(t) && (n.tag === 'div' || n.tag === 'p' || n.tag === 'strong' || n.tag === 'span');
 }
 
+/** "Meg James is a corporate media reporter for …" — the author box under a story. */
+function isAuthorBio(text: string, authors: string[]): boolean {
+  if (!authors.length || text.length > 500) return false;
+  return authors.some((a) => text.includes(a)) &&
+    /\b(?:is an?|was an?|writes|covers|has covered|joined)\b[^.]{0,120}\b(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|blog|column|covering|staff)\b/i.test(text);
+}
+
 function normKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -248,6 +258,9 @@ function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: s
   }
   if (titleKey && (kind === 'heading' || index < 3) && len < 400 && normKey(text) === titleKey) return 'duplicate-title';
   if (len < 100 && BYLINE.test(text)) return 'byline';
+  // A lone parenthesised credit under a photo ("(Reed Saxon / Associated Press)"); story credits
+  // ("(Reporting by …; Editing by …)") are provenance and stay.
+  if (len < 80 && /^\((?!(?:additional )?reporting\b|writing\b|editing\b|compiled\b|with\b|via\b|source\b)[^()]{2,70}\)$/i.test(text)) return 'credit';
   if (isDateLine(text)) return 'date';
   return null;
 }

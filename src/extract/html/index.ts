@@ -43,7 +43,7 @@ export function extractFromHtml(raw: RawDocument, opts: ExtractOptions = {}, tim
   const builder = new TextBuilder();
   let method = 'html';
   if (chosen && stats(chosen.node).chars > 0) {
-    emitBlocks(chosen.node, builder, { title: meta.title, skip: chosen.skip });
+    emitBlocks(chosen.node, builder, { title: meta.title, byline: meta.byline, skip: chosen.skip });
     method = `html:${chosen.method}`;
   }
   let text = builder.text;
