@@ -357,7 +357,9 @@ function findParaphrases(
     const pieces = quotePieces(info.q, sentsByArticle.get(info.q.articleId) ?? [], art);
     const best = new Map<string, { piece: Piece; sent: SentInfo; score: number; shared: number }>();
     for (const piece of pieces) {
-      if (piece.stems.size < 3) continue;
+      // a paraphrase restates a sentence; two- to four-word fragments (“long road ahead”) are too
+      // common to trace outside quote marks
+      if (piece.stems.size < 3 || piece.words.length < 5) continue;
       const shared = new Map<SentInfo, number>();
       for (const st of piece.stems) {
         const l = index.get(st);
