@@ -1,6 +1,6 @@
 /**
  * Train the attribution taggers from PolNeAR and write models/attribution.bin.gz.
- *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack]
+ *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine]
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ function main(): void {
     epochs: Number(opt('--epochs') ?? DEFAULT_CONFIG.epochs),
     bits: Number(opt('--bits') ?? DEFAULT_CONFIG.bits),
     stacked: !flag('--no-stack'),
+    refine: flag('--refine'),
     prune: Number(opt('--prune') ?? 0),
   };
   const dir = resolve(args[0] ?? join(process.cwd(), '..', 'shared', 'bench', 'polnear', 'train'));

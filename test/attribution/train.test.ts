@@ -9,7 +9,7 @@ import { extractAttributions, defaultModelPath, loadAttributionModel } from '../
 import { scoreArticle, emptyCounts, addCounts } from '../../src/analyze/attribution/evaluate.js';
 import { fixturePath } from '../helpers.js';
 
-const cfg = { bits: 16, epochs: 12, seed: 7, stacked: true, folds: 3 };
+const cfg = { bits: 16, epochs: 12, seed: 7, stacked: true, folds: 3, refine: false };
 
 test('trainer learns the tiny PolNeAR-style set end to end, deterministically', () => {
   const docs = loadPolnear(fixturePath('attribution', 'mini'));
@@ -31,6 +31,21 @@ test('trainer learns the tiny PolNeAR-style set end to end, deterministically', 
   assert.ok(totals.cue.tp >= 6, `cue tp ${totals.cue.tp}`);
   assert.ok(totals.content.tp >= 5, `content tp ${totals.content.tp}`);
   assert.ok(totals.relation.tp >= 4, `relation tp ${totals.relation.tp}`);
+});
+
+test('the refining second source/cue pass trains, round-trips and yields valid spans', () => {
+  const docs = loadPolnear(fixturePath('attribution', 'mini'));
+  const model = trainTaggers(docs, { ...cfg, refine: true });
+  assert.ok(model.sc2, 'second pass trained');
+  const reloaded = deserializeModel(serializeModel(model), 'mini-refined');
+  assert.ok(reloaded.sc2);
+  const totals = emptyCounts();
+  for (const d of docs) {
+    const pred = extractAttributions(d.text, d.name, reloaded);
+    for (const a of pred) for (const s of [a.source, a.cue, a.content]) if (s) assert.equal(d.text.slice(s.start, s.end), s.text);
+    addCounts(totals, scoreArticle(pred, d.gold));
+  }
+  assert.ok(totals.cue.tp >= 3, `cue tp ${totals.cue.tp}`);
 });
 
 test('corrupt model files give a clear error', () => {

@@ -1,7 +1,7 @@
 import { paragraphFeatures, endsInQuote, type ParagraphFeatures } from './features.js';
 import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
-import { stackExtras, STACK_FEATURES } from './stack.js';
+import { stackExtras, contentExtras, STACK_FEATURES } from './stack.js';
 import { tagsToSpans, type KindSpan } from './spans.js';
 import { tokenizeParagraphs, type Paragraph } from './tokens.js';
 
@@ -19,6 +19,8 @@ export interface TaggerPair {
    * Chosen on dev, stored with the model.
    */
   bias?: { sc: number; ct: number };
+  /** Optional second source/cue pass that also sees the content tagger's output. */
+  sc2?: ChainModel;
 }
 
 export interface TaggedSpan extends KindSpan {
@@ -53,19 +55,20 @@ export function scKinds(seq: Uint8Array): Uint8Array {
 }
 
 /**
- * Inference tables: both taggers' weights interleaved per bucket (5 source/cue + 3 content floats),
- * so each feature costs one memory access for both taggers.
+ * Inference tables: the taggers' weights interleaved per bucket (5 source/cue + 3 content floats, then
+ * 5 refined source/cue floats and padding when the model has a second pass), so each feature costs
+ * one memory access for all taggers.
  */
 interface Fast {
   bits: number;
+  stride: number;
   joint: Float32Array;
-  /** Content weights alone, for the stacked features. */
-  ct: Float32Array;
   sc: Decoder;
   ctDec: Decoder;
-  stacked: boolean;
+  sc2: Decoder | null;
   emSc: Float64Array;
   emCt: Float64Array;
+  emSc2: Float64Array;
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
@@ -76,85 +79,105 @@ export function fastFor(m: TaggerPair): Fast {
   const B = 1 << m.bits;
   const A = m.sc.tags.length;
   const C = m.ct.tags.length;
-  const S = A + C;
+  const S = m.sc2 ? 16 : 8;
+  if (A !== 5 || C !== 3 || (m.sc2 && m.sc2.tags.length !== 5)) throw new Error('attribution model: unexpected tag sets');
   const joint = new Float32Array(B * S);
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < A; t++) joint[b * S + t] = m.sc.weights[b * A + t];
     for (let t = 0; t < C; t++) joint[b * S + A + t] = m.ct.weights[b * C + t];
+    if (m.sc2) for (let t = 0; t < A; t++) joint[b * S + A + C + t] = m.sc2.weights[b * A + t];
   }
-  f = { bits: m.bits, joint, ct: m.ct.weights, sc: new Decoder(m.sc), ctDec: new Decoder(m.ct), stacked: m.stacked, emSc: new Float64Array(0), emCt: new Float64Array(0) };
+  f = {
+    bits: m.bits,
+    stride: S,
+    joint,
+    sc: new Decoder(m.sc),
+    ctDec: new Decoder(m.ct),
+    sc2: m.sc2 ? new Decoder(m.sc2) : null,
+    emSc: new Float64Array(0),
+    emCt: new Float64Array(0),
+    emSc2: new Float64Array(0),
+  };
   fastCache.set(m, f);
   return f;
 }
 
-/** Decode one paragraph with both taggers: [source/cue tags, content tags]. */
+/** Add the weights (rows of `stride`, columns `col..col+T`) of per-token extra features to `em`. */
+function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Float32Array, stride: number, col: number, T: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let k = i * STACK_FEATURES; k < (i + 1) * STACK_FEATURES; k++) {
+      const w = extra[k] * stride + col;
+      for (let t = 0; t < T; t++) em[i * T + t] += joint[w + t];
+    }
+  }
+}
+
+/** Decode one paragraph with all taggers: [source/cue tags, content tags]. */
 function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Array, Uint8Array] {
   const toks = p.para.tokens;
   const n = toks.length;
-  const A = m.sc.tags.length;
-  const C = m.ct.tags.length;
-  const S = A + C;
-  if (f.emSc.length < n * A) f.emSc = new Float64Array(n * A * 2);
-  if (f.emCt.length < n * C) f.emCt = new Float64Array(n * C * 2);
-  const emSc = f.emSc;
-  const emCt = f.emCt;
+  if (f.emSc.length < n * 5) {
+    f.emSc = new Float64Array(n * 10);
+    f.emCt = new Float64Array(n * 6);
+    f.emSc2 = new Float64Array(n * 10);
+  }
+  const { emSc, emCt, emSc2, joint, stride } = f;
   const { ids, offsets } = p.base;
-  const joint = f.joint;
-  if (A === 5 && C === 3) {
-    // Unrolled for the shipped tag sets (5 source/cue tags, 3 content tags).
-    for (let i = 0; i < n; i++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        const w = ids[k] << 3;
-        a0 += joint[w];
-        a1 += joint[w + 1];
-        a2 += joint[w + 2];
-        a3 += joint[w + 3];
-        a4 += joint[w + 4];
-        c0 += joint[w + 5];
-        c1 += joint[w + 6];
-        c2 += joint[w + 7];
-      }
-      const a = i * 5;
-      emSc[a] = a0;
-      emSc[a + 1] = a1;
-      emSc[a + 2] = a2;
-      emSc[a + 3] = a3;
-      emSc[a + 4] = a4;
-      const c = i * 3;
-      emCt[c] = c0;
-      emCt[c + 1] = c1;
-      emCt[c + 2] = c2;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < A; t++) emSc[i * A + t] = 0;
-      for (let t = 0; t < C; t++) emCt[i * C + t] = 0;
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        const w = ids[k] * S;
-        for (let t = 0; t < A; t++) emSc[i * A + t] += joint[w + t];
-        for (let t = 0; t < C; t++) emCt[i * C + t] += joint[w + A + t];
+  const shift = stride === 16 ? 4 : 3;
+  const two = f.sc2 !== null;
+  for (let i = 0; i < n; i++) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const w = ids[k] << shift;
+      a0 += joint[w];
+      a1 += joint[w + 1];
+      a2 += joint[w + 2];
+      a3 += joint[w + 3];
+      a4 += joint[w + 4];
+      c0 += joint[w + 5];
+      c1 += joint[w + 6];
+      c2 += joint[w + 7];
+      if (two) {
+        r0 += joint[w + 8];
+        r1 += joint[w + 9];
+        r2 += joint[w + 10];
+        r3 += joint[w + 11];
+        r4 += joint[w + 12];
       }
     }
+    const a = i * 5;
+    emSc[a] = a0;
+    emSc[a + 1] = a1;
+    emSc[a + 2] = a2;
+    emSc[a + 3] = a3;
+    emSc[a + 4] = a4;
+    emSc2[a] = r0;
+    emSc2[a + 1] = r1;
+    emSc2[a + 2] = r2;
+    emSc2[a + 3] = r3;
+    emSc2[a + 4] = r4;
+    const c = i * 3;
+    emCt[c] = c0;
+    emCt[c + 1] = c1;
+    emCt[c + 2] = c2;
   }
   const bias = m.bias;
   if (bias) {
     for (let i = 0; i < n; i++) {
-      for (let t = 1; t < A; t++) emSc[i * A + t] += bias.sc;
-      for (let t = 1; t < C; t++) emCt[i * C + t] += bias.ct;
+      for (let t = 1; t < 5; t++) {
+        emSc[i * 5 + t] += bias.sc;
+        emSc2[i * 5 + t] += bias.sc;
+      }
+      for (let t = 1; t < 3; t++) emCt[i * 3 + t] += bias.ct;
     }
   }
   const scSeq = f.sc.viterbi(emSc, n);
-  if (f.stacked) {
-    const extra = stackExtras(toks, scKinds(scSeq), f.bits);
-    for (let i = 0; i < n; i++) {
-      for (let k = i * STACK_FEATURES; k < (i + 1) * STACK_FEATURES; k++) {
-        const w = extra[k] * C;
-        for (let t = 0; t < C; t++) emCt[i * C + t] += f.ct[w + t];
-      }
-    }
-  }
-  return [scSeq, f.ctDec.viterbi(emCt, n)];
+  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq), f.bits), n, joint, stride, 5, 3);
+  const ctSeq = f.ctDec.viterbi(emCt, n);
+  if (!f.sc2) return [scSeq, ctSeq];
+  addExtras(emSc2, contentExtras(toks, ctSeq, f.bits), n, joint, stride, 8, 5);
+  return [f.sc2.viterbi(emSc2, n), ctSeq];
 }
 
 /** Tag an article: all source, cue and content spans the taggers find, with paragraph/sentence indices. */
@@ -166,8 +189,14 @@ export function tagArticle(text: string, models: TaggerPair): TaggedSpan[] {
     if (toks.length === 0) return;
     const [scSeq, ctSeq] = decodeParagraph(f, models, p);
     const sentAt = (start: number): number => {
-      for (const t of toks) if (t.start >= start) return t.sent;
-      return toks[toks.length - 1].sent;
+      let lo = 0;
+      let hi = toks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (toks[mid].start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return toks[lo].sent;
     };
     for (const s of tagsToSpans(toks, scSeq, models.sc.tags)) out.push({ ...s, paragraph: k, sent: sentAt(s.start) });
     for (const s of tagsToSpans(toks, ctSeq, models.ct.tags)) out.push({ ...s, paragraph: k, sent: sentAt(s.start) });

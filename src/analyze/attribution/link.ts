@@ -22,49 +22,83 @@ function gap(a: { start: number; end: number }, b: { start: number; end: number 
  */
 export function linkSpans(input: TaggedSpan[], mergeGap = -1): LinkedRelation[] {
   const spans = mergeGap >= 0 ? mergeContents(input, mergeGap) : input;
-  const cues = spans.filter((s) => s.kind === 'C').sort((a, b) => a.start - b.start);
-  const sources = spans.filter((s) => s.kind === 'S');
-  const contents = spans.filter((s) => s.kind === 'T').sort((a, b) => a.start - b.start);
+  const byStart = (a: TaggedSpan, b: TaggedSpan): number => a.start - b.start;
+  const cues = spans.filter((s) => s.kind === 'C').sort(byStart);
+  const sources = spans.filter((s) => s.kind === 'S').sort(byStart);
+  const contents = spans.filter((s) => s.kind === 'T').sort(byStart);
   const out: LinkedRelation[] = [];
   for (const content of contents) {
-    let best: TaggedSpan | null = null;
-    let bestCost = Infinity;
-    for (const cue of cues) {
-      if (cue.paragraph !== content.paragraph) continue;
-      const cost = gap(cue, content) + (cue.start > content.end ? 0.5 : 0);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = cue;
-      }
-    }
-    if (!best) {
-      for (let i = cues.length - 1; i >= 0; i--) {
-        const c = cues[i];
-        if (c.paragraph < content.paragraph && content.paragraph - c.paragraph <= 2) {
-          best = c;
-          break;
-        }
-      }
-    }
+    const best = nearestCue(cues, content);
     if (!best) continue;
     out.push({ source: pickSource(best, content, sources), cue: best, content });
   }
   return out;
 }
 
-function pickSource(cue: TaggedSpan, content: TaggedSpan, sources: TaggedSpan[]): TaggedSpan | null {
+/** Index of the first span with `start >= pos` in spans sorted by start. */
+function lowerBound(spans: TaggedSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The cue of the content's paragraph with the smallest gap (+0.5 when after the content; ties to the
+ * earlier cue), else the last cue of the previous two paragraphs. Cues are disjoint and sorted, so the
+ * scan stops as soon as gaps exceed the best cost (linear overall, even for one huge paragraph).
+ */
+function nearestCue(cues: TaggedSpan[], content: TaggedSpan): TaggedSpan | null {
+  const at = lowerBound(cues, content.start);
   let best: TaggedSpan | null = null;
   let bestCost = Infinity;
-  for (const s of sources) {
-    if (s.paragraph !== cue.paragraph) continue;
-    if (s.start >= content.start && s.end <= content.end && !(cue.start >= content.start && cue.end <= content.end)) continue;
+  const consider = (cue: TaggedSpan, cost: number): void => {
+    if (cost < bestCost || (cost === bestCost && best !== null && cue.start < best.start)) {
+      bestCost = cost;
+      best = cue;
+    }
+  };
+  for (let i = at - 1; i >= 0; i--) {
+    const cue = cues[i];
+    if (cue.paragraph !== content.paragraph) break;
+    const g = gap(cue, content);
+    if (g > bestCost) break;
+    consider(cue, g + (cue.start > content.end ? 0.5 : 0));
+  }
+  for (let i = at; i < cues.length; i++) {
+    const cue = cues[i];
+    if (cue.paragraph !== content.paragraph) break;
+    const g = gap(cue, content);
+    if (g > bestCost) break;
+    consider(cue, g + (cue.start > content.end ? 0.5 : 0));
+  }
+  if (best) return best;
+  const prev = at - 1 >= 0 ? cues[at - 1] : null;
+  return prev && prev.paragraph < content.paragraph && content.paragraph - prev.paragraph <= 2 ? prev : null;
+}
+
+function pickSource(cue: TaggedSpan, content: TaggedSpan, sources: TaggedSpan[]): TaggedSpan | null {
+  const cueInContent = cue.start >= content.start && cue.end <= content.end;
+  let best: TaggedSpan | null = null;
+  let bestCost = Infinity;
+  const visit = (s: TaggedSpan): boolean => {
     const d = gap(s, cue);
-    const cost = s.sent === cue.sent ? d : d <= 80 ? d + 1000 : Infinity;
-    if (cost < bestCost) {
+    if (d > bestCost || (s.sent !== cue.sent && d > 80)) return false;
+    if (s.start >= content.start && s.end <= content.end && !cueInContent) return true;
+    const cost = s.sent === cue.sent ? d : d + 1000;
+    if (cost < bestCost || (cost === bestCost && best !== null && s.start < best.start)) {
       bestCost = cost;
       best = s;
     }
-  }
+    return true;
+  };
+  const at = lowerBound(sources, cue.start);
+  for (let i = at - 1; i >= 0 && sources[i].paragraph === cue.paragraph; i--) if (!visit(sources[i])) break;
+  for (let i = at; i < sources.length && sources[i].paragraph === cue.paragraph; i++) if (!visit(sources[i])) break;
   return best;
 }
 

@@ -23,6 +23,7 @@ interface Header {
   bias?: { sc: number; ct: number };
   sc: TaggerHeader;
   ct: TaggerHeader;
+  sc2?: TaggerHeader;
   meta: Record<string, unknown>;
 }
 
@@ -53,11 +54,13 @@ function pack(m: ChainModel, prune: number): { header: TaggerHeader; parts: Buff
 export function serializeModel(pair: TaggerPair, meta: Record<string, unknown> = {}, prune = 0): Buffer {
   const sc = pack(pair.sc, prune);
   const ct = pack(pair.ct, prune);
+  const sc2 = pair.sc2 ? pack(pair.sc2, prune) : null;
   const header: Header = { magic: MAGIC, version: 1, bits: pair.bits, stacked: pair.stacked, bias: pair.bias, sc: sc.header, ct: ct.header, meta };
+  if (sc2) header.sc2 = sc2.header;
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length, 0);
-  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts]), { level: 9 });
+  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts, ...(sc2 ? sc2.parts : [])]), { level: 9 });
 }
 
 export class ModelFormatError extends Error {
@@ -107,5 +110,6 @@ export function deserializeModel(data: Buffer, name = 'model'): TaggerPair & { m
   };
   const sc = unpack(header.sc);
   const ct = unpack(header.ct);
-  return { bits: header.bits, stacked: header.stacked, bias: header.bias, sc, ct, meta: header.meta };
+  const sc2 = header.sc2 ? unpack(header.sc2) : undefined;
+  return { bits: header.bits, stacked: header.stacked, bias: header.bias, sc, ct, sc2, meta: header.meta };
 }

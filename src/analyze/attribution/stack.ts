@@ -97,3 +97,64 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
   }
   return ids;
 }
+
+/**
+ * Features for the second source/cue pass: where the content tagger put contents relative to each
+ * token (`ct` per token: 0 outside, 1 content start, 2 inside), `STACK_FEATURES` per token.
+ */
+export function contentExtras(toks: ATok[], ct: Uint8Array, bits: number): Int32Array {
+  const n = toks.length;
+  const mask = (1 << bits) - 1;
+  const endL = new Int32Array(n);
+  const startR = new Int32Array(n);
+  const endLs = new Int32Array(n);
+  const startRs = new Int32Array(n);
+  let any = 0;
+  let le = -1;
+  let les = -1;
+  for (let i = 0; i < n; i++) {
+    if (ct[i] !== 0) any = 1;
+    if (i > 0 && toks[i].sent !== toks[i - 1].sent) les = -1;
+    endL[i] = le < 0 ? 0 : i - le;
+    endLs[i] = les < 0 ? 0 : i - les;
+    if (ct[i] !== 0 && (i === n - 1 || ct[i + 1] !== 2)) le = les = i;
+  }
+  let rs = -1;
+  let rss = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i < n - 1 && toks[i].sent !== toks[i + 1].sent) rss = -1;
+    startR[i] = rs < 0 ? 0 : rs - i;
+    startRs[i] = rss < 0 ? 0 : rss - i;
+    if (ct[i] === 1 || (ct[i] === 2 && (i === 0 || ct[i - 1] === 0))) rs = rss = i;
+  }
+  const ids = new Int32Array(n * STACK_FEATURES);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const el = bucket(endL[i]);
+    const sr = bucket(startR[i]);
+    ids[k++] = h(11, ct[i]) & mask;
+    ids[k++] = h(12, el) & mask;
+    ids[k++] = h(13, sr) & mask;
+    ids[k++] = h(14, el * 8 + sr) & mask;
+    ids[k++] = h(15, bucket(endLs[i]) * 8 + bucket(startRs[i])) & mask;
+    ids[k++] = h(16, (i > 0 ? ct[i - 1] : 3) * 16 + ct[i] * 4 + (i < n - 1 ? ct[i + 1] : 3)) & mask;
+    ids[k++] = h(17, any * 4 + ct[i]) & mask;
+    ids[k++] = h(18, ct[i] * 64 + el * 8 + sr) & mask;
+  }
+  return ids;
+}
+
+/** Append per-token extras (`STACK_FEATURES` each) to base features (for training). */
+export function withExtras(base: ParagraphFeatures, extra: Int32Array): ParagraphFeatures {
+  const n = base.offsets.length - 1;
+  const ids = new Int32Array(base.ids.length + extra.length);
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    for (let j = base.offsets[i]; j < base.offsets[i + 1]; j++) ids[k++] = base.ids[j];
+    for (let j = 0; j < STACK_FEATURES; j++) ids[k++] = extra[i * STACK_FEATURES + j];
+  }
+  offsets[n] = k;
+  return { ids, offsets };
+}
