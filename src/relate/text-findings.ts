@@ -64,7 +64,7 @@ export interface TextFindingsOptions {
 
 const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.4, maxMaterialPerPair: 5, minCoverage: 0.15 };
 
-const ATTRIBUTION_CUE = /\b(?:(?<!\b(?:is|are|was|were|be|been|being)\s+)(?:said|says|say|told)|tells|according\s+to|reported(?:ly)?|reports|reporting|citing|cited|quoted|quoting|claimed|claims|claim|stated|states|added|adds|noted|notes|announced\s+(?:that|on\s+\w+\s+that)|wrote|writes|tweeted|explained|described|recalled|recounted|testified|admitted|revealed|alleged|accused|warned|wrote|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
+const ATTRIBUTION_CUE = /\b(?:(?<!\b(?:is|are|was|were|be|been|being)\s+)(?:said|says|say|told)|tells|according\s+to|reported(?:ly)?|reports?|reporting|statement|tweet(?:ed|s)?|interview|citing|cited|quoted|quoting|claimed|claims|claim|stated|(?<!united\s)states|added|adds|noted|notes|announced\s+(?:that|on\s+\w+\s+that)|wrote|writes|tweeted|explained|described|recalled|recounted|testified|admitted|revealed|alleged|accused|warned|wrote|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed(?!\s+(?:to\s+be|dead|cases?))|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
 const QUOTE_MARK = /[“”"«»„‘]|^['’]|['’]$/;
 /** A speaker label opening the sentence ("Hunter: They are…", "Peskov: …"). */
 const SPEAKER_LABEL = /^\s*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}\s*:\s/u;

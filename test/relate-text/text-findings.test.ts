@@ -207,3 +207,26 @@ test('hedged "is said to" and participles like "posted by" are not attributions'
   assert.equal(of(f, 'attribution-dropped').length, 0);
   assert.equal(of(f, 'hedge-dropped').length, 1);
 });
+
+test('a newspaper report or a tweet is an attribution; "confirmed to be" is not', () => {
+  const s = inlineStory([
+    'A South Korean newspaper said North Korean leader Kim Jong-un underwent surgery on both ankles this month.',
+    'A newspaper report says North Korean leader Kim Jong-un underwent surgery on both ankles this month.',
+  ]);
+  assert.equal(of(analyzeStory(s).findings, 'attribution-dropped').length, 0);
+  const t = inlineStory([
+    'The only person confirmed to be on board the film project is screenwriter Aaron Sorkin of Hollywood.',
+    'The film project has screenwriter Aaron Sorkin of Hollywood on board as the only person.',
+  ]);
+  assert.equal(of(analyzeStory(t).findings, 'attribution-dropped').length, 0);
+});
+
+test('"the United States" is not an attribution cue', () => {
+  const s = inlineStory([
+    'Russia sent signals to the United States about ending the war in Ukraine, two sources told Bloomberg.',
+    'Russia sent signals to the United States about ending the war in Ukraine.',
+  ]);
+  const f = of(analyzeStory(s).findings, 'attribution-dropped');
+  assert.equal(f.length, 1);
+  assert.ok(f[0].evidence.some((e) => e.text === 'told'));
+});
