@@ -11,7 +11,7 @@ import type {
 } from '../model.js';
 import { outletFromName } from '../extract/outlets.js';
 import { articleLabel, articleLabels, articleOrder, slug } from './quote-text.js';
-import { describe } from './speaker-names.js';
+import { compareNames, describe } from './speaker-names.js';
 
 /**
  * The provenance graph of a story: who relayed whom.
@@ -244,7 +244,12 @@ function nodeForCitation(
       return inputByOutlet.get(key) ?? addNode(`outlet:${key}`, source, 'outlet');
     }
     case 'person': {
-      const known = personByName.get(source.toLowerCase());
+      let known = personByName.get(source.toLowerCase());
+      if (!known) {
+        // "Peskov" → the one story identity named "Dmitry Peskov"
+        const fits = new Set([...personByName].filter(([n]) => compareNames(source, n) !== 'different').map(([, id]) => id));
+        if (fits.size === 1) known = [...fits][0];
+      }
       return known ?? addNode(`person:${slug(source)}`, source, 'person');
     }
     case 'anonymous':

@@ -147,3 +147,12 @@ test('a quote given to an outlet ("…,” X told Bloomberg) adds an outlet → 
   // the unattributed partial quote in the next paragraph is not given to Bloomberg
   assert.equal(g.edges.filter((e) => e.from === 'outlet:bloomberg').length, 1);
 });
+
+test('a person cited by surname is the story identity with that name', () => {
+  const A = article('a.txt', ['Peskov, according to Interfax, denied it.'], { outlet: 'Wire' });
+  const c = cite(A, 'Peskov', 'Peskov', 'person', 'according to');
+  const storySpeakers = [{ id: 'p1', kind: 'person' as const, names: ['Dmitry Peskov'], descriptions: [], mentions: [], members: [] }];
+  const g = buildProvenance({ articles: [A], citations: [c], quotes: [], storySpeakers });
+  assert.deepEqual(g.edges.map((e) => [e.to, e.kind]), [['person:dmitry-peskov', 'cites']]);
+  assert.equal(g.nodes.filter((n) => n.kind === 'person').length, 1);
+});
