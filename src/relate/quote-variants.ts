@@ -24,7 +24,11 @@ export function matchQuoteVariants(input: { articles: Article[]; quotes: Quote[]
     .sort((x, y) => order.get(x.q.articleId)! - order.get(y.q.articleId)! || x.q.start - y.q.start || x.q.end - y.q.end);
   infos.forEach((info, i) => (info.index = i));
   const speakerLabels = labelsBySpeaker(infos);
-  for (const info of infos) info.speakerWords = speakerWordsOf(info.q, speakerLabels);
+  for (const info of infos) {
+    info.speakerWords = speakerWordsOf(info.q, speakerLabels);
+    // a continuation quote carries no speaker of its own: use how the article named its speaker
+    info.speakerLabel = info.q.speaker ?? (info.q.speakerId ? speakerLabels.get(`${info.q.articleId}|${info.q.speakerId}`)?.[0] ?? null : null);
+  }
 
   const out: QuoteVariant[] = [];
 
@@ -132,6 +136,8 @@ interface QInfo {
   proper: Set<string>;
   /** Content words of the speaker as written (filled in once all quotes are known). */
   speakerWords: Set<string>;
+  /** The speaker as written next to this quote or, for a continuation, next to its first quote. */
+  speakerLabel: string | null;
 }
 
 function properStems(w: Word[], stems: Set<string>): Set<string> {
@@ -151,7 +157,7 @@ function quoteInfo(q: Quote): QInfo {
   const w = words(q.text);
   const norm = w.map((x) => x.norm);
   const stems = contentStems(w);
-  return { q, index: 0, words: w, norm, key: norm.join(' '), stems, proper: properStems(w, stems), speakerWords: new Set() };
+  return { q, index: 0, words: w, norm, key: norm.join(' '), stems, proper: properStems(w, stems), speakerWords: new Set(), speakerLabel: q.speaker };
 }
 
 export interface Comparison {
@@ -289,8 +295,8 @@ function makeVariant(a: QInfo, b: QInfo, cls: QuoteVariantClass, similarity: num
     class: cls,
     similarity,
     diff: a.q.text === b.q.text ? [{ op: 'equal', text: a.q.text }] : wordDiff(a.q.text, b.q.text),
-    speakerA: a.q.speaker,
-    speakerB: b.q.speaker,
+    speakerA: a.speakerLabel,
+    speakerB: b.speakerLabel,
   };
 }
 
@@ -406,7 +412,7 @@ function findParaphrases(
         class: 'paraphrased',
         similarity: round(Math.max(cmp.similarity, m.score * 0.5)),
         diff: wordDiff(m.piece.text, m.sent.text),
-        speakerA: info.q.speaker,
+        speakerA: info.speakerLabel,
         speakerB: null,
       });
     }

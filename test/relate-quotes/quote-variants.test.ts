@@ -40,7 +40,11 @@ test('seed story: shifts → changes is a reworded variant with a word diff', ()
 test('seed story: other reworded quotes, the paraphrase, and the unmatched officer quote', () => {
   const s = seed();
   const vs = matchQuoteVariants(s);
-  assert.equal(find(vs, 'It will be up to Ukraine', 'Ukraine will decide')?.class, 'reworded');
+  const decide = find(vs, 'It will be up to Ukraine', 'Ukraine will decide');
+  assert.equal(decide?.class, 'reworded');
+  // continuation quotes are labelled with how the article named their speaker
+  assert.equal(decide?.speakerA, 'a National Security Council member');
+  assert.equal(decide?.speakerB, 'US National Security Council spokeswoman Adrienne Watson');
   assert.equal(find(vs, 'so that everyone thinks', 'They want everyone')?.class, 'reworded');
   assert.equal(find(vs, 'The Russians want us', 'The Russians want us')?.class, 'reworded');
   assert.ok(find(vs, 'classic Russian game', "It's a classic Russian play"));
