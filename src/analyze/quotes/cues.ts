@@ -115,6 +115,14 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
     if (second && !isPronoun(tokens[second[0]]) && (second[1] >= max || tokens[second[1]].value === ',' || SENTENCE_END.test(tokens[second[1]].value))) {
       return [np[0], second[1]];
     }
+    // a longer appositive ("Gene Sperling, a top outside Clinton adviser, said"): up to the comma before a reporting verb
+    const opener = tokens[np[1] + 1];
+    if (opener && !isPronoun(opener) && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos)) {
+      for (let k = np[1] + 1; k < max && k < np[1] + 16; k++) {
+        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens[k]) || isReportingVerb(tokens[k], false)) break;
+        if (tokens[k].value === ',' && k + 1 < max && isReportingVerb(tokens[k + 1], false, true)) return [np[0], k];
+      }
+    }
   }
   return np;
 }

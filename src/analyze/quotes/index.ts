@@ -260,7 +260,7 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
   while (k < lastBlock.end && /[\s.!?\u2026]/.test(text[k])) k++;
   if (k >= lastBlock.end) return true;
   // the next thing is another quote or a new sentence
-  return /["\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(d.close - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]) && !/^\p{Lu}\p{L}*\s+(?:said|says|told|added|wrote)\b/u.test(text.slice(k, k + 40)));
+  return /["\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(d.close - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]));
 }
 
 /**

@@ -220,7 +220,7 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
   let best: NameMention | null = null;
   for (const n of names) {
     if (n.start >= before) break;
-    const g = genderOfName(n.name);
+    const g = genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
     if (gender && g && g !== gender) continue;
     best = n;
   }

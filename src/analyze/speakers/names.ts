@@ -29,6 +29,12 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     }
     let j = i;
     while (j < tokens.length && j - i < 4 && isNameToken(tokens[j]) && (j === i || tokens[j].start - tokens[j - 1].end <= 1)) j++;
+    // "Mrs. Clinton", "Sen. Warren": a courtesy title or office before a single surname
+    if (j - i === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
+      out.push({ name: tokens[i].value, start: tokens[i].start, end: tokens[i].end, description: tokens[i - 1].value });
+      i = j;
+      continue;
+    }
     if (j - i >= 2) {
       const last = tokens[j - 1].value.toLowerCase();
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
@@ -65,6 +71,10 @@ export function expandSurname(names: NameMention[], surname: string, before: num
 /** Descriptions written before a full name anywhere in the text ("Ukrainian President" for "Volodymyr Zelensky"). */
 export function descriptionsOf(names: NameMention[], fullName: string): string[] {
   const out: string[] = [];
-  for (const n of names) if (n.name === fullName && n.description && !out.includes(n.description)) out.push(n.description);
+  for (const n of names) {
+    if (n.name !== fullName || !n.description || out.includes(n.description)) continue;
+    if (/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Mx)\.?$/.test(n.description)) continue; // a courtesy title is not a description
+    out.push(n.description);
+  }
   return out;
 }
