@@ -108,6 +108,13 @@ async function main(): Promise<number> {
   console.log(`profile     parse ${(100 * times.parse / tot).toFixed(0)}%  metadata ${(100 * times.metadata / tot).toFixed(0)}%  ` +
     `scoring ${(100 * times.score / tot).toFixed(0)}%  emit ${(100 * times.emit / tot).toFixed(0)}%  (${(tot / n).toFixed(2)} ms/page)`);
 
+  // The bound: building the DOM alone (htmlparser2 + our tree), same passes.
+  const { parseHtml } = await import('../src/extract/html/dom.js');
+  const p0 = performance.now();
+  for (let r = 0; r < repeat; r++) for (const p of pages) parseHtml(p.html);
+  const pms = performance.now() - p0;
+  console.log(`bound       parsing alone: ${(n / (pms / 1000)).toFixed(1)} pages/s (= ${(100 * pms / ms).toFixed(0)}% of the full extraction time)`);
+
   const worst = Number(opt('--worst') ?? 0);
   if (worst > 0) {
     const ranked = perPage.map((x) => ({ ...x, f: x.s.tp + x.s.fp + x.s.fn ? x.s.tp / (x.s.tp + (x.s.fp + x.s.fn) / 2) : 1 }))
