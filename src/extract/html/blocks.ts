@@ -95,7 +95,11 @@ function dropInside(n: HNode, container: HNode): string | null {
   if (n.tag === 'time' && stats(n).chars < 80) return 'metadata';
   const st = stats(n);
   const tag = n.tag;
-  if (tag === 'div' || tag === 'section' || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'aside' || tag === 'span') {
+  if (tag === 'span' || tag === 'font' || tag === 'em' || tag === 'strong' || tag === 'b' || tag === 'i') {
+    // Inline wrappers: only a hidden cluster of several links (hover cards, "more by" lists) goes.
+    return st.chars > 80 && linkDensity(n) > 0.5 && countLinks(n) >= 2 ? 'links' : null;
+  }
+  if (tag === 'div' || tag === 'section' || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'aside') {
     const w = classWeight(n);
     const ld = linkDensity(n);
     if (w < 0 && st.paras < 3 && !EMBED.test(n.attrs.class || '')) return 'boilerplate';
@@ -105,7 +109,7 @@ function dropInside(n: HNode, container: HNode): string | null {
       for (const c of n.children) if (c.tag === 'li') items++;
       if ((st.chars - st.linkChars) / Math.max(1, items) < 40) return 'links';
     }
-    if (ld > 0.25 && w < 25 && st.paras === 0 && st.chars < 400 && tag !== 'span') return 'links';
+    if (ld > 0.25 && w < 25 && st.paras === 0 && st.chars < 400) return 'links';
   }
   return null;
 }
@@ -212,6 +216,12 @@ export function emitBlocks(container: HNode, builder: TextBuilder, opts: EmitOpt
     if (c && CREDIT_CLASS.test(c)) creditDepth--;
   }
   flush();
+}
+
+function countLinks(n: HNode): number {
+  let k = 0;
+  walk(n, (c) => { if (c.tag === 'a') k++; return c.tag !== '#text'; });
+  return k;
 }
 
 function previousElement(n: HNode): HNode | null {
