@@ -85,7 +85,7 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   // inverted: said Peskov
   if (isReportingVerb(tokens[k], false, true) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
     const np = npAfter(tokens, k + 1, max);
-    return { speaker: np ? withAppositive(tokens, np, max) : null, verb: k, side: 'after' };
+    return { speaker: np ? toSentenceEnd(tokens, withAppositive(tokens, np, max), max) : null, verb: k, side: 'after' };
   }
   const np = npAfter(tokens, k, max);
   if (!np) return null;
@@ -220,4 +220,24 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
     if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) return [subj[0], p];
   }
   return null;
+}
+
+/**
+ * After an inverted cue the speaker phrase may run to the end of the sentence
+ * ("said Dean Baker, co-director of the Center for Economic and Policy Research,
+ * a liberal think tank."): extend over appositives that hold no verb except in
+ * a relative clause ("…, who chairs the committee").
+ */
+function toSentenceEnd(tokens: Token[], np: TokenRange, max: number): TokenRange {
+  if (np[1] >= max || tokens[np[1]].value !== ',') return np;
+  let relative = false;
+  let end = max;
+  while (end > np[1] && /^[,;:\u2014\u2013-]$/.test(tokens[end - 1].value)) end--;
+  for (let k = np[1] + 1; k < end; k++) {
+    const t = tokens[k];
+    if (/^(?:who|which|whose)$/i.test(t.value)) relative = true;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !/^\p{Lu}/u.test(t.value)) return np;
+    if (isQuoteToken(t)) return np;
+  }
+  return end - np[1] <= 30 ? [np[0], end] : np;
 }

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp.js';
-import { PERSONAL_PRONOUNS } from './lexicon.js';
+import { PERSONAL_PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 
 /** Token index range [from, to) of a noun phrase. */
 export type TokenRange = [number, number];
@@ -139,7 +139,9 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
     }
     const lw = t.value.toLowerCase();
     const afterLinkAdj = i > start && LINK_ADJ.has(tokens[i - 1].value.toLowerCase());
-    if (t.pos === 'ADP' && LINK_ADP.has(lw) && (last === i - 1 || afterLinkAdj) && i + 1 < max && isNpWord(tokens[i + 1]) && (afterLinkAdj || (lw !== 'in' && lw !== 'on' && lw !== 'to'))) {
+    // "adviser to Trump", "aide to President Bush": "to" after a role noun
+    const roleTo = lw === 'to' && last === i - 1 && ROLE_NOUNS.has(tokens[i - 1].value.toLowerCase());
+    if (t.pos === 'ADP' && LINK_ADP.has(lw) && (last === i - 1 || afterLinkAdj) && i + 1 < max && isNpWord(tokens[i + 1]) && (afterLinkAdj || roleTo || (lw !== 'in' && lw !== 'on' && lw !== 'to'))) {
       i++;
       continue;
     }
