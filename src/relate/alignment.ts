@@ -118,6 +118,32 @@ function wordJaccard(a: string[], b: string[]): number {
   return u === 0 ? 1 : i / u;
 }
 
+/** The k-th largest value (1-based) by quickselect; O(n) on average. */
+export function kthLargest(values: number[], k: number): number {
+  const a = values;
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = Math.min(k, a.length) - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i]; a[i] = a[j]; a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
+}
+
 function ref(info: Info): SentenceRef {
   return { articleId: info.s.articleId, sentence: info.idx, start: info.s.start, end: info.s.end };
 }
@@ -151,6 +177,7 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
   for (const [t, d] of df) idf.set(t, Math.log((N + 1) / (d + 0.5)) + 0.5);
   for (const x of infos) x.norm2 = x.terms.reduce((acc, t) => acc + (idf.get(t)! ** 2), 0);
   // ---- inverted index
+  // Stems in more than `maxDfShare` of all sentences are not indexed (they still count in scores).
   const maxDf = Math.max(8, Math.floor(N * opt.maxDfShare));
   const postings = new Map<string, number[]>();
   infos.forEach((x, i) => {
@@ -182,10 +209,13 @@ export function alignSentences(articles: Article[], sentences: Sentence[][], opt
       }
     }
     // Cheap bound: shared weight must be a fair share of the smaller sentence.
-    const cand = touched
-      .filter((j) => acc[j] >= 0.12 * Math.min(x.norm2, infos[j].norm2))
-      .sort((a, b) => acc[b] - acc[a] || a - b)
-      .slice(0, opt.candidatesPerSentence);
+    let pool = touched.filter((j) => acc[j] >= 0.12 * Math.min(x.norm2, infos[j].norm2));
+    if (pool.length > opt.candidatesPerSentence * 4) {
+      // Keep only what can make the top K before sorting (wire-copy stories touch thousands).
+      const kth = kthLargest(pool.map((j) => acc[j]), opt.candidatesPerSentence);
+      pool = pool.filter((j) => acc[j] >= kth);
+    }
+    const cand = pool.sort((a, b) => acc[b] - acc[a] || a - b).slice(0, opt.candidatesPerSentence);
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
     for (const j of cand) {

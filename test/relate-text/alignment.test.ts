@@ -206,3 +206,11 @@ test('order rescue: a weak pair between two matched neighbours is linked, only t
   assert.deepEqual(partnersOf(without, s, 0, 1, 1), []);
   assert.equal(without.links.length, 2);
 });
+
+test('kthLargest agrees with sorting (property)', async () => {
+  const { kthLargest } = await import('../../src/relate/alignment.js');
+  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 60 }), fc.nat(), (v, k0) => {
+    const k = (k0 % v.length) + 1;
+    assert.equal(kthLargest([...v], k), [...v].sort((a, b) => b - a)[k - 1]);
+  }), { numRuns: 300 });
+});
