@@ -104,7 +104,9 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
     if ((t.pos === 'ADP' || t.pos === 'PART') && LINK_ADP.has(lw) && i - 1 >= min) {
       let j = i - 1;
       if (LINK_ADJ.has(tokens[j].value.toLowerCase())) j--; // "close to", "familiar with"
-      if (j >= min && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN')) {
+      // "Trump in his speech called": a name takes no locative modifier ("officials in Kyiv" do)
+      const locativeAfterName = /^(?:in|on|at)$/.test(lw) && tokens[j]?.pos === 'PROPN';
+      if (j >= min && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') && !locativeAfterName) {
         first = j;
         i = j - 1;
         continue;
