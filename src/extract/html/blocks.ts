@@ -80,6 +80,9 @@ const SOURCE_LINE = /^(?:provided by|source:|sources:|via|courtesy of|originally
 
 /** Newsletter / subscription / script-required prompts. */
 const PROMO = /\b(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|e-?mail|for free|free daily)\b|\bclick here\b|\b(?:requires|enable) javascript\b|\bjavascript (?:is )?(?:required|disabled)\b/i;
+/** A post's byline/category/tag line ("05/10/2018 - Publicado por: X - Categoria: Saúde - Tags: …"). */
+const META_LINE = /\b(?:posted|published|publicado|publicada|publié|veröffentlicht|written|escrito|scritto) (?:by|por|par|von|da)\b|\b(?:categor(?:y|ies|ia|ías?|ie)|tags?|filed under|schlagwörter|etiquetas)\s*:/i;
+
 /** Unrendered CMS shortcodes ("[button link=…]Send us…[/button]"). */
 const SHORTCODE = /^\[[a-z_-]+\b[^\]]*\].*\[\/[a-z_-]+\]$/i;
 
@@ -260,6 +263,8 @@ function rejectBlock(text: string, segs: Segment[], kind: BlockKind, titleKey: s
   const len = text.length;
   if (len < 140 && BOILERPLATE.test(text)) return 'boilerplate';
   if (len < 300 && PROMO.test(text)) return 'promo';
+  // (Sentences such as "… first published by Bloomberg." are provenance, not meta lines.)
+  if (len < 200 && META_LINE.test(text) && !/[.!?]["”’)]?$/.test(text)) return 'metadata';
   if (SHORTCODE.test(text)) return 'shortcode';
   if (kind !== 'caption') {
     let link = 0;
