@@ -1,5 +1,5 @@
 import type { Article, Citation, CitationKind, Span } from '../../model.js';
-import { findOutletMentions, OUTLET_NAME_WORDS, type OutletMention } from '../outlet-lexicon.js';
+import { findOutletMentions, outletByName, OUTLET_NAME_WORDS, type OutletMention } from '../outlet-lexicon.js';
 import { countWord } from '../quotes/lexicon.js';
 import { npAfter } from '../quotes/noun-phrase.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
@@ -19,6 +19,9 @@ interface Draft {
 
 /** Capitalised words that make a name an institution ("the Center for Responsive Politics"). */
 const ORG_NAME_WORDS = /\b(?:Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
+
+/** A capitalised name ending in an outlet word, then a reporting verb ("The Kyiv Daily Star reported"). */
+const UNKNOWN_OUTLET_VERB = /\b((?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}\p{Lu}[\p{L}'’.&-]*)\s+(?:(?:has|had|also|first|previously|earlier)\s+)?(reported|reports|wrote|quoted|cited|revealed|published|claimed)\b/gu;
 
 /** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
 const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|investigation|broadcast) (?:by|in|from)|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
@@ -131,6 +134,20 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       if (/(?:citing|according to|told|by|from|with|to)\s+$/i.test(prev)) continue; // already a cue+source citation
       const vEnd = om.end + v.index + v[0].length;
       drafts.push({ ...outletDraft(om, om.start, v[1].toLowerCase()), start: om.start, end: vEnd });
+    }
+    // 2b. unknown outlets recognised from their name and a reporting verb ("The Daily Star reported")
+    for (const m of bt.matchAll(UNKNOWN_OUTLET_VERB)) {
+      const name = m[1].replace(/^The\s+/, '');
+      if (!OUTLET_NAME_WORDS.test(name.split(/\s+/).pop() ?? '') || outletByName(name)) continue;
+      if (/^\s*citing\b/i.test(bt.slice(m.index! + m[0].length))) continue; // "X reports citing Y": X relays
+      const s = block.start + m.index! + m[0].indexOf(name);
+      const the = /(?:^|\s)([Tt]he\s+)$/.exec(text.slice(Math.max(block.start, s - 5), s));
+      const start = the ? s - the[1].length : s;
+      const vEnd = block.start + m.index! + m[0].length;
+      drafts.push({
+        start, end: vEnd, source: name, kind: 'outlet', sourceSpan: { start, end: s + name.length },
+        cue: m[2].toLowerCase(), count: null, description: null,
+      });
     }
     // 3. anonymous sources with a qualifier ("two people close to the Kremlin")
     const anonHeads = /\b(?:sources?|people|persons?|officials?|insiders?|diplomats?|aides?|individuals?|officers?|members?|staffers?|employees?)\s+(?:familiar|close|with|knowledgeable|briefed|involved|aware|who|speaking|not)\b/i.test(bt);
