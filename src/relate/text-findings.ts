@@ -39,7 +39,7 @@ import { normalizeSentence } from './normalize.js';
  * "about 11") cannot both hold, after unit conversion; material findings
  * are runs of substantive sentences, capped per article pair (5 for small
  * stories, fewer as the story grows) and skipped for articles that share
- * under 15% of the reference's sentences (a different story).
+ * fewer than 2 sentences, or under 5% as many as the reference has substantive sentences (a different story).
  */
 
 export interface TextFindingsInput {
@@ -62,7 +62,7 @@ export interface TextFindingsOptions {
   minCoverage?: number;
 }
 
-const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.4, maxMaterialPerPair: 5, minCoverage: 0.15 };
+const DEFAULTS: Required<TextFindingsOptions> = { minLinkScore: 0.4, maxMaterialPerPair: 5, minCoverage: 0.05 };
 
 const ATTRIBUTION_CUE = /\b(?:(?<!\b(?:is|are|was|were|be|been|being)\s+)(?:said|says|say|told)|tells|according\s+to|reported(?:ly)?|reports?|reporting|statement|tweet(?:ed|s)?|interview|citing|cited|quoted|quoting|claimed|claims|claim|stated|(?<!united\s)states|added|adds|noted|notes|announced\s+(?:that|on\s+\w+\s+that)|wrote|writes|tweeted|explained|described|recalled|recounted|testified|admitted|revealed|alleged|accused|warned|wrote|spoke\s+(?:to|with)|speaking\s+(?:to|with|on\s+condition)|insisted|argued|confirmed(?!\s+(?:to\s+be|dead|cases?))|denied|acknowledged|asserted|warned|sources?\s+(?:close|familiar|say|said)|officials?\s+(?:say|said)|the\s+publication|the\s+outlet|the\s+newspaper)\b/i;
 const QUOTE_MARK = /[“”"«»„‘]|^['’]|['’]$/;
@@ -506,8 +506,8 @@ function materialFindings(idx: ArtIndex[], ref: number, alignment: Alignment, op
   const dropped = new Map<string, { run: Run; by: ArtIndex[] }>();
   for (const B of idx) {
     if (B.order === ref) continue;
-    const covered = R.sents.filter((_, k) => linked[ref][k].has(B.order)).length;
-    if (substantiveR === 0 || covered / substantiveR < opt.minCoverage) continue;
+    const covered = R.sents.filter((s, k) => !s.caption && linked[ref][k].has(B.order)).length;
+    if (substantiveR === 0 || covered < 2 || covered / substantiveR < opt.minCoverage) continue;
     for (const run of missingRuns(R, B, linked[ref]).slice(0, perPair)) {
       const key = run.run.join(',');
       const d = dropped.get(key);

@@ -230,3 +230,20 @@ test('"the United States" is not an attribution cue', () => {
   assert.equal(f.length, 1);
   assert.ok(f[0].evidence.some((e) => e.text === 'told'));
 });
+
+test('PolNeAR story (HuffPost vs Politico): shared Trump quotes align, the poll is Politico-only material', () => {
+  const s = loadStory('trump-isis-founder'); // [huffpost, politico]
+  const { alignment, findings, numbers } = analyzeStory(s);
+  checkEvidence(s, findings);
+  const link = (a: string, b: string) => alignment.links.some((l) => {
+    const all = [...l.a, ...l.b];
+    return all.some((r) => r.articleId === s.articles[0].id && s.articles[0].text.slice(r.start, r.end).includes(a)) &&
+      all.some((r) => r.articleId === s.articles[1].id && s.articles[1].text.slice(r.start, r.end).includes(b));
+  });
+  assert.ok(link('No, I meant he’s the founder of ISIS', 'No, I meant he’s the founder of ISIS'));
+  assert.ok(link('He was the most valuable player.', 'He was the most valuable player.'));
+  const poll = numbers[1].filter((n) => n.kind === 'percent').map((n) => n.text);
+  assert.deepEqual(poll, ['52 percent', '37 percent']);
+  assert.ok(of(findings, 'material-added').some((f) => f.evidence[0].text.includes('Marquette Law School') && f.severity === 'medium'));
+  assert.equal(of(findings, 'number-mismatch').length, 0);
+});
