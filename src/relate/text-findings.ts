@@ -413,7 +413,8 @@ function interval(n: NumberMention): [number, number] {
 function closeEnough(a: NumberMention, b: NumberMention): boolean {
   const [alo, ahi] = interval(a);
   const [blo, bhi] = interval(b);
-  const slack = a.unit !== b.unit ? 0.05 * Math.max(Math.abs(comparable(a)!.value), Math.abs(comparable(b)!.value)) : 0;
+  // Converted units are rounded by writers ("60-foot" ≈ "20-m"): allow 10%.
+  const slack = a.unit !== b.unit ? 0.1 * Math.max(Math.abs(comparable(a)!.value), Math.abs(comparable(b)!.value)) : 0;
   return alo <= bhi + slack && blo <= ahi + slack;
 }
 
@@ -434,8 +435,10 @@ function describe(n: NumberMention): string {
 }
 
 function numberMismatch(X: ArtIndex, xs: number[], Y: ArtIndex, ys: number[], _link: AlignmentLink, push: Push): void {
-  const xn = xs.flatMap((k) => X.numbers[k]).filter((n) => comparable(n));
-  const yn = ys.flatMap((k) => Y.numbers[k]).filter((n) => comparable(n));
+  // "two more doctors" counts an increment, not the total: not comparable.
+  const incremental = (n: NumberMention) => !!n.counts && /^(more|additional|other|further|extra|new|fewer)\b/i.test(n.counts);
+  const xn = xs.flatMap((k) => X.numbers[k]).filter((n) => comparable(n) && !incremental(n));
+  const yn = ys.flatMap((k) => Y.numbers[k]).filter((n) => comparable(n) && !incremental(n));
   if (xn.length === 0 || yn.length === 0) return;
   const unit = (n: NumberMention) => comparable(n)!.unit;
   const xFree = xn.filter((a) => !yn.some((b) => unit(a) === unit(b) && closeEnough(a, b)));

@@ -247,3 +247,16 @@ test('PolNeAR story (HuffPost vs Politico): shared Trump quotes align, the poll 
   assert.ok(of(findings, 'material-added').some((f) => f.evidence[0].text.includes('Marquette Law School') && f.severity === 'medium'));
   assert.equal(of(findings, 'number-mismatch').length, 0);
 });
+
+test('increments ("two more doctors") are not totals; converted units get rounding slack', () => {
+  const s = inlineStory([
+    'Militants in Mosul have executed more than a dozen doctors for refusing to treat fighters, analysts said.',
+    'Militants in Mosul have executed two more doctors for refusing to treat fighters, analysts said.',
+  ]);
+  assert.equal(of(analyzeStory(s).findings, 'number-mismatch').length, 0);
+  const m = inlineStory([
+    'The meteorite left a crater nearly 60-foot wide near the airport in Managua on Saturday.',
+    'The meteorite left a crater 20-m wide near the airport in Managua on Saturday.',
+  ]);
+  assert.equal(of(analyzeStory(m).findings, 'number-mismatch').length, 0);
+});
