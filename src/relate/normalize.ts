@@ -62,6 +62,23 @@ const SYNONYM_GROUPS: Array<[string, string[]]> = [
   ['israel', ['israel', 'israeli', 'israelis']],
   ['nicaragua', ['nicaragua', 'nicaraguan', 'nicaraguans']],
 ];
+/** Irregular verb forms → base form (the stemmer handles regular inflection). */
+const IRREGULAR: Record<string, string> = {
+  took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', came: 'come', went: 'go', gone: 'go',
+  held: 'hold', left: 'leave', met: 'meet', brought: 'bring', thought: 'think', found: 'find', fought: 'fight',
+  won: 'win', lost: 'lose', paid: 'pay', led: 'lead', spoke: 'speak', spoken: 'speak', wrote: 'write',
+  written: 'write', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', struck: 'strike', shot: 'shoot',
+  ran: 'run', sought: 'seek', kept: 'keep', built: 'build', chose: 'choose', chosen: 'choose', drove: 'drive',
+  driven: 'drive', grew: 'grow', grown: 'grow', saw: 'see', seen: 'see', stole: 'steal', stolen: 'steal',
+  broke: 'break', broken: 'break', hid: 'hide', hidden: 'hide', bought: 'buy', caught: 'catch', dealt: 'deal',
+  felt: 'feel', heard: 'hear', meant: 'mean', sold: 'sell', spent: 'spend', stood: 'stand', taught: 'teach',
+  understood: 'understand', withdrew: 'withdraw', withdrawn: 'withdraw', fled: 'flee', flew: 'fly', flown: 'fly',
+  forgot: 'forget', forgotten: 'forget', froze: 'freeze', frozen: 'freeze', hung: 'hang', laid: 'lay',
+  overtook: 'overtake', shook: 'shake', shaken: 'shake', sank: 'sink', sunk: 'sink', swore: 'swear',
+  sworn: 'swear', threw: 'throw', thrown: 'throw', woke: 'wake', wore: 'wear', worn: 'wear', bore: 'bear',
+  borne: 'bear', beat: 'beat', beaten: 'beat', bitten: 'bite', blew: 'blow', blown: 'blow',
+};
+
 const SYNONYMS: Record<string, string> = {};
 for (const [canon, forms] of SYNONYM_GROUPS) for (const f of forms) SYNONYMS[f] = canon;
 
@@ -113,6 +130,7 @@ export function normalizeSentence(text: string): NormalizedSentence {
       continue;
     }
     w = SPELLING[w] ?? NUMBER_WORDS[w] ?? w;
+    w = IRREGULAR[w] ?? w;
     w = SYNONYMS[w] ?? w;
     if (!w) continue;
     words.push(w);
