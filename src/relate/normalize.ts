@@ -120,7 +120,7 @@ export function normalizeSentence(text: string): NormalizedSentence {
   const content: string[] = [];
   const cleaned = text
     .replace(/\bU\.S\.(?:A\.)?|\bUSA?\b/g, 'USA').replace(/\bU\.K\.|\bUK\b/g, 'UK')
-    .replace(/[’‘`´]/g, "'").replace(/(\d)\s*%/g, '$1 %').replace(/(\d),(?=\d{3}\b)/g, '$1');
+    .replace(/[’‘`´]/g, "'").replace(/(\d)\s*%/g, '$1 percent').replace(/(\d),(?=\d{3}\b)/g, '$1');
   for (const m of cleaned.matchAll(WORD)) {
     let w = m[0].toLowerCase();
     w = w.replace(/'s$/, '').replace(/'$/, '');
