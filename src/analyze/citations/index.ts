@@ -1,6 +1,6 @@
 import type { Article, Citation, CitationKind, Span } from '../../model.js';
 import { findOutletMentions, outletByName, OUTLET_NAME_WORDS, type OutletMention } from '../outlet-lexicon.js';
-import { countWord } from '../quotes/lexicon.js';
+import { countWord, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { npAfter } from '../quotes/noun-phrase.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase } from '../speakers/classify.js';
@@ -18,13 +18,13 @@ interface Draft {
 }
 
 /** Capitalised words that make a name an institution ("the Center for Responsive Politics"). */
-const ORG_NAME_WORDS = /\b(?:Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
+const ORG_NAME_WORDS = /\b(?:Observatory|Watch|Forum|Initiative|Movement|Front|Forces|Guard|Tribunal|Prosecutor|Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
 
 /** A capitalised name ending in an outlet word, then a reporting verb ("The Kyiv Daily Star reported"). */
 const UNKNOWN_OUTLET_VERB = /\b((?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}\p{Lu}[\p{L}'’.&-]*)\s+(?:(?:has|had|also|first|previously|earlier)\s+)?(reported|reports|wrote|quoted|cited|revealed|published|claimed)\b/gu;
 
 /** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
-const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|reports? (?:by|in|from)|(?:a |an )?(?:report|article|investigation|broadcast) (?:by|in|from)|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
+const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|reports? (?:by|in|from)|(?:a |an )?(?:report|article) (?:by|in|from)|(?:an |the )?(?:investigation|broadcast) by|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
 /** Verbs after an outlet ("Bloomberg reported", "the BBC said"). */
 const OUTLET_VERBS = /^\s*(?:(?:has|had|have|also|first|previously|earlier)\s+){0,2}(reported|reports|reporting|said|says|wrote|writes|quoted|quotes|cited|cites|noted|notes|learned|learnt|revealed|published|claimed|claims|added|stated|broadcast|according)\b/i;
 /** Anonymous sources: count? modifiers? head qualifier… */
@@ -89,7 +89,7 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       const tail = text.slice(e, Math.min(block.end, e + 30));
       let kind: CitationKind | null = null;
       let srcEnd = e;
-      const docTail = /^\s*(?:\/\S+\s+)?(?:polls?|polling average|polling|survey|study|report|analysis|data|average|tracker)\b/i.exec(tail);
+      const docTail = /^\s*(?:\/\S+\s+)?(?:polls?|polling average|polling|survey|study|report|analysis|data|average|tracker|update|post|page|account|profile|feed|video|blog)\b/i.exec(tail);
       if (/^['’]s\s+\p{Ll}/u.test(tail)) kind = null; // "citing Trump's proposed ban"
       else if (docTail) {
         kind = 'document'; // "a CNN/WMUR poll"
@@ -97,6 +97,9 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       }
       else if (/^\s*['’]s\b/.test(tail)) kind = null;
       else if (/\s(?:magazine|newspaper|news agency|broadcaster|tabloid|daily|weekly|news site|website)$/i.test(phrase) && /^(?:the\s+)?\p{Lu}/u.test(phrase)) kind = 'outlet';
+      // "the Italian newspaper L'Unione Sarda", "Iraqi media", "the Italian press", "state-run newspaper X"
+      else if (/\b(?:newspapers?|media|press|outlets?|tabloids?|broadcasters?|news agenc(?:y|ies)|channels?|television|TV|radio|dailies|magazines?|blogs?|news sites?|websites?)\b/.test(phrase) && !/\b(?:secretary|conference|release|office|officer)\b/i.test(phrase)) kind = 'outlet';
+      else if (/\b(?:story|stories|update|information|article|blog post|statement|announcement|release|press release|leak|leaked)\b/i.test(phrase) && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(phrase)) kind = 'document';
       else if (ORG_NAME_WORDS.test(phrase) || /^(?:the\s+)?\p{Lu}{2,6}$/u.test(phrase)) kind = 'organization';
       else if (info.kind === 'outlet' || OUTLET_NAME_WORDS.test(phrase) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))) kind = 'outlet';
       else if (isTold || /^(?:speaking|in a statement|in comments|a question|questions)|interview with$/.test(cue)) kind = null; // told a person: not a source of the article
@@ -104,11 +107,14 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
       else if (/['’]s$/.test(tok.tokens[np[1] - 1]?.value ?? '') || /['’]s\s+\p{Ll}/u.test(phrase)) kind = null; // "citing Trump's proposed ban": the thing cited is not a source
       else if (info.kind === 'anonymous' || info.kind === 'collective') kind = 'anonymous';
       else if (info.kind === 'organization') kind = 'organization';
-      else if (info.kind === 'person' && info.name && !/\s/.test(info.name) && !/\p{Ll}/u.test(info.description ?? '')) {
-        // a single capitalised word: a person only when the article writes out a full name ending with it
+      else if (/^(?:The\s+\p{Lu}[\p{L}\p{N}]*|\p{Lu}[\p{L}.]*['’]s\s+\p{Lu}[\p{L}\p{N}]*)$/u.test(phrase)) kind = 'organization'; // "The Wrap", "Taiwan's DigiTimes"
+      else if (info.kind === 'person' && info.name && !/\s/.test(info.name) && !/\p{Ll}/u.test((info.description ?? '').replace(/^(?:the|a|an)\b\s*/i, ''))) {
+        // a single capitalised word: "the Consumerist" is an organisation; a bare surname is a person
         names ??= collectNames(tok.tokens, text);
-        kind = names.some((n) => n.name.endsWith(' ' + info.name)) ? 'person' : 'organization';
-      } else if (info.kind === 'person' && (info.name || info.head)) kind = 'person';
+        kind = names.some((n) => n.name.endsWith(' ' + info.name)) ? 'person' : /^the\s/i.test(phrase) ? 'organization' : 'person';
+      } else if (info.kind === 'person' && (info.name || (info.head && ROLE_NOUNS.has(info.head)))) kind = 'person';
+      else if (/^(?:the\s+)?[\p{Lu}\p{N}]/u.test(phrase)) kind = 'organization'; // "9to5Mac", "the Consumerist"
+      else kind = null; // "citing the 13-hour difference": a reason, not a source
       if (!kind) continue;
       if (kind === 'anonymous' && ANON.test(phrase)) { ANON.lastIndex = 0; continue; } // handled by the anonymous pass
       ANON.lastIndex = 0;
