@@ -32,7 +32,7 @@ interface Lexicon {
 let lexicon: Lexicon | null = null;
 
 /** Single words that are outlet names but also ordinary words or surnames. */
-const WEAK = new Set(['time', 'hill', 'deadline', 'salon', 'punch', 'slate', 'fortune', 'variety', 'wired', 'reforma', 'sun', 'times', 'national', 'australian', 'conversation', 'forbes', 'sputnik', 'axios', 'ria', 'nation', 'vox', 'rt', 'nos', 'ard', 'cna', 'abc', 'cbs', 'nbc', 'dw', 'metro', 'babel', 'channel one', 'consumerist', 'lenta']);
+const WEAK = new Set(['time', 'hill', 'deadline', 'salon', 'punch', 'slate', 'fortune', 'variety', 'wired', 'reforma', 'sun', 'times', 'national', 'australian', 'conversation', 'forbes', 'sputnik', 'axios', 'ria', 'nation', 'vox', 'rt', 'nos', 'ard', 'cna', 'metro', 'babel', 'channel one', 'consumerist', 'lenta']);
 
 function stripThe(s: string): string {
   return s.replace(/^the\s+/i, '');
