@@ -31,3 +31,19 @@ test('indirect and according-to attributions outside quote marks', () => {
   assert.equal(ann.attributions.filter((r) => r.content.text.includes('We will see')).length, 1);
   ann.attributions.forEach((r, i) => assert.equal(r.id, `${article.id}:r${i + 1}`));
 });
+
+test('indirect attributions carry the resolved speaker where it is known, never a wrong one', () => {
+  const article = articleFromText(
+    '"We will win," said Dmitry Peskov.\n\nPeskov said the talks would continue. He added that nothing was agreed.\n\n' +
+      'U.S. officials say they "see no progress".\n\nThe people close to the Kremlin, who asked not to be identified, said the talks stalled. Putin, they said, may wait.',
+  );
+  const ann = analyzeArticle(article);
+  const peskov = ann.quotes[0].speakerId;
+  assert.ok(peskov);
+  const by = (src: string) => ann.attributions.find((r) => r.form === 'indirect' && r.source?.text === src);
+  assert.equal(by('Peskov')?.speakerId, peskov);
+  assert.equal(by('He')?.speakerId, peskov);
+  const officials = ann.quotes.find((q) => q.text.startsWith('see no progress'))?.speakerId;
+  assert.ok(officials);
+  assert.notEqual(by('they')?.speakerId, officials, '"they" refers to the people close to the Kremlin, not the U.S. officials');
+});

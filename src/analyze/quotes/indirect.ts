@@ -33,8 +33,49 @@ export function indirectAttributions(
   const nameOwner = new Map<string, string>();
   for (const s of speakers) for (const n of s.names) if (!nameOwner.has(n.toLowerCase())) nameOwner.set(n.toLowerCase(), s.id);
   const ownerOf = (a: number, b: number): string | null =>
-    mentionOwner.get(`${a}:${b}`) ?? nameOwner.get(text.slice(a, b).toLowerCase()) ?? null;
+    mentionOwner.get(`${a}:${b}`) ?? nameOwner.get(text.slice(a, b).toLowerCase()) ?? resolveLoosely(a, b);
+  // every mention start, for "the speaker mentioned last before this point"
+  const mentions = speakers.flatMap((sp) => sp.mentions.map((m) => ({ start: m.start, speaker: sp }))).sort((x, y) => x.start - y.start);
+  const surnameOwner = new Map<string, string>();
+  for (const sp of speakers) {
+    if (sp.kind !== 'person') continue;
+    for (const n of sp.names) {
+      const last = n.split(/\s+/).pop()!.toLowerCase();
+      surnameOwner.set(last, surnameOwner.has(last) && surnameOwner.get(last) !== sp.id ? '' : sp.id);
+    }
+  }
+  function resolveLoosely(a: number, b: number): string | null {
+    const phrase = text.slice(a, b);
+    const lw = phrase.toLowerCase();
+    if (/^(?:he|she|they)$/.test(lw)) {
+      const plural = lw === 'they';
+      // a more recent source of reported speech that is no quote speaker ("The people close to the Kremlin … said") wins, unresolved
+      const lastSource = plural ? lastPluralSource : lastSingularSource;
+      for (let i = mentions.length - 1; i >= 0; i--) {
+        const m = mentions[i];
+        if (m.start >= a) continue;
+        if (lastSource.start > m.start && lastSource.start < a) return lastSource.id;
+        const k = m.speaker.kind;
+        if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : k === 'person' || k === 'anonymous') return m.speaker.id;
+      }
+      return lastSource.start < a && lastSource.start >= 0 ? lastSource.id : null;
+    }
+    // a named source whose surname is a known speaker's ("Peskov said", "Dmitry Peskov told")
+    const words = phrase.split(/\s+/);
+    const last = words[words.length - 1]?.replace(/[’']s$/, '').toLowerCase();
+    const id = last ? surnameOwner.get(last) : undefined;
+    return id ? id : null;
+  }
 
+  const lastPluralSource: { start: number; id: string | null } = { start: -1, id: null };
+  const lastSingularSource: { start: number; id: string | null } = { start: -1, id: null };
+  const noteSource = (r: Attribution) => {
+    if (!r.source || /^(?:he|she|they|it|we|i)$/i.test(r.source.text)) return;
+    const head = r.source.text.split(/,/)[0].split(/\s(?:close|familiar|of|from|with|in|at|who|for|to)\b/)[0].trim().split(/\s+/).pop() ?? '';
+    const target = /(?:s|people|officials)$/i.test(head) && !/ss$/.test(head) ? lastPluralSource : lastSingularSource;
+    target.start = r.source.start;
+    target.id = r.speakerId;
+  };
   tok.sentences.forEach((sent, si) => {
     if (sent.caption) return;
     const [from, to] = tok.sentenceTokens[si];
@@ -65,6 +106,7 @@ export function indirectAttributions(
           id: '', articleId: article.id, source: span(tokens[np[0]].start, srcEnd), cue: span(tokens[k].start, tokens[k + 1].end),
           content: span(content[0], content[1]), speakerId: ownerOf(tokens[np[0]].start, srcEnd), quoteId: null, form: 'according-to',
         });
+        noteSource(out[out.length - 1]);
       }
       return;
     }
@@ -111,6 +153,7 @@ export function indirectAttributions(
         id: '', articleId: article.id, source: span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
         content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
       });
+      noteSource(out[out.length - 1]);
       return; // one per sentence: the main clause
     }
   });
