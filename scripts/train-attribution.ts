@@ -1,6 +1,6 @@
 /**
  * Train the attribution taggers from PolNeAR and write models/attribution.bin.gz.
- *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine]
+ *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine] [--all-annotators]
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,11 +34,12 @@ function main(): void {
     refine: flag('--refine'),
     prune: Number(opt('--prune') ?? 0),
   };
+  const allAnnotators = flag('--all-annotators');
   const dir = resolve(args[0] ?? join(process.cwd(), '..', 'shared', 'bench', 'polnear', 'train'));
   const t0 = performance.now();
   let docs;
   try {
-    docs = loadPolnear(dir, limit);
+    docs = loadPolnear(dir, limit, allAnnotators);
   } catch (e) {
     console.error(`train-attribution: ${(e as Error).message}`);
     process.exit(2);
