@@ -210,6 +210,21 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
   if (p < from) return null;
+  // a participle ("he began by saying", "endorsed Cruz last week, saying"): the subject of the nearest finite verb before it
+  if (/ing$/.test(lw)) {
+    for (let k = v - 1; k > from && k > v - 25; k--) {
+      const t = tokens[k];
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && /^\p{Ll}/u.test(t.value)) {
+        let e = k;
+        while (e > from && (tokens[e - 1].pos === 'ADV' || tokens[e - 1].pos === 'AUX')) e--;
+        const subj = npBeforeAppositive(tokens, e, from);
+        if (subj) return subj;
+        const start = npAfter(tokens, from, e);
+        if (start && start[1] === e) return start;
+        return null;
+      }
+    }
+  }
   if (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw))) {
     const subj = npAfter(tokens, from, v);
     const next = subj ? tokens[subj[1]] : undefined;
@@ -217,7 +232,15 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   }
   if (tokens[p].value === ',' && p - from <= 45) {
     const subj = npAfter(tokens, from, p);
-    if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) return [subj[0], p];
+    if (subj && tokens[subj[1]]?.value === ',' && /^\p{Lu}/u.test(tokens[subj[0]].value)) {
+      let relative = false;
+      let finite = false;
+      for (let k = subj[1]; k < p; k++) {
+        if (/^(?:who|which|whose)$/i.test(tokens[k].value)) relative = true;
+        if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && !relative && /^\p{Ll}/u.test(tokens[k].value) && !/(?:ing|ed)$/.test(tokens[k].value)) finite = true;
+      }
+      if (!finite) return [subj[0], p];
+    }
   }
   return null;
 }
