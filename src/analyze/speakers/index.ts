@@ -146,6 +146,12 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           from = i + form.length;
           if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[i + form.length] ?? '')) continue;
           if (e.speaker.mentions.some((m) => m.start <= i && m.end >= i + form.length)) continue;
+          if (form !== name) {
+            // a bare surname inside another name is not this person ("Capitol Hill", "Hill Street")
+            const prevWord = /(\p{Lu}[\p{L}.'’-]*)[ \t]+$/u.exec(text.slice(Math.max(0, i - 30), i));
+            if (prevWord && !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Minister|Secretary|Senator)\.?$/.test(prevWord[1])) continue;
+            if (/^[ \t]+\p{Lu}/u.test(text.slice(i + form.length, i + form.length + 3))) continue;
+          }
           e.speaker.mentions.push({ articleId: article.id, start: i, end: i + form.length, text: form });
         }
       }
