@@ -1,3 +1,14 @@
+/**
+ * Learned attribution tagger (PolNeAR sense: source, cue, content).
+ *
+ * Pipeline: wink tokens per paragraph (tokens.ts) → hashed lexical/POS/shape/quote-state/cue-lexicon/
+ * position features (features.ts) → a source/cue BIO tagger and a content BIO tagger, linear-chain
+ * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
+ * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
+ * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence).
+ * Trained by `npm run train:attribution` (scripts/train-attribution.ts) from PolNeAR train; the model
+ * ships as models/attribution.bin.gz (model-io.ts). Evaluated by `npm run bench:attribution`.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

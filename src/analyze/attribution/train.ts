@@ -23,7 +23,7 @@ export interface TrainConfig {
   log?: (msg: string) => void;
 }
 
-export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 18, epochs: 10, seed: 13, stacked: true, folds: 4, refine: false };
+export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 18, epochs: 14, seed: 13, stacked: true, folds: 4, refine: false };
 
 interface DocData {
   paras: PreparedParagraph[];
