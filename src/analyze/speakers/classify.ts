@@ -1,6 +1,6 @@
 import type { SpeakerKind } from '../../model.js';
 import type { Token } from '../nlp.js';
-import { outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
+import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
 import { ANON_HEADS, ANON_QUALIFIER, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
 
 /** What a speaker phrase says about its speaker. */
@@ -62,8 +62,8 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const p = PERSONAL_PRONOUNS[first];
     return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
   }
-  if (outletByName(phrase) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry)\b/.test(phrase))) {
-    return { ...info, kind: 'outlet', name: phrase.replace(/^the\s+/i, ''), definite: true };
+  if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry)\b/.test(phrase))) {
+    return { ...info, kind: 'outlet', name: outletByName(phrase)?.name ?? phrase.replace(/^the\s+/i, ''), definite: true };
   }
   // Name: the last run of capitalised tokens that is not followed by a noun and not preceded by a preposition/determiner.
   let nameRun: [number, number] | null = null;

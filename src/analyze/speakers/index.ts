@@ -84,7 +84,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           }
         }
       }
-    } else if (info.name) {
+    } else if (info.name && info.kind !== 'outlet') {
       target = findByName(latest(entities), info.name);
       if (!target && !/\s/.test(info.name)) {
         // a bare surname: expand it to the full name written elsewhere in the article
