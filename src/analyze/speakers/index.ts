@@ -70,6 +70,15 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     }
     const info = classifyPhrase(tok.tokens.slice(a, b), text);
     let target: Entity | null = null;
+    if (info.kind === 'outlet' && !/\s/.test(q.speaker ?? ' ')) {
+      // "Michael Bloomberg … Bloomberg said": a one-word outlet name that is a person's surname in this article
+      names ??= collectNames(tok.tokens, text);
+      const full = findByName(latest(entities), q.speaker!)?.speaker.names[0] ?? expandSurname(names, q.speaker!, Number.MAX_SAFE_INTEGER);
+      if (full) {
+        info.kind = 'person';
+        info.name = q.speaker!;
+      }
+    }
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
       target = resolvePronoun(before, info);
