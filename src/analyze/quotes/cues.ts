@@ -91,6 +91,17 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   if (!np) return null;
   let v = skipAdverbs(tokens, np[1], max);
   if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: np, verb: v, side: 'after' };
+  // "…,” Viguerie notes." — a speech verb mis-tagged as a noun, swallowed by the phrase
+  const lastTok = tokens[np[1] - 1];
+  if (np[1] - np[0] >= 2 && REPORTING_VERBS.has(lastTok.value.toLowerCase()) && !STANCE_VERBS.has(lastTok.value.toLowerCase()) &&
+      (np[1] >= max || SENTENCE_END.test(tokens[np[1]].value) || tokens[np[1]].value === ',')) {
+    return { speaker: [np[0], np[1] - 1], verb: np[1] - 1, side: 'after' };
+  }
+  // … or standing right after it, closing the clause
+  if (v < max && REPORTING_VERBS.has(tokens[v].value.toLowerCase()) && !STANCE_VERBS.has(tokens[v].value.toLowerCase()) &&
+      (v + 1 >= max || SENTENCE_END.test(tokens[v + 1].value) || tokens[v + 1].value === ',')) {
+    return { speaker: np, verb: v, side: 'after' };
+  }
   // appositive: Peskov, the Kremlin spokesman, said
   const app = withAppositive(tokens, np, max);
   if (app !== np) {
@@ -141,6 +152,26 @@ export interface CueBeforeOptions {
  * `The spokesman added that Russia preferred … “diplomatic means”`, `according to X, “…`.
  * `from` is the first token of the region (sentence start), `to` the opening mark.
  */
+/**
+ * A colon introduction without a speech verb ("President Clinton released the following statement:",
+ * "Band member Flea shared the news, writing:"): the subject of its first verb speaks.
+ */
+export function cueColonIntro(tokens: Token[], from: number, colon: number): Cue | null {
+  // skip a leading subordinate clause ("When Wallace died in 1998, …")
+  if (/^(?:when|if|as|after|before|while|although|though|because|since|once|until|whereas)$/i.test(tokens[from]?.value ?? '')) {
+    let k = from;
+    while (k < colon && tokens[k].value !== ',') k++;
+    if (k < colon) from = k + 1;
+  }
+  for (let v = colon - 1; v >= from; v--) {
+    const t = tokens[v];
+    if (t.pos !== 'VERB' || /^\p{Lu}/u.test(t.value)) continue;
+    const subj = subjectBefore(tokens, v, from);
+    if (subj) return { speaker: subj, verb: v, side: 'before' };
+  }
+  return null;
+}
+
 export function cueBefore(tokens: Token[], from: number, to: number, opts: CueBeforeOptions = {}): Cue | null {
   let fallback: Cue | null = null;
   let chosen: Cue | null = null;

@@ -1,5 +1,5 @@
 import type { Article, Quote, QuoteKind, Span } from '../../model.js';
-import { cueAfter, cueBefore, type Cue } from './cues.js';
+import { cueAfter, cueBefore, cueColonIntro, type Cue } from './cues.js';
 import { REPORTING_VERBS } from './lexicon.js';
 import { pairBlock, type Segment } from './marks.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
@@ -227,7 +227,7 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
   // a partial quote closing on a comma ("…“not on the table,” Smith said") takes the cue after it
   if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) return before() ?? after();
   // "The minister said: “…”" — a colon introduction names the speaker
-  if (oi > from && tokens[oi - 1].value === ':') return before() ?? after();
+  if (oi > from && tokens[oi - 1].value === ':') return before() ?? after() ?? cueColonIntro(tokens, from, oi - 1);
   return after() ?? before();
 }
 
@@ -284,5 +284,5 @@ function cueBeforeColonBlock(article: Article, tok: TokenizedArticle, first: Seg
       break;
     }
   }
-  return cueBefore(tok.tokens, from, colon);
+  return cueBefore(tok.tokens, from, colon) ?? cueColonIntro(tok.tokens, from, colon);
 }

@@ -31,7 +31,11 @@ export const REPORTING_VERBS = new Set(
     'conclude summarize summarized summarise summarised characterize characterized characterise characterised ' +
     'dismiss dismisses dismissed accuse accuses accused blast blasts blasted slam slams slammed ' +
     'criticize criticizes criticized criticise criticised praise praises praised decry decries decried ' +
-    'label labels labeled labelled dub dubs dubbed brand brands branded term terms termed'
+    'label labels labeled labelled dub dubs dubbed brand brands branded term terms termed ' +
+    'writing explaining arguing warning insisting claiming declaring stressing asking replying responding ' +
+    'calling describing labeling labelling dubbing branding terming accusing praising blasting slamming ' +
+    'tweeting posting quoting citing announcing confirming denying admitting acknowledging recalling ' +
+    'urging vowing promising predicting suggesting complaining joking boasting lamenting reiterating'
   ).split(' '),
 );
 
@@ -51,7 +55,8 @@ export const STANCE_VERBS = new Set(
     'dismiss dismisses dismissed accuse accuses accused blast blasts blasted slam slams slammed criticize criticizes ' +
     'criticized criticise criticised praise praises praised decry decries decried label labels labeled labelled dub ' +
     'dubs dubbed brand brands branded term terms termed characterize characterized characterise characterised read reads ' +
-    'sing sings sang chant chants chanted').split(' '),
+    'sing sings sang chant chants chanted calling describing labeling labelling dubbing branding terming accusing ' +
+    'praising blasting slamming').split(' '),
 );
 
 export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plural: boolean }> = {
