@@ -215,7 +215,11 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
   // cues sit near their quote: look back at most 80 tokens (keeps huge run-on sentences linear)
   const from = Math.max(sent >= 0 ? tok.sentenceTokens[sent][0] : oi, oi - 80);
   const skip = (k: number) => inQuote(tokens[k].start);
-  const before = () => (oi > from ? cueBefore(tokens, from, oi, { leftmost: kind === 'partial', skip }) : null);
+  // "… and Clinton said, “as long as …”": a speech verb right before the mark introduces the quote itself
+  let adj = oi - 1;
+  if (adj >= from && /^[,:]$/.test(tokens[adj].value)) adj--;
+  const adjacentVerb = adj >= from && REPORTING_VERBS.has(tokens[adj].value.toLowerCase()) && tokens[adj].pos === 'VERB';
+  const before = () => (oi > from ? cueBefore(tokens, from, oi, { leftmost: kind === 'partial' && !adjacentVerb, skip }) : null);
   const after = () => {
     if (close < 0) return null;
     const ci = tokenAt(tokens, close);
