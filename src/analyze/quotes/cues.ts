@@ -1,6 +1,6 @@
 import type { Token } from '../nlp.js';
 import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, STANCE_VERBS } from './lexicon.js';
-import { isPronoun, npAfter, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
+import { isPronoun, npAfter, npBefore, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
 
 /** A reporting cue found next to a quote: the speaker phrase and the verb, as token ranges. */
 export interface Cue {
@@ -235,6 +235,18 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
  * noun phrase opening the sentence.
  */
 export function subjectBefore(tokens: Token[], v: number, from: number): TokenRange | null {
+  // "Mike Lee, who declared …": the relative pronoun's antecedent
+  if (v - 1 >= from && /^(?:who|which)$/i.test(tokens[v - 1].value)) {
+    const end = v - 2 >= from && tokens[v - 2].value === ',' ? v - 2 : v - 1;
+    const ante = npBefore(tokens, end, from);
+    if (ante) {
+      // "an endorsement from Mike Lee, who declared": the person, not the whole phrase
+      let k = ante[1];
+      while (k > ante[0] && tokens[k - 1].pos === 'PROPN') k--;
+      if (k > ante[0] && k < ante[1] && tokens[k - 1].pos !== 'PROPN' && /^(?:ADP|DET)$/.test(tokens[k - 1].pos)) return [k, ante[1]];
+      return ante;
+    }
+  }
   const np = npBeforeAppositive(tokens, v, from);
   if (np) return np;
   const lw = tokens[v].value.toLowerCase();

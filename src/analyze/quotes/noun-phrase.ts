@@ -1,5 +1,5 @@
 import type { Token } from '../nlp.js';
-import { PERSONAL_PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { PERSONAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon.js';
 
 /** Token index range [from, to) of a noun phrase. */
 export type TokenRange = [number, number];
@@ -31,6 +31,8 @@ function npWordAt(tokens: Token[], i: number): boolean {
   // participle adjectives: "one unaligned Florida strategist", "a retired general"
   if (t.pos === 'VERB' && /^\p{Ll}+(?:ed|ing)$/u.test(t.value) && prev && next && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || /^one$/i.test(prev.value)) && isNpWord(next) && next.pos !== 'DET') return true;
   if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') return true;
+  // a surname mis-tagged as a verb right before the speech verb: "Welch added", "Hoover estimated"
+  if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && next.pos === 'VERB' && REPORTING_VERBS.has(next.value.toLowerCase()) && !REPORTING_VERBS.has(t.value.toLowerCase())) return true;
   // a capitalised surname mis-tagged as a verb after a first name: "Charlie Cook wrote"
   if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && prev && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && prev.end + 1 >= t.start) return true;
   return false;
@@ -86,7 +88,7 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
   while (i >= min && i >= end - 3 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].pos === 'PART') && !/^['’]s$/.test(tokens[i].value)) i--;
   if (i < min) return null;
   if (isPronoun(tokens[i])) return [i, i + 1];
-  if (!isNpWord(tokens[i]) || !isHead(tokens[i])) return null;
+  if (!npWordAt(tokens, i) || !isHead(tokens[i])) return null;
   const last = i;
   let first = i;
   i--;
