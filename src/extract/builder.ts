@@ -97,7 +97,7 @@ export function finishArticle(article: Article, builder: TextBuilder): Article {
   article.captions = builder.captions;
   article.sourceMap = builder.sourceMap;
   article.removed = builder.removed;
-  article.id = 'a' + shortHash(article.source + '\u0000' + article.text, 8);
+  article.id = 'a' + shortHash(article.text, 8);
   return article;
 }
 

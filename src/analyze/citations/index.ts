@@ -23,6 +23,9 @@ const ORG_NAME_WORDS = /\b(?:Observatory|Watch|Forum|Initiative|Movement|Front|F
 /** A capitalised name ending in an outlet word, then a reporting verb ("The Kyiv Daily Star reported"). */
 const UNKNOWN_OUTLET_VERB = /\b((?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}\p{Lu}[\p{L}'’.&-]*)\s+(?:(?:has|had|also|first|previously|earlier)\s+)?(reported|reports|wrote|quoted|cited|revealed|published|claimed)\b/gu;
 
+/** A lone generic word ("Media reports", "Press reported") names no outlet. */
+const GENERIC_MEDIA_WORD = /^(?:Media|Press|News|Radio|TV|Television|Newspapers?|Agency|Wire|Daily|Magazine)$/;
+
 /** Cues that put the source after them ("citing Reuters", "according to CNN", "told the AP"). */
 const CUE_BEFORE_SOURCE = /\b(?:citing|cited by|according to|reported by|quoted by|told|tells|telling|in an interview with|in a statement to|speaking to|speaking with|in comments to|a question from|questions from|as first reported by|first reported by|published by|obtained by|reports? (?:by|in|from)|(?:a |an )?(?:report|article) (?:by|in|from)|(?:an |the )?(?:investigation|broadcast) by|(?:an |a )?(?:\w+ )?interview with)\s+/gi;
 /** Verbs after an outlet ("Bloomberg reported", "the BBC said"). */
@@ -145,6 +148,7 @@ export function findCitations(article: Article, tok: TokenizedArticle): Citation
     for (const m of bt.matchAll(UNKNOWN_OUTLET_VERB)) {
       const name = m[1].replace(/^The\s+/, '');
       if (!OUTLET_NAME_WORDS.test(name.split(/\s+/).pop() ?? '') || outletByName(name)) continue;
+      if (!/\s/.test(name) && GENERIC_MEDIA_WORD.test(name)) continue; // "Media reports details": no outlet named
       if (/^\s*citing\b/i.test(bt.slice(m.index! + m[0].length))) continue; // "X reports citing Y": X relays
       const s = block.start + m.index! + m[0].indexOf(name);
       const the = /(?:^|\s)([Tt]he\s+)$/.exec(text.slice(Math.max(block.start, s - 5), s));

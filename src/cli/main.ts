@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
+import { UsageError } from './args.js';
+
+const USAGE = `retold — how a news story changes as it is retold from outlet to outlet
+
+Usage:
+  retold story <inputs...> [--out report.html] [--json] [--as-is]
+  retold annotate <inputs...> --jsonl [--as-is]
+  retold extract <inputs...> [--format json|jsonl|text]
+  retold --version
+
+Run "retold <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  story: async () => (await import('./story.js')).runStory,
+  annotate: async () => (await import('./annotate.js')).runAnnotate,
+  extract: async () => (await import('./extract.js')).runExtract,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`retold ${pkg.version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[command];
+  if (!load) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')})`);
+  return (await load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`retold: ${e.message}\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`retold: internal error: ${err.message}\n`);
+    if (process.env.RETOLD_DEBUG) process.stderr.write(`${err.stack}\n`);
+    else process.stderr.write('(set RETOLD_DEBUG=1 to see the stack; please report it)\n');
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,60 @@
+import type { Article, ArticleAnnotations, InputError, RawDocument } from '../model.js';
+import { readInputs, type IngestOptions } from '../ingest/index.js';
+import { extractArticle } from '../extract/index.js';
+import { ExtractError } from '../extract/errors.js';
+import { sniffHtmlCharset } from '../extract/html-charset.js';
+import { analyzeArticle } from '../analyze/index.js';
+
+export interface ArticleOptions extends IngestOptions {
+  asIs?: boolean;
+  timeoutMs?: number;
+}
+
+export type ArticleResult =
+  | { source: string; article: Article; annotations: ArticleAnnotations; error?: undefined }
+  | { source: string; error: InputError; article?: undefined; annotations?: undefined };
+
+/**
+ * Inputs → analysed articles, one at a time in input order (streaming): ingest,
+ * extract, analyze. A failure at any stage becomes an `InputError` for that input
+ * and the stream goes on.
+ */
+export async function* analyzeInputs(inputs: string[], opts: ArticleOptions = {}): AsyncGenerator<ArticleResult> {
+  for await (const raw of readInputs(inputs, { sniffCharset: sniffHtmlCharset, ...opts })) {
+    if (!('content' in raw)) {
+      yield { source: raw.source, error: raw };
+      continue;
+    }
+    yield processDocument(raw, opts);
+  }
+}
+
+/** One raw document → extracted and analysed article, or an error naming the input and stage. */
+export function processDocument(raw: RawDocument, opts: ArticleOptions = {}): ArticleResult {
+  let article: Article;
+  try {
+    article = extractArticle(raw, { asIs: opts.asIs, timeoutMs: opts.timeoutMs });
+  } catch (e) {
+    return { source: raw.source, error: stageError(raw.source, 'extract', e) };
+  }
+  if (!article.text.trim()) {
+    return { source: raw.source, error: { source: raw.source, stage: 'extract', code: 'NO_ARTICLE', message: 'no article text found' } };
+  }
+  try {
+    return { source: raw.source, article, annotations: analyzeArticle(article) };
+  } catch (e) {
+    return { source: raw.source, error: stageError(raw.source, 'analyze', e) };
+  }
+}
+
+function stageError(source: string, stage: 'extract' | 'analyze', e: unknown): InputError {
+  if (e instanceof ExtractError) return { source, stage, code: e.code, message: stripSource(e.message, source) };
+  // An unexpected failure is a bug: keep the message, and the stack when debugging.
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (process.env.RETOLD_DEBUG) process.stderr.write(`${source}: ${err.stack}\n`);
+  return { source, stage, code: 'INTERNAL', message: `internal error in ${stage}: ${err.message} (set RETOLD_DEBUG=1 for the stack; please report it)` };
+}
+
+function stripSource(message: string, source: string): string {
+  return message.startsWith(source + ': ') ? message.slice(source.length + 2) : message;
+}
