@@ -266,9 +266,23 @@ function nodeForCitation(
   }
 }
 
+/** What two input articles share: `x` is the earlier, `y` the later. */
+interface PairOverlap {
+  x: string;
+  y: string;
+  same: number;
+  sameChars: number;
+  reworded: number;
+  evidence: Evidence[];
+}
+
 /** Minimum word-for-word overlap (characters of `same` sentences) for a `copies` edge. */
 const COPY_MIN_CHARS = 280;
 const COPY_MIN_SENTENCES = 3;
+/** Earlier articles kept as likely sources of one later article (strongest overlap first). */
+const MAX_SOURCES_PER_ARTICLE = 3;
+/** Evidence spans kept per article → article edge (the counts are in the explanation). */
+const MAX_EDGE_EVIDENCE = 12;
 
 /**
  * Later → earlier edges between input articles: `copies` when they share long passages
@@ -282,7 +296,7 @@ function articleEdges(
   labels: Map<string, string>,
 ): ProvenanceEdge[] {
   if (!alignment) return [];
-  const pairs = new Map<string, { x: string; y: string; same: number; sameChars: number; reworded: number; evidence: Evidence[] }>();
+  const pairs = new Map<string, PairOverlap>();
   for (const link of alignment.links) {
     const xa = link.a[0]?.articleId;
     const ya = link.b[0]?.articleId;
@@ -296,12 +310,26 @@ function articleEdges(
       p.same++;
       p.sameChars += link.b.reduce((n, r) => n + (r.end - r.start), 0);
     } else p.reworded++;
-    if (p.evidence.length < 40) {
+    if (p.evidence.length < MAX_EDGE_EVIDENCE) {
       for (const r of refs) p.evidence.push({ articleId: r.articleId, start: r.start, end: r.end, text: byId.get(r.articleId)!.text.slice(r.start, r.end) });
     }
   }
-  const out: ProvenanceEdge[] = [];
+  // Each later article keeps its strongest earlier counterparts only: in a story relayed by 200 outlets every
+  // article overlaps every earlier one, and drawing all pairs (the transitive closure) hides who relayed whom.
+  const candidates = new Map<string, PairOverlap[]>();
   for (const p of pairs.values()) {
+    let list = candidates.get(p.y);
+    if (!list) candidates.set(p.y, (list = []));
+    list.push(p);
+  }
+  const kept: PairOverlap[] = [];
+  for (const list of candidates.values()) {
+    list.sort((u, v) => v.sameChars - u.sameChars || v.same + v.reworded - (u.same + u.reworded) || (order.get(u.x) ?? 0) - (order.get(v.x) ?? 0));
+    kept.push(...list.slice(0, MAX_SOURCES_PER_ARTICLE));
+  }
+  kept.sort((u, v) => (order.get(u.y) ?? 0) - (order.get(v.y) ?? 0) || (order.get(u.x) ?? 0) - (order.get(v.x) ?? 0));
+  const out: ProvenanceEdge[] = [];
+  for (const p of kept) {
     const earlier = byId.get(p.x)!;
     const later = byId.get(p.y)!;
     if (!earlier.publishedAt || !later.publishedAt || earlier.publishedAt === later.publishedAt) continue;

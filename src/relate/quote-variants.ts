@@ -269,18 +269,56 @@ export function classify(cmp: Comparison): QuoteVariantClass {
   return 'reworded';
 }
 
-/** Word-level diff from `a` to `b` as written (jsdiff `diffWords`). */
+/** Typographic variants that are not wording changes: curly vs straight marks, dash styles (1:1 characters). */
+function typographic(s: string): string {
+  return s.replace(/[‘’‛′]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—]/g, "-").replace(/\u00a0/g, " ");
+}
+
+/**
+ * Word-level diff from `a` to `b` as written (jsdiff `diffWords`), blind to typography:
+ * "Russia’s" and "Russia's" are equal. The diff runs on 1:1-normalised copies and each part takes its
+ * text back from the original strings (equal parts as written in `b`).
+ */
 export function wordDiff(a: string, b: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  const changes = diffWords(a, b, { maxEditLength: MAX_EDIT * 2 });
+  const changes = diffWords(typographic(a), typographic(b), { maxEditLength: MAX_EDIT * 2 });
   if (!changes) return [{ op: 'delete', text: a }, { op: 'insert', text: b }];
+  let ia = 0;
+  let ib = 0;
   for (const c of changes) {
     const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
+    const n = c.value.length;
+    let text: string;
+    if (op === 'delete') {
+      text = a.slice(ia, ia + n);
+      ia += n;
+    } else if (op === 'insert') {
+      text = b.slice(ib, ib + n);
+      ib += n;
+    } else {
+      // equal parts: jsdiff gives the new string's value; its length can differ from the old one's only in whitespace
+      text = b.slice(ib, ib + n);
+      ib += n;
+      ia += equalLengthIn(typographic(a), ia, c.value);
+    }
     const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += c.value;
-    else parts.push({ op, text: c.value });
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
   }
   return parts;
+}
+
+/** Length in `a` (from `at`) of an equal part whose new-side value is `value`: same non-space characters. */
+function equalLengthIn(a: string, at: number, value: string): number {
+  const want = value.replace(/\s+/g, '').length;
+  let i = at;
+  let seen = 0;
+  while (i < a.length && seen < want) {
+    if (!/\s/.test(a[i])) seen++;
+    i++;
+  }
+  while (i < a.length && /\s/.test(a[i]) && /\s$/.test(value)) i++;
+  return i - at;
 }
 
 function evidence(article: Article | undefined, articleId: string, start: number, end: number): Evidence {

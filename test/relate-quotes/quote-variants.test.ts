@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { matchQuoteVariants, classify, compare } from '../../src/relate/quote-variants.js';
+import { matchQuoteVariants, classify, compare, wordDiff } from '../../src/relate/quote-variants.js';
 import { words } from '../../src/relate/quote-text.js';
 import type { QuoteVariant } from '../../src/model.js';
 import { article, quotes, sentencesOf } from './build.js';
@@ -232,4 +232,17 @@ test('adversarial: huge quotes stay bounded in time', () => {
   const ms = performance.now() - t0;
   assert.ok(ms < 20000, `took ${ms} ms`);
   for (const v of vs) assert.ok(v.diff.length > 0);
+});
+
+test('wordDiff: curly and straight apostrophes, quote marks and dashes are not changes', () => {
+  const parts = wordDiff('We are not aware of the described shifts in Russia’s position — “really”', 'We are not aware of the described changes in Russia\'s position - "really"');
+  assert.deepEqual(parts.filter((p) => p.op !== 'equal').map((p) => `${p.op}:${p.text.trim()}`), ['delete:shifts', 'insert:changes']);
+  assert.equal(parts.filter((p) => p.op !== 'delete').map((p) => p.text).join(''), 'We are not aware of the described changes in Russia\'s position - "really"');
+});
+
+test('wordDiff: property — the non-deleted parts always rebuild b exactly', () => {
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '’', "'", '—', '-', 'c d', '\n') }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '’', "'", '—', '-', 'c d') }), (a, b) => {
+    const parts = wordDiff(a, b);
+    assert.equal(parts.filter((p) => p.op !== 'delete').map((p) => p.text).join(''), b);
+  }));
 });
