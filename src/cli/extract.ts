@@ -10,7 +10,7 @@ import { parse, parseSize, UsageError } from './args.js';
 export const EXTRACT_USAGE = `Usage: retold extract <inputs...> [--format json|jsonl|text] [--jobs N] [--timeout MS] [--max-size 32MB]
 
 Extract the article from saved web pages (.html, .htm, .html.gz, directories of
-them, - for stdin; plain .txt inputs are cleaned too). Each result has source,
+them, - for stdin; a .txt file named explicitly is cleaned as plain text). Each result has source,
 title, text (paragraphs separated by a blank line; captions are listed apart),
 byline, publishedAt, modifiedAt (ISO 8601), url (canonical, tracking removed),
 outlet, language, description, image, captions [{text, credit}], section —
@@ -60,7 +60,9 @@ export async function runExtract(argv: string[]): Promise<number> {
     await out.write(r);
   };
 
-  const inputs = readInputs(positionals, { maxBytes, sniffCharset: sniffHtmlCharset });
+  // a directory contributes its web pages only (a .txt beside them is usually notes or a ground truth); a .txt named
+  // explicitly is still cleaned as plain text
+  const inputs = readInputs(positionals, { maxBytes, sniffCharset: sniffHtmlCharset, extensions: ['.html', '.htm', '.xhtml'] });
   if (jobs <= 1) {
     for await (const item of inputs) {
       if (isInputError(item)) { await emit(errorResult(item.source, item)); continue; }

@@ -22,6 +22,7 @@ test('retold extract: jsonl over a directory with good and bad inputs, in input 
     writeFileSync(join(dir, 'b-gzipped.html.gz'), gzipSync(Buffer.from('<html><body><article><p>Gzipped page text that is long enough, with commas, to count as an article.</p></article></body></html>')));
     writeFileSync(join(dir, 'c-corrupt.html.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, 'd-empty.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    writeFileSync(join(dir, 'notes.txt'), 'ground truth or notes beside the pages: not a page');
     writeFileSync(join(dir, 'e-latin1.html'), Buffer.from('<html><body><article><p>Caf\xe9 cr\xe8me, dit le serveur, co\xfbte trois euros depuis janvier dernier.</p></article></body></html>', 'latin1'));
     const r = cli(['extract', dir, '--format', 'jsonl']);
     assert.equal(r.status, 1, r.stderr);
