@@ -1,4 +1,4 @@
-import type { Article, Block, BlockKind, Caption, MediaType, Removal, SourceRun } from '../model.js';
+import type { Article, Block, BlockKind, Caption, DateValue, MediaType, Removal, SourceRun } from '../model.js';
 import { shortHash } from '../util/hash.js';
 
 /**
@@ -91,6 +91,29 @@ export function emptyArticle(source: string, mediaType: MediaType, encoding: str
 }
 
 /** Fill `text`, `blocks`, `captions`, `sourceMap`, `removed` and a content-derived `id` from a builder. */
+/** Metadata every extractor finds (HTML pages and plain text alike); each adds its own extras. */
+export interface ArticleMeta {
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: DateValue | null;
+  modified: DateValue | null;
+  byline: string | null;
+  section: string | null;
+}
+
+/** Copy the shared metadata onto an article (ISO times from the parsed dates; the dates keep their original strings). */
+export function applyMeta(a: Article, m: ArticleMeta): void {
+  a.title = m.title;
+  a.outlet = m.outlet;
+  a.url = m.url;
+  a.published = m.published;
+  a.publishedAt = m.published?.iso ?? null;
+  a.modifiedAt = m.modified?.iso ?? null;
+  a.byline = m.byline;
+  a.section = m.section;
+}
+
 export function finishArticle(article: Article, builder: TextBuilder): Article {
   article.text = builder.text;
   article.blocks = builder.blocks;

@@ -1,6 +1,6 @@
 import type { Article, RawDocument } from '../../model.js';
 import type { ExtractOptions } from '../index.js';
-import { emptyArticle, finishArticle, TextBuilder } from '../builder.js';
+import { applyMeta, emptyArticle, finishArticle, TextBuilder } from '../builder.js';
 import { ExtractError } from '../errors.js';
 import { parseHtml, type ParsedHtml } from './dom.js';
 import { chooseContainer, computeStats, stats } from './content.js';
@@ -73,17 +73,10 @@ function bodyChars(b: TextBuilder): number {
 function finish(raw: RawDocument, meta: PageMeta, builder: TextBuilder, method: string, times: StageTimes | undefined,
   t0: number, t1: number, t2: number, t3: number): Article {
   const a = emptyArticle(raw.source, 'text/html', raw.encoding, method);
-  a.title = meta.title;
-  a.outlet = meta.outlet;
-  a.url = meta.url;
-  a.published = meta.published;
-  a.publishedAt = meta.published?.iso ?? null;
-  a.modifiedAt = meta.modified?.iso ?? null;
-  a.byline = meta.byline;
+  applyMeta(a, meta);
   a.language = meta.language;
   a.description = meta.description;
   a.image = meta.image;
-  a.section = meta.section;
   const out = finishArticle(a, builder);
   if (times) {
     const t4 = performance.now();

@@ -1,20 +1,14 @@
 import type { DateValue } from '../../model.js';
 import { decodeHTML } from 'entities';
 import { parseDate } from '../dates.js';
+import type { ArticleMeta } from '../builder.js';
 import { canonicalUrl, urlHost } from '../url.js';
 import { findAll, textOf, walk, type HNode, type ParsedHtml } from './dom.js';
 
-export interface PageMeta {
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: DateValue | null;
-  modified: DateValue | null;
-  byline: string | null;
+export interface PageMeta extends ArticleMeta {
   language: string | null;
   description: string | null;
   image: string | null;
-  section: string | null;
   /** JSON-LD `articleBody`, when the page carries one. */
   articleBody: string | null;
 }

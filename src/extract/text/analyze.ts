@@ -4,6 +4,7 @@
  * Shared by the cleaning extractor and `--as-is` (which only takes metadata).
  */
 import type { DateValue } from '../../model.js';
+import type { ArticleMeta } from '../builder.js';
 import { canonicalUrl, findUrls } from '../url.js';
 import { parseDate } from '../dates.js';
 import { outletFromDomain, outletFromName, type OutletEntry } from '../outlets.js';
@@ -27,15 +28,8 @@ export interface LineInfo {
   cuts: { s: number; e: number; reason: string }[];
 }
 
-export interface TextMeta {
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: DateValue | null;
-  modified: DateValue | null;
-  byline: string | null;
+export interface TextMeta extends ArticleMeta {
   dateline: string | null;
-  section: string | null;
 }
 
 const TERMINAL = /[.!?…]["”’»)]?$/;

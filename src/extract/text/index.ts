@@ -1,5 +1,5 @@
 import type { Article, BlockKind, RawDocument } from '../../model.js';
-import { TextBuilder, emptyArticle, finishArticle } from '../builder.js';
+import { TextBuilder, applyMeta, emptyArticle, finishArticle } from '../builder.js';
 import type { ExtractOptions } from '../index.js';
 import { ExtractError } from '../errors.js';
 import { detectLanguage } from '../language.js';
@@ -52,15 +52,8 @@ export function extractFromText(raw: RawDocument, opts: ExtractOptions & { outle
 }
 
 function fillMeta(a: Article, m: TextMeta): void {
-  a.title = m.title;
-  a.outlet = m.outlet;
-  a.url = m.url;
-  a.published = m.published;
-  a.publishedAt = m.published?.iso ?? null;
-  a.modifiedAt = m.modified?.iso ?? null;
-  a.byline = m.byline;
+  applyMeta(a, m);
   a.dateline = m.dateline;
-  a.section = m.section;
 }
 
 function bodySample(a: Article): string {
