@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractAttributions, defaultModelPath, loadAttributionModel } from '../../src/analyze/attribution/index.js';
+import type { Article } from '../../src/model.js';
+import { extractAttributions, extractAttributionsFromTokens, defaultModelPath, loadAttributionModel } from '../../src/analyze/attribution/index.js';
+import { lineBlocks, paragraphsFromTokens } from '../../src/analyze/attribution/tokens.js';
+import { tokenizeArticle } from '../../src/analyze/quotes/tokens.js';
 
 const shipped = existsSync(defaultModelPath());
 
@@ -42,4 +45,22 @@ test('a long single paragraph is annotated in bounded time', { skip: !shipped },
   const ms = performance.now() - t0;
   assert.ok(attrs.length > 1000, `found ${attrs.length}`);
   assert.ok(ms < 20000, `took ${ms.toFixed(0)} ms`);
+});
+
+test('extractAttributionsFromTokens on the rule pipeline tokens equals extractAttributions on line paragraphs', { skip: !shipped }, () => {
+  const model = loadAttributionModel();
+  const text =
+    'WASHINGTON — “We will win,” Clinton told supporters on Monday.\n\n  According to the poll, Trump leads in Ohio.\n' +
+    'Aides said the plan, which officials believe is sound, would pass.\n\n\nThe senator added: “It is done.”';
+  const article = { id: 'a', text, blocks: lineBlocks(text) } as unknown as Article;
+  const tokens = tokenizeArticle(article).tokens;
+  const fromTokens = extractAttributionsFromTokens(text, 'a', tokens, model);
+  assert.deepEqual(fromTokens, extractAttributions(text, 'a', model));
+  assert.ok(fromTokens.length >= 2, JSON.stringify(fromTokens.map((a) => a.cue.text)));
+  // Paragraphs of the tagger are the blocks, with the pipeline's sentence indices.
+  const paras = paragraphsFromTokens(tokens);
+  assert.equal(paras.length, 4);
+  for (const p of paras) for (const t of p.tokens) assert.equal(text.slice(t.start, t.end), t.value);
+  assert.equal(paras[3].tokens[0].value, 'The');
+  assert.deepEqual(extractAttributionsFromTokens(text, 'a', [], model), []);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { spansToTags, tagsToSpans } from '../../src/analyze/attribution/spans.js';
 import { SC_TAGS } from '../../src/analyze/attribution/annotate.js';
-import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
+import { tokenizeParagraphs, lineBlocks } from '../../src/analyze/attribution/tokens.js';
 import { Decoder } from '../../src/analyze/attribution/perceptron.js';
 import { paragraphFeatures } from '../../src/analyze/attribution/features.js';
 
@@ -54,4 +54,18 @@ test('Viterbi never emits I- after O (BIO constraint), even when weights push fo
   for (let i = 1; i < seq.length; i++) {
     if (seq[i].startsWith('I-')) assert.ok(seq[i - 1].endsWith(seq[i].slice(2)), seq.join(' '));
   }
+});
+
+test('lineBlocks: one block per non-blank line, offsets into the text', () => {
+  const text = 'a b\n\n  \nc\r\nd\n';
+  const blocks = lineBlocks(text);
+  assert.deepEqual(blocks.map((b) => text.slice(b.start, b.end)), ['a b', 'c\r', 'd']);
+  fc.assert(
+    fc.property(fc.string({ maxLength: 40 }), (s) => {
+      for (const b of lineBlocks(s)) {
+        assert.ok(!s.slice(b.start, b.end).includes('\n'));
+        assert.ok(s.slice(b.start, b.end).trim() !== '');
+      }
+    }),
+  );
 });

@@ -38,7 +38,11 @@ export interface PreparedParagraph {
 
 /** Tokenise and featurise an article. */
 export function prepare(text: string, bits: number): PreparedParagraph[] {
-  const paras = tokenizeParagraphs(text);
+  return prepareParagraphs(tokenizeParagraphs(text), bits);
+}
+
+/** Featurise already tokenised paragraphs. */
+export function prepareParagraphs(paras: Paragraph[], bits: number): PreparedParagraph[] {
   let inQuote = false;
   return paras.map((para, k) => {
     const base = paragraphFeatures(para, bits, inQuote, k);
@@ -62,7 +66,12 @@ export function scKinds(seq: Uint8Array): Uint8Array {
 interface Fast {
   bits: number;
   stride: number;
-  joint: Float32Array;
+  /** Weights quantised to int16 (a quarter of the memory traffic of f64, half of f32); see `scales`. */
+  joint: Int16Array;
+  /** Dequantisation factor of the source/cue, content and refined source/cue weights. */
+  scSc: number;
+  scCt: number;
+  scSc2: number;
   sc: Decoder;
   ctDec: Decoder;
   sc2: Decoder | null;
@@ -81,16 +90,27 @@ export function fastFor(m: TaggerPair): Fast {
   const C = m.ct.tags.length;
   const S = m.sc2 ? 16 : 8;
   if (A !== 5 || C !== 3 || (m.sc2 && m.sc2.tags.length !== 5)) throw new Error('attribution model: unexpected tag sets');
-  const joint = new Float32Array(B * S);
+  const joint = new Int16Array(B * S);
+  const scaleOf = (w: Float32Array): number => {
+    let max = 0;
+    for (let i = 0; i < w.length; i++) if (Math.abs(w[i]) > max) max = Math.abs(w[i]);
+    return max > 0 ? max / 32767 : 1;
+  };
+  const scSc = scaleOf(m.sc.weights);
+  const scCt = scaleOf(m.ct.weights);
+  const scSc2 = m.sc2 ? scaleOf(m.sc2.weights) : 1;
   for (let b = 0; b < B; b++) {
-    for (let t = 0; t < A; t++) joint[b * S + t] = m.sc.weights[b * A + t];
-    for (let t = 0; t < C; t++) joint[b * S + A + t] = m.ct.weights[b * C + t];
-    if (m.sc2) for (let t = 0; t < A; t++) joint[b * S + A + C + t] = m.sc2.weights[b * A + t];
+    for (let t = 0; t < A; t++) joint[b * S + t] = Math.round(m.sc.weights[b * A + t] / scSc);
+    for (let t = 0; t < C; t++) joint[b * S + A + t] = Math.round(m.ct.weights[b * C + t] / scCt);
+    if (m.sc2) for (let t = 0; t < A; t++) joint[b * S + A + C + t] = Math.round(m.sc2.weights[b * A + t] / scSc2);
   }
   f = {
     bits: m.bits,
     stride: S,
     joint,
+    scSc,
+    scCt,
+    scSc2,
     sc: new Decoder(m.sc),
     ctDec: new Decoder(m.ct),
     sc2: m.sc2 ? new Decoder(m.sc2) : null,
@@ -103,11 +123,11 @@ export function fastFor(m: TaggerPair): Fast {
 }
 
 /** Add the weights (rows of `stride`, columns `col..col+T`) of per-token extra features to `em`. */
-function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Float32Array, stride: number, col: number, T: number): void {
+function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Int16Array, stride: number, col: number, T: number, scale: number): void {
   for (let i = 0; i < n; i++) {
     for (let k = i * STACK_FEATURES; k < (i + 1) * STACK_FEATURES; k++) {
       const w = extra[k] * stride + col;
-      for (let t = 0; t < T; t++) em[i * T + t] += joint[w + t];
+      for (let t = 0; t < T; t++) em[i * T + t] += joint[w + t] * scale;
     }
   }
 }
@@ -121,7 +141,7 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
     f.emCt = new Float64Array(n * 6);
     f.emSc2 = new Float64Array(n * 10);
   }
-  const { emSc, emCt, emSc2, joint, stride } = f;
+  const { emSc, emCt, emSc2, joint, stride, scSc, scCt, scSc2 } = f;
   const { ids, offsets } = p.base;
   const shift = stride === 16 ? 4 : 3;
   const two = f.sc2 !== null;
@@ -147,20 +167,20 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
       }
     }
     const a = i * 5;
-    emSc[a] = a0;
-    emSc[a + 1] = a1;
-    emSc[a + 2] = a2;
-    emSc[a + 3] = a3;
-    emSc[a + 4] = a4;
-    emSc2[a] = r0;
-    emSc2[a + 1] = r1;
-    emSc2[a + 2] = r2;
-    emSc2[a + 3] = r3;
-    emSc2[a + 4] = r4;
+    emSc[a] = a0 * scSc;
+    emSc[a + 1] = a1 * scSc;
+    emSc[a + 2] = a2 * scSc;
+    emSc[a + 3] = a3 * scSc;
+    emSc[a + 4] = a4 * scSc;
+    emSc2[a] = r0 * scSc2;
+    emSc2[a + 1] = r1 * scSc2;
+    emSc2[a + 2] = r2 * scSc2;
+    emSc2[a + 3] = r3 * scSc2;
+    emSc2[a + 4] = r4 * scSc2;
     const c = i * 3;
-    emCt[c] = c0;
-    emCt[c + 1] = c1;
-    emCt[c + 2] = c2;
+    emCt[c] = c0 * scCt;
+    emCt[c + 1] = c1 * scCt;
+    emCt[c + 2] = c2 * scCt;
   }
   const bias = m.bias;
   if (bias) {
@@ -173,18 +193,23 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
     }
   }
   const scSeq = f.sc.viterbi(emSc, n);
-  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq), f.bits), n, joint, stride, 5, 3);
+  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq), f.bits), n, joint, stride, 5, 3, scCt);
   const ctSeq = f.ctDec.viterbi(emCt, n);
   if (!f.sc2) return [scSeq, ctSeq];
-  addExtras(emSc2, contentExtras(toks, ctSeq, f.bits), n, joint, stride, 8, 5);
+  addExtras(emSc2, contentExtras(toks, ctSeq, f.bits), n, joint, stride, 8, 5, scSc2);
   return [f.sc2.viterbi(emSc2, n), ctSeq];
 }
 
 /** Tag an article: all source, cue and content spans the taggers find, with paragraph/sentence indices. */
 export function tagArticle(text: string, models: TaggerPair): TaggedSpan[] {
+  return tagParagraphs(tokenizeParagraphs(text), models);
+}
+
+/** Tag already tokenised paragraphs (see `paragraphsFromTokens`). */
+export function tagParagraphs(paras: Paragraph[], models: TaggerPair): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   const f = fastFor(models);
-  prepare(text, models.bits).forEach((p, k) => {
+  prepareParagraphs(paras, models.bits).forEach((p, k) => {
     const toks = p.para.tokens;
     if (toks.length === 0) return;
     const [scSeq, ctSeq] = decodeParagraph(f, models, p);

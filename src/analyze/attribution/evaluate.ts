@@ -73,3 +73,43 @@ export function emptyCounts(): Record<Metric, Counts> {
   const z = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   return { source: z(), cue: z(), content: z(), relation: z(), 'relation+cue': z() };
 }
+
+export interface ErrorCounts {
+  /** Gold spans predicted exactly. */
+  exact: number;
+  /** Gold spans overlapped by one prediction with a different start / end / both. */
+  start: number;
+  end: number;
+  both: number;
+  /** Gold spans overlapped by several predictions. */
+  split: number;
+  /** Gold spans no prediction overlaps. */
+  missed: number;
+  /** Predicted spans that overlap no gold span of their kind. */
+  spurious: number;
+}
+
+/** Where exact-match errors come from, per component kind (distinct spans, as `scoreArticle`). */
+export function errorBreakdown(pred: Attribution[], gold: GoldAttributions): Record<'source' | 'cue' | 'content', ErrorCounts> {
+  const out = {} as Record<'source' | 'cue' | 'content', ErrorCounts>;
+  for (const kind of ['source', 'cue', 'content'] as const) {
+    const uniq = <T extends { start: number; end: number }>(xs: T[]): T[] => [...new Map(xs.map((x) => [`${x.start}-${x.end}`, x])).values()];
+    const g = uniq(gold.components.filter((c) => c.kind === kind));
+    const p = uniq(pred.map((a) => a[kind]).filter((x): x is NonNullable<typeof x> => x !== null));
+    const e: ErrorCounts = { exact: 0, start: 0, end: 0, both: 0, split: 0, missed: 0, spurious: 0 };
+    for (const gs of g) {
+      if (p.some((ps) => ps.start === gs.start && ps.end === gs.end)) e.exact++;
+      else {
+        const ov = p.filter((ps) => ps.start < gs.end && ps.end > gs.start);
+        if (ov.length === 0) e.missed++;
+        else if (ov.length > 1) e.split++;
+        else if (ov[0].start === gs.start) e.end++;
+        else if (ov[0].end === gs.end) e.start++;
+        else e.both++;
+      }
+    }
+    for (const ps of p) if (!g.some((gs) => gs.start < ps.end && gs.end > ps.start)) e.spurious++;
+    out[kind] = e;
+  }
+  return out;
+}

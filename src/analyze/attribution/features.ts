@@ -34,7 +34,6 @@ interface Context {
   cueRight: Int32Array;
   sentPos: Int32Array;
   sentLeft: Int32Array;
-  shapes: string[];
   quoteInSent: Uint8Array;
 }
 
@@ -89,7 +88,7 @@ function context(toks: ATok[], startsInQuote: boolean): Context {
     for (let k = s; k < e; k++) quoteInSent[k] = hasQ;
     s = e;
   }
-  return { quote, cueLeft, cueRight, sentPos, sentLeft, shapes: toks.map((t) => shapeOf(t.value)), quoteInSent };
+  return { quote, cueLeft, cueRight, sentPos, sentLeft, quoteInSent };
 }
 
 function fnv(s: string): number {
@@ -120,6 +119,8 @@ const TEMPLATES = [
 type Tmpl = (typeof TEMPLATES)[number];
 const H = Object.fromEntries(TEMPLATES.map((k) => [k, fnv('tmpl:' + k)])) as Record<Tmpl, number>;
 const NONE = fnv('<none>');
+const H_BOUNDARY = fnv(BOUNDARY);
+const H_DASH = fnv('-');
 const hashCache = new Map<string, number>();
 function hs(s: string): number {
   let h = hashCache.get(s);
@@ -147,6 +148,36 @@ export function stem(w: string): string {
   return w;
 }
 
+/** Per word form facts every template reads, hashed once per distinct form (memoised). */
+interface TokInfo {
+  /** fnv(lower-cased form) */
+  w: number;
+  /** fnv(stem) */
+  st: number;
+  /** fnv(last 3 letters) */
+  s3: number;
+  /** fnv(shape) */
+  sh: number;
+  cue: number;
+  src: number;
+}
+const infoCache = new Map<string, TokInfo>();
+function tokInfo(value: string, lower: string): TokInfo {
+  let info = infoCache.get(value);
+  if (info === undefined) {
+    info = {
+      w: fnv(lower),
+      st: fnv(stem(lower)),
+      s3: fnv(lower.length > 3 ? lower.slice(-3) : lower),
+      sh: fnv(shapeOf(value)),
+      cue: CUE_WORDS.has(lower) ? 1 : 0,
+      src: SOURCE_NOUNS.has(lower) ? 1 : 0,
+    };
+    if (infoCache.size < 200_000) infoCache.set(value, info);
+  }
+  return info;
+}
+
 /**
  * Features of every token of a paragraph. `startsInQuote`: the previous paragraph left a quotation open
  * (multi-paragraph quotes). `paraIndex`: paragraph position in the article.
@@ -162,22 +193,25 @@ export function paragraphFeatures(
   const mask = (1 << bits) - 1;
   const ctx = context(toks, startsInQuote);
   // Per-token hashes, with boundary sentinels at -2..-1 and n..n+1 (index + 2).
-  const W = new Int32Array(n + 4).fill(hs(BOUNDARY));
-  const P = new Int32Array(n + 4).fill(hs(BOUNDARY));
-  const S = new Int32Array(n + 4).fill(hs(BOUNDARY));
-  const L = new Int32Array(n + 4).fill(hs('-'));
-  const R = new Int32Array(n + 4).fill(hs('-'));
-  const ST = new Int32Array(n + 4).fill(hs(BOUNDARY));
-  const Q = new Int32Array(n + 4).fill(hs('-'));
+  const W = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const P = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const S = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const L = new Int32Array(n + 4).fill(H_DASH);
+  const R = new Int32Array(n + 4).fill(H_DASH);
+  const ST = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const Q = new Int32Array(n + 4).fill(H_DASH);
+  const S3 = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    W[i + 2] = hs(t.lower);
+    const info = tokInfo(t.value, t.lower);
+    W[i + 2] = info.w;
     P[i + 2] = hs(t.pos);
-    S[i + 2] = hs(ctx.shapes[i]);
-    L[i + 2] = CUE_WORDS.has(t.lower) ? 1 : 0;
-    R[i + 2] = SOURCE_NOUNS.has(t.lower) ? 1 : 0;
-    ST[i + 2] = hs(stem(t.lower));
+    S[i + 2] = info.sh;
+    L[i + 2] = info.cue;
+    R[i + 2] = info.src;
+    ST[i + 2] = info.st;
     Q[i + 2] = ctx.quote[i];
+    S3[i] = info.s3;
   }
   // Distance to the nearest quotation mark left / right within the paragraph.
   const qdl = new Int32Array(n);
@@ -199,80 +233,88 @@ export function paragraphFeatures(
   const parBucket = paraIndex === 0 ? 0 : paraIndex === 1 ? 1 : paraIndex < 5 ? 2 : 3;
   const startQ = startsInQuote ? 1 : 0;
   let k = 0;
-  const add = (h: number): void => {
-    ids[k++] = h & mask;
-  };
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const j = i + 2;
     const q = ctx.quote[i];
-    const cl = hb((ctx.cueLeft[i]));
-    const cr = hb((ctx.cueRight[i]));
-    add(H.b);
-    add(mix(H.w, W[j]));
-    add(mix(H['w-1'], W[j - 1]));
-    add(mix(H['w+1'], W[j + 1]));
-    add(mix(H['w-2'], W[j - 2]));
-    add(mix(H['w+2'], W[j + 2]));
-    add(mix(mix(H['ww-1'], W[j - 1]), W[j]));
-    add(mix(mix(H['ww+1'], W[j]), W[j + 1]));
-    add(mix(H.p, P[j]));
-    add(mix(H['p-1'], P[j - 1]));
-    add(mix(H['p+1'], P[j + 1]));
-    add(mix(H['p-2'], P[j - 2]));
-    add(mix(H['p+2'], P[j + 2]));
-    add(mix(mix(H.pp, P[j - 1]), P[j]));
-    add(mix(mix(H.pn, P[j]), P[j + 1]));
-    add(mix(mix(mix(H.ppn, P[j - 1]), P[j]), P[j + 1]));
-    add(mix(mix(mix(H.p3, P[j - 2]), P[j - 1]), P[j]));
-    add(mix(H.sh, S[j]));
-    add(mix(H['sh-1'], S[j - 1]));
-    add(mix(H['sh+1'], S[j + 1]));
-    const lw = toks[i].lower;
-    add(mix(H.s3, hs(lw.length > 3 ? lw.slice(-3) : lw)));
-    add(mix(H.q, q));
-    add(mix(mix(H.qw, q), W[j]));
-    add(mix(mix(H.qp, q), P[j]));
-    add(mix(mix(mix(H.iq, q), Q[j - 1]), Q[j + 1]));
-    add(mix(H.lex, L[j]));
-    add(mix(H['lex-1'], L[j - 1]));
-    add(mix(H['lex+1'], L[j + 1]));
-    add(mix(H.cl, cl));
-    add(mix(H.cr, cr));
-    add(mix(mix(H.clr, cl), cr));
-    add(mix(mix(H.qcl, q), cl));
-    add(mix(mix(H.qcr, q), cr));
-    add(mix(mix(H.pcl, P[j]), cl));
-    add(mix(mix(H.pcr, P[j]), cr));
-    add(ctx.cueLeft[i] === 1 ? mix(H.cw, W[j]) : ctx.cueRight[i] === 1 ? mix(H.cw, ~W[j]) : H.cw);
-    add(mix(H.ss, ctx.sentPos[i] === 0 ? 1 : 0));
-    add(mix(H.se, ctx.sentLeft[i] === 0 ? 1 : 0));
-    add(mix(H.sp, hb((ctx.sentPos[i] + 1))));
-    add(mix(H.sl, hb((ctx.sentLeft[i] + 1))));
-    add(mix(H.pf, firstQuoted));
-    add(mix(mix(H.pqs, ctx.quoteInSent[i]), q));
-    add(mix(H.src, R[j]));
-    add(mix(H['src-1'], R[j - 1]));
-    add(mix(H['src+1'], R[j + 1]));
-    add(mix(mix(H.qs, startQ), q));
-    add(mix(H.par, parBucket));
-    add(mix(H.stem, ST[j]));
-    add(mix(H['stem-1'], ST[j - 1]));
-    add(mix(H['stem+1'], ST[j + 1]));
-    add(mix(H.qdl, hb((qdl[i]))));
-    add(mix(H.qdr, hb((qdr[i]))));
-    add(mix(mix(mix(H.qd, hb((qdl[i]))), hb((qdr[i]))), q));
-    add(mix(mix(H.wsp, W[j]), ctx.sentPos[i] === 0 ? 1 : 0));
-    add(mix(mix(H.wcl, W[j]), cl));
-    add(mix(mix(H.wcr, W[j]), cr));
-    add(mix(mix(H.shcl, S[j]), cl));
-    add(mix(mix(H.shcr, S[j]), cr));
+    const cl = hb(ctx.cueLeft[i]);
+    const cr = hb(ctx.cueRight[i]);
+    const w = W[j];
+    const wm1 = W[j - 1];
+    const wp1 = W[j + 1];
+    const p = P[j];
+    const pm1 = P[j - 1];
+    const pp1 = P[j + 1];
+    const sh = S[j];
+    const qb = hb(qdl[i]);
+    const qa = hb(qdr[i]);
+    const sp0 = ctx.sentPos[i] === 0 ? 1 : 0;
+    ids[k++] = H.b & mask;
+    ids[k++] = mix(H.w, w) & mask;
+    ids[k++] = mix(H['w-1'], wm1) & mask;
+    ids[k++] = mix(H['w+1'], wp1) & mask;
+    ids[k++] = mix(H['w-2'], W[j - 2]) & mask;
+    ids[k++] = mix(H['w+2'], W[j + 2]) & mask;
+    ids[k++] = mix(mix(H['ww-1'], wm1), w) & mask;
+    ids[k++] = mix(mix(H['ww+1'], w), wp1) & mask;
+    ids[k++] = mix(H.p, p) & mask;
+    ids[k++] = mix(H['p-1'], pm1) & mask;
+    ids[k++] = mix(H['p+1'], pp1) & mask;
+    ids[k++] = mix(H['p-2'], P[j - 2]) & mask;
+    ids[k++] = mix(H['p+2'], P[j + 2]) & mask;
+    ids[k++] = mix(mix(H.pp, pm1), p) & mask;
+    ids[k++] = mix(mix(H.pn, p), pp1) & mask;
+    ids[k++] = mix(mix(mix(H.ppn, pm1), p), pp1) & mask;
+    ids[k++] = mix(mix(mix(H.p3, P[j - 2]), pm1), p) & mask;
+    ids[k++] = mix(H.sh, sh) & mask;
+    ids[k++] = mix(H['sh-1'], S[j - 1]) & mask;
+    ids[k++] = mix(H['sh+1'], S[j + 1]) & mask;
+    ids[k++] = mix(H.s3, S3[i]) & mask;
+    ids[k++] = mix(H.q, q) & mask;
+    ids[k++] = mix(mix(H.qw, q), w) & mask;
+    ids[k++] = mix(mix(H.qp, q), p) & mask;
+    ids[k++] = mix(mix(mix(H.iq, q), Q[j - 1]), Q[j + 1]) & mask;
+    ids[k++] = mix(H.lex, L[j]) & mask;
+    ids[k++] = mix(H['lex-1'], L[j - 1]) & mask;
+    ids[k++] = mix(H['lex+1'], L[j + 1]) & mask;
+    ids[k++] = mix(H.cl, cl) & mask;
+    ids[k++] = mix(H.cr, cr) & mask;
+    ids[k++] = mix(mix(H.clr, cl), cr) & mask;
+    ids[k++] = mix(mix(H.qcl, q), cl) & mask;
+    ids[k++] = mix(mix(H.qcr, q), cr) & mask;
+    ids[k++] = mix(mix(H.pcl, p), cl) & mask;
+    ids[k++] = mix(mix(H.pcr, p), cr) & mask;
+    ids[k++] = (ctx.cueLeft[i] === 1 ? mix(H.cw, w) : ctx.cueRight[i] === 1 ? mix(H.cw, ~w) : H.cw) & mask;
+    ids[k++] = mix(H.ss, sp0) & mask;
+    ids[k++] = mix(H.se, ctx.sentLeft[i] === 0 ? 1 : 0) & mask;
+    ids[k++] = mix(H.sp, hb(ctx.sentPos[i] + 1)) & mask;
+    ids[k++] = mix(H.sl, hb(ctx.sentLeft[i] + 1)) & mask;
+    ids[k++] = mix(H.pf, firstQuoted) & mask;
+    ids[k++] = mix(mix(H.pqs, ctx.quoteInSent[i]), q) & mask;
+    ids[k++] = mix(H.src, R[j]) & mask;
+    ids[k++] = mix(H['src-1'], R[j - 1]) & mask;
+    ids[k++] = mix(H['src+1'], R[j + 1]) & mask;
+    ids[k++] = mix(mix(H.qs, startQ), q) & mask;
+    ids[k++] = mix(H.par, parBucket) & mask;
+    ids[k++] = mix(H.stem, ST[j]) & mask;
+    ids[k++] = mix(H['stem-1'], ST[j - 1]) & mask;
+    ids[k++] = mix(H['stem+1'], ST[j + 1]) & mask;
+    ids[k++] = mix(H.qdl, qb) & mask;
+    ids[k++] = mix(H.qdr, qa) & mask;
+    ids[k++] = mix(mix(mix(H.qd, qb), qa), q) & mask;
+    ids[k++] = mix(mix(H.wsp, w), sp0) & mask;
+    ids[k++] = mix(mix(H.wcl, w), cl) & mask;
+    ids[k++] = mix(mix(H.wcr, w), cr) & mask;
+    ids[k++] = mix(mix(H.shcl, sh), cl) & mask;
+    ids[k++] = mix(mix(H.shcr, sh), cr) & mask;
     const lc = ctx.cueLeft[i] > 0 ? i - ctx.cueLeft[i] + 2 : -1;
     const rc = ctx.cueRight[i] > 0 ? i + ctx.cueRight[i] + 2 : -1;
-    add(mix(H.ncl, lc < 0 ? NONE : W[lc]));
-    add(mix(H.ncr, rc < 0 ? NONE : W[rc]));
-    add(mix(mix(H.nclp, lc < 0 ? NONE : W[lc]), P[j]));
-    add(mix(mix(H.ncrp, rc < 0 ? NONE : W[rc]), P[j]));
+    const wl = lc < 0 ? NONE : W[lc];
+    const wr = rc < 0 ? NONE : W[rc];
+    ids[k++] = mix(H.ncl, wl) & mask;
+    ids[k++] = mix(H.ncr, wr) & mask;
+    ids[k++] = mix(mix(H.nclp, wl), p) & mask;
+    ids[k++] = mix(mix(H.ncrp, wr), p) & mask;
   }
   offsets[n] = k;
   return { ids: ids.subarray(0, k), offsets };

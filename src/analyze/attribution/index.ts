@@ -13,7 +13,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Attribution, TextSpan } from '../../model.js';
-import { tagArticle, fastFor, type TaggerPair, type TaggedSpan } from './annotate.js';
+import { tagParagraphs, fastFor, type TaggerPair, type TaggedSpan } from './annotate.js';
+import { paragraphsFromTokens, tokenizeParagraphs, type Paragraph } from './tokens.js';
+import type { ArticleToken } from '../quotes/tokens.js';
 import { linkSpans } from './link.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
@@ -70,8 +72,26 @@ function formOf(cue: string, content: string): Attribution['form'] {
  * Deterministic; uses the shipped model unless `model` is given.
  */
 export function extractAttributions(text: string, articleId: string, model?: TaggerPair): Attribution[] {
+  return fromParagraphs(text, articleId, tokenizeParagraphs(text), model);
+}
+
+/**
+ * Same as `extractAttributions`, from the rule pipeline's tokens (`tokenizeArticle(article).tokens`):
+ * paragraph = block, sentence = `token.sentence`; no further wink call. `text` is the article's text
+ * the token offsets point into.
+ */
+export function extractAttributionsFromTokens(
+  text: string,
+  articleId: string,
+  tokens: readonly ArticleToken[],
+  model?: TaggerPair,
+): Attribution[] {
+  return fromParagraphs(text, articleId, paragraphsFromTokens(tokens), model);
+}
+
+function fromParagraphs(text: string, articleId: string, paras: Paragraph[], model?: TaggerPair): Attribution[] {
   const m = model ?? loadAttributionModel();
-  const rels = linkSpans(tagArticle(text, m));
+  const rels = linkSpans(tagParagraphs(paras, m));
   return rels.map((r, i) => {
     const cue = span(text, r.cue);
     const content = span(text, r.content);
