@@ -6,16 +6,8 @@ import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase } from '../speakers/classify.js';
 import { collectNames, type NameMention } from '../speakers/names.js';
 
-interface Draft {
-  start: number;
-  end: number;
-  source: string;
-  kind: CitationKind;
-  sourceSpan: Span;
-  cue: string;
-  count: number | null;
-  description: string | null;
-}
+/** A citation before it gets its ids. */
+type Draft = Omit<Citation, 'id' | 'articleId'>;
 
 /** Capitalised words that make a name an institution ("the Center for Responsive Politics"). */
 const ORG_NAME_WORDS = /\b(?:Observatory|Watch|Forum|Initiative|Movement|Front|Forces|Guard|Tribunal|Prosecutor|Center|Centre|Institute|Foundation|Committee|Department|Bureau|Office|Agency|Council|Association|Union|Party|Commission|University|College|School|Hospital|Company|Inc|Corp|Corporation|Group|Fund|Bank|Court|Police|Ministry|Administration|Service|Authority|Organization|Organisation|Federation|Board|Campaign|Coalition|Network|Project|Society|Institution|Laboratory|Lab|Trust|Alliance|Council|Senate|Congress|Parliament|Government|Army|Navy|Command|Embassy|Party)\b/;
