@@ -40,7 +40,7 @@ export function mutate(text: string, r: () => number, i: number): string {
     for (const [re, to] of SWAPS) if (r() < 0.25) q = q.replace(re, to);
     if (r() < 0.15) q = q.replace(/\b(\d+(?:\.\d+)?)%/g, (_m, n) => `${Math.round(parseFloat(n) * (1 + (r() - 0.5) / 2))}%`);
     if (r() < 0.1) q = q.replace(/,? (?:told|according to) (?:Bloomberg|CNN)\b/g, '');
-    if (r() < 0.2 && out.length > 3) {
+    if (r() < 0.2 && out.length > 3 && !DEBRIS.includes(out[out.length - 1])) {
       out[out.length - 1] += ' ' + q; // merged paragraphs
       continue;
     }
