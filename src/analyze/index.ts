@@ -1,4 +1,6 @@
-import type { Article, ArticleAnnotations } from '../model.js';
+import type { Article, ArticleAnnotations, Attribution } from '../model.js';
+import { extractAttributionsFromTokens } from './attribution/index.js';
+import { mergeAttributions, quoteSpeakersFromAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotes, quotedPredicate } from './quotes/index.js';
@@ -9,22 +11,41 @@ import { findNumbers } from './numbers.js';
 import { findHedges } from './hedges.js';
 
 /**
- * Annotate one article: sentences, quotes (with speaker as written, verb and
- * resolved article-level speaker), speakers, citations, rule-based
- * attributions, numbers and hedges. Deterministic; every finding carries
- * offsets into `article.text`.
+ * Which attribution relations `analyzeArticle` outputs: `merged` (default) — rules and the learned
+ * PolNeAR tagger combined (attribution-merge.ts); `rules` — quote and indirect-speech rules only (no
+ * model, faster); `model` — the learned tagger only (for benchmarks).
  */
-export function analyzeArticle(article: Article): ArticleAnnotations {
+export type AttributionMode = 'merged' | 'rules' | 'model';
+
+export interface AnalyzeOptions {
+  attributions?: AttributionMode;
+}
+
+/**
+ * Annotate one article: sentences, quotes (with speaker as written, verb and
+ * resolved article-level speaker), speakers, citations, attribution relations
+ * (rules + learned model), numbers and hedges. Deterministic; every finding
+ * carries offsets into `article.text`.
+ */
+export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): ArticleAnnotations {
+  const mode = opts.attributions ?? 'merged';
   const tok = tokenizeArticle(article);
   const drafts = findQuotes(article, tok);
   const speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  const attributions = [
-    ...quoteAttributions(article, drafts),
-    ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), speakers),
-  ].sort((a, b) => a.content.start - b.content.start || a.cue.start - b.cue.start);
-  attributions.forEach((r, n) => (r.id = `${article.id}:r${n + 1}`));
+  const rules: Attribution[] =
+    mode === 'model'
+      ? []
+      : [...quoteAttributions(article, drafts), ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), speakers)];
+  const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
+  const attributions = mergeAttributions(rules, model, {
+    text: article.text,
+    articleId: article.id,
+    quotes,
+    ...speakerContext(article.text, speakers),
+  });
+  if (mode !== 'rules') quoteSpeakersFromAttributions(quotes, attributions);
   return {
     articleId: article.id,
     sentences: tok.sentences,

@@ -26,7 +26,8 @@ export function quoteAttributions(article: Article, drafts: QuoteDraft[]): Attri
       articleId: article.id,
       source: sourceSpan ? span(sourceSpan.start, sourceSpan.end) : null,
       cue: span(verbSpan.start, verbSpan.end),
-      content: span(q.start, q.end),
+      // PolNeAR convention: the content of a direct quote includes its quotation marks
+      content: span(d.open >= 0 && d.open < q.start ? d.open : q.start, d.close >= q.end ? d.close + 1 : q.end),
       speakerId: q.speakerId,
       quoteId: q.id,
       form: /^according/i.test(q.verb ?? '') ? 'according-to' : q.kind === 'partial' ? 'mixed' : 'direct',

@@ -11,6 +11,8 @@ const INDIRECT_VERBS = new Set(
     'revealed reveals asserted asserts estimated estimates predicted predicts promised promises vowed vows ' +
     'stressed stresses emphasized emphasised contended contends conceded concedes disclosed discloses testified').split(' '),
 );
+/** Words that start a time phrase between a speech verb and its "that" ("said on Monday that", "said Friday that"). */
+const TIME_START = /^(?:on|in|at|during|late|earlier|last|this|today|yesterday|tonight|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
 
 /**
@@ -82,8 +84,11 @@ export function indirectAttributions(
     // sentences with quote marks are handled by quote attributions
     for (let k = from; k < to; k++) if (inQuote(tokens[k].start)) return;
     let end = to;
-    while (end > from && /^[.!?;:\u2026"”’)]+$/.test(tokens[end - 1].value)) end--;
+    while (end > from && /^[.!?;:\u2026"”’')]+$/.test(tokens[end - 1].value)) end--;
     if (end - from < 4) return;
+    // PolNeAR convention: content that ends in a closing quotation mark keeps it (and the punctuation inside it)
+    let sentEnd = tokens[end - 1].end;
+    for (let k = end; k < to; k++) if (/^(?:["”’]|'+)$/.test(tokens[k].value)) sentEnd = tokens[k].end;
     // according to X
     for (let k = from; k < end - 2; k++) {
       if (tokens[k].value.toLowerCase() !== 'according' || tokens[k + 1].value.toLowerCase() !== 'to') continue;
@@ -95,7 +100,7 @@ export function indirectAttributions(
         // According to X, content.
         let c = np[1];
         while (c < end && tokens[c].value === ',') c++;
-        if (c < end) content = [tokens[c].start, tokens[end - 1].end];
+        if (c < end) content = [tokens[c].start, sentEnd];
       } else {
         let c = k;
         while (c > from && tokens[c - 1].value === ',') c--;
@@ -123,7 +128,7 @@ export function indirectAttributions(
       let content: [number, number] | null = null;
       if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',') {
         // "Putin, they said, may be willing …": the sentence around the parenthetical
-        content = [tokens[from].start, tokens[end - 1].end];
+        content = [tokens[from].start, sentEnd];
       } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
         // "The signals were sent last month, two sources close to the Kremlin told Bloomberg."
         let tail = v + 1;
@@ -140,13 +145,14 @@ export function indirectAttributions(
         }
         // "said on Monday", "said in a statement"
         while (c < end && (tokens[c].pos === 'ADV' || tokens[c].value === ',')) c++;
-        if (c < end && /^(?:on|in|at|during|late|earlier|last)$/i.test(tokens[c].value)) {
+        if (c < end && TIME_START.test(tokens[c].value)) {
           let k = c + 1;
           while (k < end && k < c + 6 && tokens[k].value !== ',' && tokens[k].value.toLowerCase() !== 'that') k++;
           if (k < end && tokens[k].value.toLowerCase() === 'that') c = k;
         }
-        if (c < end && tokens[c].value.toLowerCase() === 'that') c++;
-        if (end - c >= 3 && tokens[c].pos !== 'ADP' && tokens[c].pos !== 'PUNCT') content = [tokens[c].start, tokens[end - 1].end];
+        // PolNeAR convention: the complementiser "that" belongs to the content
+        const that = c < end && tokens[c].value.toLowerCase() === 'that' ? 1 : 0;
+        if (end - c - that >= 3 && tokens[c + that].pos !== 'ADP' && tokens[c + that].pos !== 'PUNCT') content = [tokens[c].start, sentEnd];
       }
       if (!content || content[1] <= content[0]) continue;
       out.push({

@@ -1,0 +1,158 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import type { Attribution, Quote, Span, Speaker } from '../../src/model.js';
+import { articleFromText } from './article-fixture.js';
+
+/** An attribution over `text` from the substrings source / cue / content (first occurrence at or after `from`). */
+function rel(text: string, parts: { source: string | null; cue: string; content: string; from?: number }, form: Attribution['form'], speakerId: string | null = null): Attribution {
+  const at = (s: string) => {
+    const start = text.indexOf(s, parts.from ?? 0);
+    assert.ok(start >= 0, `"${s}" not in text`);
+    return { start, end: start + s.length, text: s };
+  };
+  return { id: '', articleId: 'a', source: parts.source ? at(parts.source) : null, cue: at(parts.cue), content: at(parts.content), speakerId, quoteId: null, form };
+}
+
+function ctx(text: string, quotes: Quote[] = [], speakers: Speaker[] = []): MergeContext {
+  return { text, articleId: 'a', quotes, ...speakerContext(text, speakers) };
+}
+
+const mention = (text: string, s: string, from = 0) => {
+  const start = text.indexOf(s, from);
+  return { articleId: 'a', start, end: start + s.length, text: s };
+};
+
+test('sameContent: overlap of at least half of the shorter span', () => {
+  const s = (start: number, end: number): Span => ({ start, end });
+  assert.ok(sameContent(s(0, 10), s(5, 30)));
+  assert.ok(sameContent(s(0, 100), s(40, 50)));
+  assert.ok(!sameContent(s(0, 10), s(6, 30)));
+  assert.ok(!sameContent(s(0, 10), s(10, 20)));
+});
+
+test('a pair keeps the model spans; the rule fills a missing source; ids in text order', () => {
+  const text = 'The plan will fail, the minister said on Monday. Talks resume today, he added.';
+  const rules = [
+    rel(text, { source: 'he', cue: 'added', content: 'Talks resume today' }, 'indirect'),
+    rel(text, { source: 'the minister', cue: 'said', content: 'The plan will fail' }, 'indirect'),
+  ];
+  const model = [
+    rel(text, { source: 'the minister', cue: 'said on Monday', content: 'The plan will fail' }, 'indirect'),
+    rel(text, { source: null, cue: 'added', content: 'Talks resume today' }, 'indirect'),
+  ];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => [a.id, a.source?.text, a.cue.text, a.content.text]), [
+    ['a:r1', 'the minister', 'said on Monday', 'The plan will fail'],
+    ['a:r2', 'he', 'added', 'Talks resume today'],
+  ]);
+});
+
+test('according to: the rule reads cue and source; the form says so', () => {
+  const text = 'Prices rose sharply last year, according to the central bank.';
+  const rules = [rel(text, { source: 'the central bank', cue: 'according to', content: 'Prices rose sharply last year' }, 'according-to')];
+  const model = [rel(text, { source: 'central bank', cue: 'according', content: 'Prices rose sharply last year' }, 'indirect')];
+  const [a] = mergeAttributions(rules, model, ctx(text));
+  assert.equal(a.source?.text, 'the central bank');
+  assert.equal(a.cue.text, 'according to');
+  assert.equal(a.form, 'according-to');
+});
+
+test('indirect speech: the rule content wins when it holds the cue or strictly contains the model content', () => {
+  const text = 'Climate change, Mr. Obama often says, is the greatest threat. Hackers hit two states, and one attack worked, officials said.';
+  const rules = [
+    rel(text, { source: 'Mr. Obama', cue: 'says', content: 'Climate change, Mr. Obama often says, is the greatest threat' }, 'indirect'),
+    rel(text, { source: 'officials', cue: 'said', content: 'Hackers hit two states, and one attack worked' }, 'indirect'),
+  ];
+  const model = [
+    rel(text, { source: 'Mr. Obama', cue: 'often says', content: 'is the greatest threat' }, 'indirect'),
+    rel(text, { source: 'officials', cue: 'said', content: 'Hackers hit two states' }, 'indirect'),
+  ];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => a.content.text), ['Climate change, Mr. Obama often says, is the greatest threat', 'Hackers hit two states, and one attack worked']);
+  assert.equal(out[0].cue.text, 'often says', 'the cue stays the model\'s');
+});
+
+test('rule relations the model missed are kept; duplicates of a model relation are not', () => {
+  const text = '"We will win," Peskov said. "It is over," he added. Officials said the war goes on.';
+  const rules = [
+    rel(text, { source: 'Peskov', cue: 'said', content: '"We will win,"' }, 'direct', 's1'),
+    rel(text, { source: 'Peskov', cue: 'said', content: '"We will' }, 'direct', 's1'), // a second rule reading of the same quote
+    rel(text, { source: 'he', cue: 'added', content: '"It is over,"' }, 'direct', 's1'),
+  ];
+  const model = [
+    rel(text, { source: 'Peskov', cue: 'said', content: '"We will win,"' }, 'direct'),
+    rel(text, { source: 'Officials', cue: 'said', content: 'the war goes on', from: 40 }, 'indirect'),
+  ];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => a.content.text), ['"We will win,"', '"It is over,"', 'the war goes on']);
+  assert.deepEqual(out.map((a) => a.speakerId), ['s1', 's1', null]);
+});
+
+test('a relative pronoun source ("…, who said") gives way to the rule\'s subject', () => {
+  const text = 'The people close to the Kremlin, who asked not to be named, said the talks stalled.';
+  const rules = [rel(text, { source: 'The people close to the Kremlin, who asked not to be named', cue: 'said', content: 'the talks stalled' }, 'indirect')];
+  const model = [rel(text, { source: 'who', cue: 'said', content: 'the talks stalled' }, 'indirect')];
+  const [a] = mergeAttributions(rules, model, ctx(text));
+  assert.equal(a.source?.text, 'The people close to the Kremlin, who asked not to be named');
+});
+
+test('speaker and quote ids are filled by overlap; pronouns follow the most recent source', () => {
+  const text = 'Dmitry Peskov spoke. "No deal," Peskov told reporters. Two aides said talks stalled. They said Putin may wait. He said no.';
+  const speakers: Speaker[] = [
+    { id: 's1', kind: 'person', names: ['Dmitry Peskov'], descriptions: [], mentions: [mention(text, 'Dmitry Peskov'), mention(text, 'Peskov', 30)] },
+  ];
+  const qStart = text.indexOf('No deal');
+  const quotes: Quote[] = [
+    { id: 'q1', articleId: 'a', start: qStart, end: qStart + 8, text: 'No deal,', kind: 'direct', speaker: null, speakerSpan: null, speakerId: null, verb: null, verbSpan: null },
+  ];
+  const model = [
+    rel(text, { source: 'Peskov', cue: 'told', content: '"No deal,"', from: 21 }, 'direct'),
+    rel(text, { source: 'Two aides', cue: 'said', content: 'talks stalled' }, 'indirect'),
+    rel(text, { source: 'They', cue: 'said', content: 'Putin may wait' }, 'indirect'),
+    rel(text, { source: 'He', cue: 'said', content: 'no.', from: 100 }, 'indirect'),
+  ];
+  const out = mergeAttributions([], model, ctx(text, quotes, speakers));
+  assert.deepEqual(out.map((a) => [a.source?.text, a.speakerId, a.quoteId]), [
+    ['Peskov', 's1', 'q1'],
+    ['Two aides', null, null],
+    ['They', null, null], // "they" are the aides (unresolved), not Peskov
+    ['He', 's1', null],
+  ]);
+});
+
+test('analyzeArticle: merged attributions by default, rules or model on request; spans exact; deterministic', () => {
+  const article = articleFromText(
+    '“We will not back down,” Kremlin spokesman Dmitry Peskov told reporters on Monday.\n\n' +
+      'Peskov said the talks would continue next week, and that no deadline had been set.\n\n' +
+      'According to two people close to the Kremlin, Putin is open to discussions.',
+  );
+  const merged = analyzeArticle(article);
+  const rules = analyzeArticle(article, { attributions: 'rules' });
+  const model = analyzeArticle(article, { attributions: 'model' });
+  assert.ok(merged.attributions.length >= 3, JSON.stringify(merged.attributions.map((a) => a.content.text)));
+  for (const ann of [merged, rules, model]) {
+    ann.attributions.forEach((a, i) => {
+      assert.equal(a.id, `${article.id}:r${i + 1}`);
+      for (const sp of [a.cue, a.content, ...(a.source ? [a.source] : [])]) assert.equal(sp.text, article.text.slice(sp.start, sp.end));
+      if (i > 0) assert.ok(ann.attributions[i - 1].content.start <= a.content.start);
+      if (a.speakerId) assert.ok(ann.speakers.some((s) => s.id === a.speakerId));
+      if (a.quoteId) assert.ok(ann.quotes.some((q) => q.id === a.quoteId));
+    });
+  }
+  const quote = merged.attributions.find((a) => a.content.text.includes('We will not back down'));
+  assert.ok(quote);
+  assert.equal(quote.content.text, '“We will not back down,”', 'direct content includes its marks (PolNeAR convention)');
+  assert.equal(quote.form, 'direct');
+  assert.equal(quote.quoteId, merged.quotes[0].id);
+  const peskov = merged.quotes[0].speakerId;
+  assert.ok(peskov);
+  assert.equal(quote.speakerId, peskov);
+  const said = merged.attributions.find((a) => a.cue.text === 'said');
+  assert.equal(said?.speakerId, peskov);
+  assert.ok(said?.content.text.startsWith('the talks would continue'));
+  const acc = merged.attributions.find((a) => a.form === 'according-to');
+  assert.equal(acc?.source?.text, 'two people close to the Kremlin');
+  assert.deepEqual(analyzeArticle(article), merged, 'deterministic');
+});
