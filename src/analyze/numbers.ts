@@ -142,8 +142,7 @@ function monthNum(s: string): number {
 
 /** Local view of one sentence with lazily computed POS tokens. */
 class SentenceView {
-  private toks: Token[] | null = null;
-  constructor(readonly text: string, readonly offset: number) {}
+  constructor(readonly text: string, readonly offset: number, private toks: Token[] | null = null) {}
   tokens(): Token[] {
     if (!this.toks) this.toks = tokenize(this.text).tokens;
     return this.toks;
@@ -475,18 +474,40 @@ function scanSentence(view: SentenceView): Draft[] {
 
 const HAS_NUMBER = new RegExp(`\\d|\\b(?:${WORDNUM_ATOM}|dozen|dozens|hundreds|thousands|millions|billions|${Object.keys(ORDINAL_WORDS).join('|')})\\b`, 'i');
 
+/** The article's tokens (offsets into the article text) and each sentence's token range, as
+ *  `tokenizeArticle` gives them: when passed, numbers reuse them instead of tokenising each sentence again. */
+export interface SentenceTokens {
+  tokens: Token[];
+  sentenceTokens: Array<[number, number]>;
+}
+
+function localTokens(t: SentenceTokens, sentence: number, offset: number): Token[] | null {
+  const range = t.sentenceTokens[sentence];
+  if (!range) return null;
+  const out: Token[] = [];
+  for (let k = range[0]; k < range[1]; k++) {
+    const tok = t.tokens[k];
+    out.push({ start: tok.start - offset, end: tok.end - offset, value: tok.value, pos: tok.pos });
+  }
+  return out;
+}
+
 /**
  * Numbers in an article: percentages, money (currency + scale), ratios, counts
  * with their noun, dates, years, ordinals, durations. Each carries what it
  * counts when found (`counts`, `countsSpan`) and an approximation qualifier
  * ("around 18%") inside its span. Ids are `${articleId}:n${k}` in text order.
+ *
+ * `tokenized`, when given, must describe the same
+ * sentences (`tokenizeArticle(article)`): the POS tags used for "what it counts" are then not recomputed.
  */
-export function findNumbers(article: Article, sentences: Sentence[]): NumberMention[] {
+export function findNumbers(article: Article, sentences: Sentence[], tokenized?: SentenceTokens): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const sent of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const sent = sentences[i];
     const text = article.text.slice(sent.start, sent.end);
     if (!HAS_NUMBER.test(text)) continue;
-    const view = new SentenceView(text, sent.start);
+    const view = new SentenceView(text, sent.start, tokenized ? localTokens(tokenized, i, sent.start) : null);
     for (const d of scanSentence(view)) {
       const m: NumberMention = {
         id: '',
