@@ -113,7 +113,8 @@ export function findOutletMentions(text: string, from = 0, to = text.length): Ou
   for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
     if (m.index < skipUntil) continue;
     const w = m[0];
-    const candidates = byFirstWord.get(w) ?? byFirstWord.get(w.replace(/[.'’]+$/, ''));
+    const last = w.charCodeAt(w.length - 1);
+    const candidates = byFirstWord.get(w) ?? (last === 46 || last === 39 || last === 0x2019 ? byFirstWord.get(w.replace(/[.'’]+$/, '')) : undefined);
     if (!candidates) continue;
     for (const form of candidates) {
       const end = m.index + form.length;
