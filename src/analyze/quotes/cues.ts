@@ -53,7 +53,28 @@ export function cueAfter(tokens: Token[], from: number, limit: number, quoteEnds
 }
 
 function cueAfterRaw(tokens: Token[], from: number, limit: number): Cue | null {
-  return cueAfterAt(tokens, from, limit) ?? cueAfterClause(tokens, from, limit);
+  return cueDashSignature(tokens, from, limit) ?? cueAfterAt(tokens, from, limit) ?? cueAfterClause(tokens, from, limit);
+}
+
+/**
+ * A quote signed with a dash: `“…” ― Sonya Herridge` / `“…” — Carla Sanchez, 45, of Texas`. The dash
+ * is the cue (as in PolNeAR) and the name after it the speaker; the name must end the line, the
+ * block, the sentence or stand before a comma.
+ */
+function cueDashSignature(tokens: Token[], from: number, limit: number): Cue | null {
+  if (from >= limit || !/^[\u2015\u2014\u2013]$/.test(tokens[from].value)) return null;
+  let k = from + 1;
+  let names = 0;
+  while (k < limit && k - from <= 6) {
+    const t = tokens[k];
+    if (t.pos === 'PROPN') names++;
+    else if (!(/^[A-Z]$/.test(t.value) || (t.value === '.' && /^[A-Z]$/.test(tokens[k - 1].value)))) break;
+    k++;
+  }
+  if (names === 0) return null;
+  const next = tokens[k];
+  const ends = k >= limit || next.pos === 'SPACE' || isQuoteToken(next) || next.value === ',' || SENTENCE_END.test(next.value);
+  return ends ? { speaker: [from + 1, k], verb: from, side: 'after' } : null;
 }
 
 /** "…” in the 2008 primary, said Paul Beck." — a clause-final cue after a short phrase and a comma. */
