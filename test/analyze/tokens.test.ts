@@ -18,3 +18,19 @@ test('tokenizeArticle gives the same sentences as splitSentences, and exact toke
     });
   }
 });
+
+test('tokenizeArticle (one wink pass over the whole text) agrees with block-by-block sentences on random articles', async () => {
+  const fc = (await import('fast-check')).default;
+  const piece = fc.constantFrom('The minister said', ' "we will act."', ' It rained.', ' Dr. Smith left', '!', ' U.S. officials', '\n', ' 18%', ' — ', '“Yes,” she said.', ' (AP)', '...');
+  const block = fc.array(piece, { minLength: 1, maxLength: 6 }).map((xs) => xs.join('').trim()).filter((s) => s.length > 0);
+  fc.assert(fc.property(fc.array(fc.tuple(block, fc.boolean()), { minLength: 1, maxLength: 6 }), (blocks) => {
+    const article = articleFromText(blocks.map(([b, cap]) => (cap ? '[caption] ' : '') + b).join('\n\n'));
+    const tok = tokenizeArticle(article);
+    assert.deepEqual(tok.sentences, splitSentences(article));
+    for (const t of tok.tokens) {
+      assert.equal(article.text.slice(t.start, t.end), t.value);
+      const b = article.blocks[t.block];
+      assert.ok(t.start >= b.start && t.end <= b.end, 'token inside its block');
+    }
+  }), { numRuns: 200 });
+});
