@@ -4,6 +4,9 @@
  * resolved speaker (`speakerId`) and the quote (`quoteId`) filled by overlap.
  */
 import type { Attribution, Quote, Span, Speaker, TextSpan } from '../model.js';
+import type { Token } from './nlp.js';
+import type { QuoteDraft } from './quotes/index.js';
+import { tokenAt } from './quotes/tokens.js';
 
 /** What the merge needs besides the two attribution lists. */
 export interface MergeContext {
@@ -240,13 +243,17 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
 }
 
 /**
- * Quotes the rules left without a speaker, written or inherited (partial quotes inside reported speech: `X said the plan
- * was "dead on arrival"`) take the source and cue of the merged attribution whose content holds them.
- * A relative pronoun source ("who") is not a speaker phrase. Mutates and returns `quotes`.
+ * Quotes the rules left without a speaker, written or inherited (partial quotes inside reported
+ * speech: `X said the plan was "dead on arrival"`), take the source and cue of the merged
+ * attribution whose content holds them (the tightest one). A relative pronoun source ("who") is no
+ * speaker phrase. Sets the draft's cue (token ranges) and the quote's speaker and verb, so that
+ * `resolveSpeakers` run again resolves them like any other quote. Returns the ids of the quotes changed.
  */
-export function quoteSpeakersFromAttributions(quotes: Quote[], attributions: Attribution[]): Quote[] {
-  for (const q of quotes) {
-    if (q.speakerSpan || q.speakerId) continue; // continuation quotes keep the speaker they inherit
+export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attribution[], tokens: Token[]): Set<string> {
+  const adopted = new Set<string>();
+  for (const d of drafts) {
+    const q = d.quote;
+    if (q.speakerSpan || q.speakerId || d.inheritsFrom !== null || d.caption) continue;
     let best: Attribution | null = null;
     for (const a of attributions) {
       if (!a.source || /^(?:who|which|that)$/i.test(a.source.text)) continue;
@@ -254,13 +261,19 @@ export function quoteSpeakersFromAttributions(quotes: Quote[], attributions: Att
       if (!best || len(a.content) < len(best.content)) best = a;
     }
     if (!best || !best.source) continue;
+    const s0 = tokenAt(tokens, best.source.start);
+    let s1 = s0;
+    while (s1 < tokens.length && tokens[s1].start < best.source.end) s1++;
+    const v = tokenAt(tokens, best.cue.start);
+    if (s1 <= s0 || v >= tokens.length) continue;
+    d.cue = { speaker: [s0, s1], verb: v, side: best.source.start < q.start ? 'before' : 'after' };
     q.speaker = best.source.text;
     q.speakerSpan = { start: best.source.start, end: best.source.end };
-    q.speakerId = best.speakerId;
     if (!q.verbSpan) {
       q.verb = best.cue.text;
       q.verbSpan = { start: best.cue.start, end: best.cue.end };
     }
+    adopted.add(q.id);
   }
-  return quotes;
+  return adopted;
 }

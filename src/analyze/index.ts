@@ -1,6 +1,6 @@
-import type { Article, ArticleAnnotations, Attribution } from '../model.js';
+import type { Article, ArticleAnnotations, Attribution, Speaker } from '../model.js';
 import { extractAttributionsFromTokens } from './attribution/index.js';
-import { mergeAttributions, quoteSpeakersFromAttributions, speakerContext } from './attribution-merge.js';
+import { adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotes, quotedPredicate } from './quotes/index.js';
@@ -31,21 +31,32 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   const mode = opts.attributions ?? 'merged';
   const tok = tokenizeArticle(article);
   const drafts = findQuotes(article, tok);
-  const speakers = resolveSpeakers(article, drafts, tok);
+  let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  const rules: Attribution[] =
-    mode === 'model'
-      ? []
-      : [...quoteAttributions(article, drafts), ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), speakers)];
   const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
-  const attributions = mergeAttributions(rules, model, {
-    text: article.text,
-    articleId: article.id,
-    quotes,
-    ...speakerContext(article.text, speakers),
-  });
-  if (mode !== 'rules') quoteSpeakersFromAttributions(quotes, attributions);
+  let adopted = new Set<string>();
+  const attributionsWith = (people: Speaker[]): Attribution[] => {
+    const rules: Attribution[] =
+      mode === 'model'
+        ? []
+        : [
+            // (quotes whose speaker came from the merged attributions add nothing as rule relations)
+            ...quoteAttributions(article, drafts).filter((r) => !r.quoteId || !adopted.has(r.quoteId)),
+            ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
+          ];
+    return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people) });
+  };
+  let attributions = attributionsWith(speakers);
+  // quotes the rules left without a speaker take the merged attribution's source; speakers are then
+  // resolved again (new people, new mentions) and the attributions follow
+  if (mode !== 'rules') {
+    adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens);
+    if (adopted.size) {
+      speakers = resolveSpeakers(article, drafts, tok);
+      attributions = attributionsWith(speakers);
+    }
+  }
   return {
     articleId: article.id,
     sentences: tok.sentences,

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
+import { adoptQuoteSpeakers, mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
+import { findQuotes } from '../../src/analyze/quotes/index.js';
+import { tokenizeArticle } from '../../src/analyze/quotes/tokens.js';
+import { resolveSpeakers } from '../../src/analyze/speakers/index.js';
 import { analyzeArticle } from '../../src/analyze/index.js';
 import type { Attribution, Quote, Span, Speaker } from '../../src/model.js';
 import { articleFromText } from './article-fixture.js';
@@ -155,4 +158,33 @@ test('analyzeArticle: merged attributions by default, rules or model on request;
   const acc = merged.attributions.find((a) => a.form === 'according-to');
   assert.equal(acc?.source?.text, 'two people close to the Kremlin');
   assert.deepEqual(analyzeArticle(article), merged, 'deterministic');
+});
+
+test('quotes without a speaker adopt the source of the attribution holding them; speakers resolve again', () => {
+  const article = articleFromText(
+    'PolitiFact checked the claim on Monday.\n\nPolitiFact found that the statement about “thousands of shootings” in Chicago is “true.”\n\n“We will see,” the mayor said.',
+  );
+  const text = article.text;
+  const tok = tokenizeArticle(article);
+  const drafts = findQuotes(article, tok);
+  resolveSpeakers(article, drafts, tok);
+  const partial = drafts.filter((d) => !d.quote.speakerSpan && !d.quote.speakerId);
+  assert.ok(partial.length >= 1, 'the rules leave the partial quotes without a speaker');
+  const from = text.indexOf('PolitiFact found');
+  const attributions = [
+    rel(text, { source: 'PolitiFact', cue: 'found', content: 'that the statement about “thousands of shootings” in Chicago is “true.”', from }, 'mixed'),
+    rel(text, { source: 'the mayor', cue: 'said', content: '“We will see,”' }, 'direct'),
+  ];
+  const adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens);
+  const q = drafts.find((d) => d.quote.text.startsWith('thousands'))!.quote;
+  assert.ok(adopted.has(q.id));
+  assert.equal(q.speaker, 'PolitiFact');
+  assert.equal(q.speakerSpan?.start, from);
+  assert.equal(q.verb, 'found');
+  const mayor = drafts.find((d) => d.quote.text.startsWith('We will see'))!.quote;
+  assert.equal(mayor.speaker, 'the mayor', 'a quote with its own speaker keeps it');
+  const speakers = resolveSpeakers(article, drafts, tok);
+  const politifact = speakers.find((s) => s.id === q.speakerId);
+  assert.ok(politifact, 'the adopted speaker phrase resolves to a speaker');
+  assert.ok(politifact.mentions.some((m) => m.start === from));
 });
