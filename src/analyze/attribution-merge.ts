@@ -31,12 +31,20 @@ export function sameContent(a: Span, b: Span): boolean {
 
 /**
  * Merge rule attributions (quotes with a cue, indirect speech, according-to) with the learned
- * tagger's relations into one list. A rule relation and a model relation are the same when their
- * contents overlap (`sameContent`). Measured on PolNeAR dev (bench/annotate-bench.ts), the model's
- * spans follow the PolNeAR conventions more often than the rules' for direct, partial and indirect
- * speech, so a pair keeps the model's spans, except for "according to X" where the rule reads the
- * construction (cue and source) exactly; a missing model source is taken from the rule. Rule
- * relations the model missed are added as they are.
+ * tagger's relations into one list. Measured choices (PolNeAR dev, bench/annotate-bench.ts):
+ * - A rule relation and a model relation are the same when their contents overlap by half of the
+ *   shorter (`sameContent`) and their cues overlap. The pair keeps the model's spans (they follow
+ *   the PolNeAR conventions more often), except: "according to X" takes the rule's cue and source;
+ *   indirect speech takes the rule's content when it holds the cue ("X, he said, Y") or strictly
+ *   contains the model's (the tagger stops early); a missing or relative-pronoun ("who") model
+ *   source takes the rule's; "A," he said. "B." stays one direct quotation.
+ * - A model content running over several rule relations with different cues (sentences the tagger
+ *   joined) gives way to those rule relations.
+ * - Rule relations the model missed (no model content overlaps them, or only relations nested in
+ *   them: "sources said [X called for Y]"; for "according to", none with the same cue) are kept.
+ * - `speakerId`: the rule's when the source is the rule's; otherwise resolved from the source span
+ *   (`MergeContext.speakerOf`), pronouns to the most recent source when it is more recent than any
+ *   speaker mention. `quoteId`: the quote lying (at least half) inside the content.
  * Ids `${articleId}:r${n}` in text order (content start, then cue start).
  */
 export function mergeAttributions(rules: Attribution[], model: Attribution[], ctx: MergeContext): Attribution[] {
@@ -59,6 +67,7 @@ export function mergeAttributions(rules: Attribution[], model: Attribution[], ct
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (usedRule.has(i) || !sameContent(r.content, m.content)) continue;
+      if (inter(r.cue, m.cue) === 0) continue; // different cues: different (possibly nested) relations
       const o = inter(r.content, m.content);
       if (o > bestOverlap) {
         best = i;
@@ -91,7 +100,13 @@ export function mergeAttributions(rules: Attribution[], model: Attribution[], ct
   }
   // rule relations the model missed (their content overlaps no model content), and split ones
   for (let i = 0; i < rules.length; i++) {
-    if (!split.has(i) && (usedRule.has(i) || model.some((m) => inter(m.content, rules[i].content) > 0))) continue;
+    const r = rules[i];
+    // kept too when the model relation it overlaps is nested in it ("sources said [X called for Y]")
+    const nested = (m: Attribution): boolean => r.content.start <= m.cue.start && m.cue.end <= r.content.end;
+    // "according to X" reads exactly: kept unless a model relation with the same cue covers it
+    const covers = (m: Attribution): boolean =>
+      inter(m.content, r.content) > 0 && (r.form === 'according-to' ? inter(m.cue, r.cue) > 0 : !nested(m));
+    if (!split.has(i) && (usedRule.has(i) || model.some(covers))) continue;
     const kept = { ...rules[i] };
     decided.add(kept);
     out.push(kept);

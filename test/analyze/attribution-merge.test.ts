@@ -188,3 +188,14 @@ test('quotes without a speaker adopt the source of the attribution holding them;
   assert.ok(politifact, 'the adopted speaker phrase resolves to a speaker');
   assert.ok(politifact.mentions.some((m) => m.start === from));
 });
+
+test('different cues are different relations: a relation nested in a rule content is kept beside it', () => {
+  const text = 'Protocol called for the nominee to be taken to a trauma center, sources said.';
+  const rules = [rel(text, { source: 'sources', cue: 'said', content: 'Protocol called for the nominee to be taken to a trauma center' }, 'indirect')];
+  const model = [rel(text, { source: 'Protocol', cue: 'called for', content: 'the nominee to be taken to a trauma center' }, 'indirect')];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => [a.source?.text, a.cue.text, a.content.text]), [
+    ['sources', 'said', 'Protocol called for the nominee to be taken to a trauma center'],
+    ['Protocol', 'called for', 'the nominee to be taken to a trauma center'],
+  ]);
+});
