@@ -292,3 +292,20 @@ export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attributi
   }
   return adopted;
 }
+
+/**
+ * Every attribution source resolved to a speaker becomes a mention of that speaker (if it is not one
+ * already), so the speaker's evidence covers indirect speech too. Mentions stay in text order.
+ */
+export function addSourceMentions(speakers: Speaker[], attributions: Attribution[], articleId: string): void {
+  const byId = new Map(speakers.map((s) => [s.id, s]));
+  const touched = new Set<Speaker>();
+  for (const a of attributions) {
+    if (!a.source || !a.speakerId) continue;
+    const sp = byId.get(a.speakerId);
+    if (!sp || sp.mentions.some((m) => m.start === a.source!.start && m.end === a.source!.end)) continue;
+    sp.mentions.push({ articleId, start: a.source.start, end: a.source.end, text: a.source.text });
+    touched.add(sp);
+  }
+  for (const sp of touched) sp.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+}

@@ -1,6 +1,6 @@
 import type { Article, ArticleAnnotations, Attribution, Speaker } from '../model.js';
 import { extractAttributionsFromTokens } from './attribution/index.js';
-import { adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
+import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotes, quotedPredicate } from './quotes/index.js';
@@ -57,6 +57,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
+  addSourceMentions(speakers, attributions, article.id);
   return {
     articleId: article.id,
     sentences: tok.sentences,

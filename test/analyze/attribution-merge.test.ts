@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adoptQuoteSpeakers, mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
+import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
 import { findQuotes } from '../../src/analyze/quotes/index.js';
 import { tokenizeArticle } from '../../src/analyze/quotes/tokens.js';
 import { resolveSpeakers } from '../../src/analyze/speakers/index.js';
@@ -198,4 +198,16 @@ test('different cues are different relations: a relation nested in a rule conten
     ['sources', 'said', 'Protocol called for the nominee to be taken to a trauma center'],
     ['Protocol', 'called for', 'the nominee to be taken to a trauma center'],
   ]);
+});
+
+test('resolved attribution sources become speaker mentions, in text order, without duplicates', () => {
+  const text = '"No," Dmitry Peskov said. Peskov later said talks would go on. Someone said so.';
+  const speakers: Speaker[] = [{ id: 's1', kind: 'person', names: ['Dmitry Peskov'], descriptions: [], mentions: [mention(text, 'Dmitry Peskov')] }];
+  const attributions = [
+    rel(text, { source: 'Dmitry Peskov', cue: 'said', content: '"No,"' }, 'direct', 's1'),
+    rel(text, { source: 'Peskov', cue: 'said', content: 'talks would go on', from: 26 }, 'indirect', 's1'),
+    rel(text, { source: 'Someone', cue: 'said', content: 'so' }, 'indirect', null),
+  ];
+  addSourceMentions(speakers, attributions, 'a');
+  assert.deepEqual(speakers[0].mentions.map((m) => [m.text, m.start]), [['Dmitry Peskov', 6], ['Peskov', 26]]);
 });
