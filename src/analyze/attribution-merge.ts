@@ -37,7 +37,10 @@ export function sameContent(a: Span, b: Span): boolean {
  *   the PolNeAR conventions more often), except: "according to X" takes the rule's cue and source;
  *   indirect speech takes the rule's content when it holds the cue ("X, he said, Y") or strictly
  *   contains the model's (the tagger stops early); a missing or relative-pronoun ("who") model
- *   source takes the rule's; "A," he said. "B." stays one direct quotation.
+ *   source takes the rule's, and so does one the rule's extends (same start, longer); "A," he
+ *   said. "B." stays one direct quotation.
+ * - A rule quotation with a speaker and an adjacent cue ("…” ― Name, "…," she said) outranks a
+ *   model relation over the same words linked to another cue.
  * - A model content running over several rule relations with different cues (sentences the tagger
  *   joined) gives way to those rule relations.
  * - Rule relations the model missed (no model content overlaps them, or only relations nested in
@@ -45,9 +48,11 @@ export function sameContent(a: Span, b: Span): boolean {
  * - `speakerId`: the rule's when the source is the rule's; otherwise resolved from the source span
  *   (`MergeContext.speakerOf`), pronouns to the most recent source when it is more recent than any
  *   speaker mention. `quoteId`: the quote lying (at least half) inside the content.
+ * - Rule sources follow the PolNeAR comma convention (`normalizeRule`).
  * Ids `${articleId}:r${n}` in text order (content start, then cue start).
  */
-export function mergeAttributions(rules: Attribution[], model: Attribution[], ctx: MergeContext): Attribution[] {
+export function mergeAttributions(rules0: Attribution[], model: Attribution[], ctx: MergeContext): Attribution[] {
+  const rules = rules0.map((r) => normalizeRule(r, ctx.text));
   const out: Attribution[] = [];
   const usedRule = new Set<number>();
   const split = new Set<number>();
@@ -75,6 +80,16 @@ export function mergeAttributions(rules: Attribution[], model: Attribution[], ct
       }
     }
     if (best < 0) {
+      // a quotation whose cue the rules read right next to it ("…” ― Name, "…," she said) outranks
+      // a model relation over the same words linked to another cue
+      const direct = rules.findIndex(
+        (r, i) => !usedRule.has(i) && r.form === 'direct' && r.source !== null && sameContent(r.content, m.content) && len(r.content) * 2 >= len(m.content),
+      );
+      if (direct >= 0) {
+        split.add(direct);
+        usedRule.add(direct);
+        continue;
+      }
       out.push({ ...m });
       continue;
     }
@@ -89,7 +104,9 @@ export function mergeAttributions(rules: Attribution[], model: Attribution[], ct
       const content = r.form === 'indirect' && preferRuleContent(r, m) ? r.content : m.content;
       // a relative pronoun ("…, who said") names nobody: the rule's subject does
       const relative = m.source !== null && /^(?:who|which|that)$/i.test(m.source.text) && r.source !== null;
-      const source = relative || !m.source ? r.source : m.source;
+      // the tagger cuts long sources short ("X, a lawyer who has been"): the rule's runs on
+      const longer = m.source !== null && r.source !== null && r.source.start === m.source.start && r.source.end > m.source.end && !/,$/.test(m.source.text);
+      const source = relative || longer || !m.source ? r.source : m.source;
       const sameSource = source !== null && r.source !== null && source.start === r.source.start && source.end === r.source.end;
       // "A," said X. "B." stays a direct quotation though the covering content holds the cue
       const form = r.form === 'direct' && content === m.content && /^["“„«]/.test(m.content.text) ? 'direct' : m.form;
@@ -112,6 +129,16 @@ export function mergeAttributions(rules: Attribution[], model: Attribution[], ct
     out.push(kept);
   }
   return finish(out, ctx);
+}
+
+/**
+ * PolNeAR convention: a source with an appositive closed by a comma before its cue keeps that comma
+ * ("Douglas Brinkley, a historian who attended the session, said").
+ */
+function normalizeRule(r: Attribution, text: string): Attribution {
+  const s = r.source;
+  if (!s || !s.text.includes(',') || text[s.end] !== ',' || r.cue.start < s.end) return r;
+  return { ...r, source: { start: s.start, end: s.end + 1, text: text.slice(s.start, s.end + 1) } };
 }
 
 /** PolNeAR's "according to" cue holds both words; the tagger sometimes stops at "according". */

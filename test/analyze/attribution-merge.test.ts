@@ -98,7 +98,29 @@ test('a relative pronoun source ("…, who said") gives way to the rule\'s subje
   const rules = [rel(text, { source: 'The people close to the Kremlin, who asked not to be named', cue: 'said', content: 'the talks stalled' }, 'indirect')];
   const model = [rel(text, { source: 'who', cue: 'said', content: 'the talks stalled' }, 'indirect')];
   const [a] = mergeAttributions(rules, model, ctx(text));
-  assert.equal(a.source?.text, 'The people close to the Kremlin, who asked not to be named');
+  assert.equal(a.source?.text, 'The people close to the Kremlin, who asked not to be named,', 'with the comma closing the appositive (PolNeAR)');
+});
+
+test('rule sources: the comma closing an appositive before the cue belongs to the source; a source the rule extends wins', () => {
+  const text = '"It is over," said Ann Lee. Douglas Brinkley, a historian who attended the session, said the talks failed.';
+  const rules = [
+    rel(text, { source: 'Douglas Brinkley, a historian who attended the session', cue: 'said', content: 'the talks failed', from: 28 }, 'indirect'),
+    rel(text, { source: 'Ann Lee', cue: 'said', content: '"It is over,"' }, 'direct'),
+  ];
+  const model = [
+    rel(text, { source: 'Douglas Brinkley, a historian who', cue: 'said', content: 'the talks failed', from: 28 }, 'indirect'),
+    rel(text, { source: 'Ann', cue: 'said', content: '"It is over,"' }, 'direct'),
+  ];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => a.source?.text), ['Ann Lee', 'Douglas Brinkley, a historian who attended the session,']);
+});
+
+test('a rule quotation with its own adjacent cue outranks a model relation over it linked to another cue', () => {
+  const text = 'Mr. Trump spoke on Monday.\n“He is ignorant of our culture.” ― Pamela Padilla';
+  const rules = [rel(text, { source: 'Pamela Padilla', cue: '―', content: '“He is ignorant of our culture.”' }, 'direct', 's2')];
+  const model = [rel(text, { source: 'Mr. Trump', cue: 'spoke', content: '“He is ignorant of our culture.”' }, 'direct')];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => [a.source?.text, a.cue.text, a.speakerId]), [['Pamela Padilla', '―', 's2']]);
 });
 
 test('speaker and quote ids are filled by overlap; pronouns follow the most recent source', () => {
