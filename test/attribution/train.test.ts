@@ -8,6 +8,11 @@ import { serializeModel, deserializeModel } from '../../src/analyze/attribution/
 import { extractAttributions, defaultModelPath, loadAttributionModel } from '../../src/analyze/attribution/index.js';
 import { scoreArticle, emptyCounts, addCounts } from '../../src/analyze/attribution/evaluate.js';
 import { fixturePath } from '../helpers.js';
+import { parseClusterTable } from '../../src/analyze/attribution/clusters.js';
+import { Decoder } from '../../src/analyze/attribution/perceptron.js';
+import { prepareParagraphs, tagParagraphs, SC_TAGS, CT_TAGS } from '../../src/analyze/attribution/annotate.js';
+import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
+import { tagsToSpans } from '../../src/analyze/attribution/spans.js';
 
 const cfg = { bits: 16, epochs: 12, seed: 7, stacked: true, folds: 3, refine: false };
 
@@ -66,4 +71,24 @@ test('shipped model loads fast and finds a plain reported-speech relation', { sk
   assert.equal(said.source?.text, 'The senator');
   assert.ok(said.content.text.startsWith('the bill would pass'), said.content.text);
   for (const a of attrs) assert.equal(a.speakerId, null);
+});
+
+test('inference (per-form weight sums, int16 table) decodes as the training decoder over all features', () => {
+  const docs = loadPolnear(fixturePath('attribution', 'mini'));
+  const clusters = parseClusterTable('said\t3\t1\ntold\t3\t1\nsenator\t7\t2\nofficials\t7\t2\n');
+  const model = deserializeModel(serializeModel(trainTaggers(docs, { ...cfg, stacked: false, clusters })), 'mini');
+  assert.equal(model.clusters?.get('said'), 3 | (1 << 9));
+  const dec = new Decoder(model.sc);
+  const ctDec = new Decoder(model.ct);
+  for (const d of docs) {
+    const paras = tokenizeParagraphs(d.text);
+    const full = prepareParagraphs(paras, model.bits, model.clusters);
+    const expected: string[] = [];
+    full.forEach((p) => {
+      for (const s of tagsToSpans(p.para.tokens, dec.decode(p.base), SC_TAGS)) expected.push(`${s.kind}:${s.start}-${s.end}`);
+      for (const s of tagsToSpans(p.para.tokens, ctDec.decode(p.base), CT_TAGS)) expected.push(`${s.kind}:${s.start}-${s.end}`);
+    });
+    const got = tagParagraphs(paras, model).map((s) => `${s.kind}:${s.start}-${s.end}`);
+    assert.deepEqual(got.sort(), expected.sort());
+  }
 });

