@@ -20,6 +20,42 @@ export interface MergeContext {
   lastMentionBefore: (offset: number) => number;
 }
 
+/**
+ * Indices of the spans overlapping a query span, without scanning them all: spans sorted by start
+ * with the running maximum of their ends (so long spans are found too). Linear-ish per query on
+ * news text; no quadratic blow-up on articles with thousands of quotes.
+ */
+export function overlapIndex(spans: readonly Span[]): (q: Span) => number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const i of order) maxEnd.push((m = Math.max(m, spans[i].end)));
+  return (q: Span): number[] => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[order[mid]].start < q.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo - 1; k >= 0 && maxEnd[k] > q.start; k--) if (spans[order[k]].end > q.start) out.push(order[k]);
+    return out.sort((a, b) => a - b);
+  };
+}
+
+/** First index whose value is >= x in an ascending array. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const inter = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const len = (a: Span): number => a.end - a.start;
 
@@ -53,6 +89,7 @@ export function sameContent(a: Span, b: Span): boolean {
  */
 export function mergeAttributions(rules0: Attribution[], model: Attribution[], ctx: MergeContext): Attribution[] {
   const rules = rules0.map((r) => normalizeRule(r, ctx.text));
+  const rulesAt = overlapIndex(rules.map((r) => r.content));
   const out: Attribution[] = [];
   const usedRule = new Set<number>();
   const split = new Set<number>();
@@ -61,7 +98,8 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     // A model content that runs over several rule relations with different cues (two sentences the
     // tagger joined) gives way to them. One that runs over the pieces of one quotation with one cue
     // ("A," he said, "B.") stays whole: PolNeAR annotates that as one (discontinuous) content.
-    const inner = rules.map((r, i) => [r, i] as const).filter(([r, i]) => !usedRule.has(i) && inter(r.content, m.content) * 2 >= len(r.content));
+    const near = rulesAt(m.content);
+    const inner = near.map((i) => [rules[i], i] as const).filter(([r, i]) => !usedRule.has(i) && inter(r.content, m.content) * 2 >= len(r.content));
     if (inner.length >= 2 && new Set(inner.map(([r]) => r.cue.start)).size >= 2) {
       for (const [, i] of inner) split.add(i);
       for (const [, i] of inner) usedRule.add(i);
@@ -69,7 +107,7 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     }
     let best = -1;
     let bestOverlap = 0;
-    for (let i = 0; i < rules.length; i++) {
+    for (const i of near) {
       const r = rules[i];
       if (usedRule.has(i) || !sameContent(r.content, m.content)) continue;
       if (inter(r.cue, m.cue) === 0) continue; // different cues: different (possibly nested) relations
@@ -82,10 +120,11 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     if (best < 0) {
       // a quotation whose cue the rules read right next to it ("…” ― Name, "…," she said) outranks
       // a model relation over the same words linked to another cue
-      const direct = rules.findIndex(
-        (r, i) => !usedRule.has(i) && r.form === 'direct' && r.source !== null && sameContent(r.content, m.content) && len(r.content) * 2 >= len(m.content),
-      );
-      if (direct >= 0) {
+      const direct = near.find((i) => {
+        const r = rules[i];
+        return !usedRule.has(i) && r.form === 'direct' && r.source !== null && sameContent(r.content, m.content) && len(r.content) * 2 >= len(m.content);
+      });
+      if (direct !== undefined) {
         split.add(direct);
         usedRule.add(direct);
         continue;
@@ -115,6 +154,7 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
       out.push(merged);
     }
   }
+  const modelAt = overlapIndex(model.map((m) => m.content));
   // rule relations the model missed (their content overlaps no model content), and split ones
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
@@ -123,7 +163,7 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     // "according to X" reads exactly: kept unless a model relation with the same cue covers it
     const covers = (m: Attribution): boolean =>
       inter(m.content, r.content) > 0 && (r.form === 'according-to' ? inter(m.cue, r.cue) > 0 : !nested(m));
-    if (!split.has(i) && (usedRule.has(i) || model.some(covers))) continue;
+    if (!split.has(i) && (usedRule.has(i) || modelAt(r.content).some((k) => covers(model[k])))) continue;
     const kept = { ...rules[i] };
     decided.add(kept);
     out.push(kept);
@@ -191,9 +231,10 @@ function finish(list: Attribution[], ctx: MergeContext): Attribution[] {
       target.id = a.speakerId;
     }
   }
+  const quotesAt = overlapIndex(ctx.quotes);
   for (const a of list) {
     a.articleId = ctx.articleId;
-    if (!a.quoteId) a.quoteId = quoteFor(a.content, ctx.quotes);
+    if (!a.quoteId) a.quoteId = quoteFor(a.content, quotesAt(a.content).map((i) => ctx.quotes[i]));
   }
   list.forEach((a, n) => (a.id = `${ctx.articleId}:r${n + 1}`));
   return list;
@@ -253,11 +294,13 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
       bySurname.set(last, bySurname.has(last) && bySurname.get(last) !== sp.id ? '' : sp.id);
     }
   }
+  const mentionsAt = overlapIndex(mentions);
+  const starts = mentions.map((m) => m.start);
   return (src: Span): string | null => {
     let best: string | null = null;
     let bestO = 0;
-    for (const m of mentions) {
-      if (m.start >= src.end) break;
+    for (const i of mentionsAt(src)) {
+      const m = mentions[i];
       const o = inter(m, src);
       if (o > bestO) {
         best = m.sp.id;
@@ -273,9 +316,10 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
     if (sur) return sur;
     if (/^(?:he|she|they)$/.test(phrase)) {
       const plural = phrase === 'they';
-      for (let i = mentions.length - 1; i >= 0; i--) {
+      // the most recent fitting mention before it (a bounded look back)
+      let i = lowerBound(starts, src.start) - 1;
+      for (const stop = Math.max(0, i - 500); i >= stop; i--) {
         const m = mentions[i];
-        if (m.start >= src.start) continue;
         const k = m.sp.kind;
         if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : k === 'person') return m.sp.id;
       }
@@ -293,11 +337,13 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
  */
 export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attribution[], tokens: Token[]): Set<string> {
   const adopted = new Set<string>();
+  const at = overlapIndex(attributions.map((a) => a.content));
   for (const d of drafts) {
     const q = d.quote;
     if (q.speakerSpan || q.speakerId || d.inheritsFrom !== null || d.caption) continue;
     let best: Attribution | null = null;
-    for (const a of attributions) {
+    for (const k of at(q)) {
+      const a = attributions[k];
       if (!a.source || /^(?:who|which|that)$/i.test(a.source.text)) continue;
       if (inter(q, a.content) * 2 < len(q)) continue;
       if (!best || len(a.content) < len(best.content)) best = a;
@@ -326,11 +372,14 @@ export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attributi
  */
 export function addSourceMentions(speakers: Speaker[], attributions: Attribution[], articleId: string): void {
   const byId = new Map(speakers.map((s) => [s.id, s]));
+  const known = new Set(speakers.flatMap((s) => s.mentions.map((m) => `${s.id}:${m.start}:${m.end}`)));
   const touched = new Set<Speaker>();
   for (const a of attributions) {
     if (!a.source || !a.speakerId) continue;
     const sp = byId.get(a.speakerId);
-    if (!sp || sp.mentions.some((m) => m.start === a.source!.start && m.end === a.source!.end)) continue;
+    const key = `${a.speakerId}:${a.source.start}:${a.source.end}`;
+    if (!sp || known.has(key)) continue;
+    known.add(key);
     sp.mentions.push({ articleId, start: a.source.start, end: a.source.end, text: a.source.text });
     touched.add(sp);
   }

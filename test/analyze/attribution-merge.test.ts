@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
+import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, overlapIndex, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
 import { findQuotes } from '../../src/analyze/quotes/index.js';
 import { tokenizeArticle } from '../../src/analyze/quotes/tokens.js';
 import { resolveSpeakers } from '../../src/analyze/speakers/index.js';
@@ -232,4 +232,34 @@ test('resolved attribution sources become speaker mentions, in text order, witho
   ];
   addSourceMentions(speakers, attributions, 'a');
   assert.deepEqual(speakers[0].mentions.map((m) => [m.text, m.start]), [['Dmitry Peskov', 6], ['Peskov', 26]]);
+});
+
+test('overlapIndex finds exactly the overlapping spans, long ones included', () => {
+  const spans: Span[] = [{ start: 0, end: 100 }, { start: 5, end: 10 }, { start: 20, end: 30 }, { start: 40, end: 41 }, { start: 95, end: 120 }];
+  const at = overlapIndex(spans);
+  const brute = (q: Span) => spans.map((s, i) => [s, i] as const).filter(([s]) => s.start < q.end && q.start < s.end).map(([, i]) => i);
+  for (const q of [{ start: 0, end: 1 }, { start: 9, end: 25 }, { start: 41, end: 95 }, { start: 99, end: 200 }, { start: 120, end: 130 }, { start: 30, end: 40 }]) {
+    assert.deepEqual(at(q), brute(q), JSON.stringify(q));
+  }
+});
+
+test('merging thousands of relations stays near-linear (no quadratic blow-up)', () => {
+  const n = 20000;
+  const unit = 'Officials said the plan would fail. ';
+  const text = unit.repeat(n);
+  const span = (start: number, end: number) => ({ start, end, text: text.slice(start, end) });
+  const rules: Attribution[] = [];
+  const model: Attribution[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = i * unit.length;
+    const base = { id: '', articleId: 'a', source: span(o, o + 9), cue: span(o + 10, o + 14), speakerId: null, quoteId: null, form: 'indirect' as const };
+    rules.push({ ...base, content: span(o + 15, o + 34) });
+    model.push({ ...base, content: span(o + 15, o + 30) });
+  }
+  const t0 = performance.now();
+  const out = mergeAttributions(rules, model, ctx(text));
+  const ms = performance.now() - t0;
+  assert.equal(out.length, n);
+  assert.equal(out[0].content.text, 'the plan would fail', 'the rule content strictly containing the model one');
+  assert.ok(ms < 3000, `merge of ${n} relations took ${ms.toFixed(0)} ms`);
 });
