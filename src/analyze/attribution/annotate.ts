@@ -3,6 +3,7 @@ import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
 import { stackExtras, contentExtras, STACK_FEATURES } from './stack.js';
 import { tagsToSpans, type KindSpan } from './spans.js';
+import { RowCache } from './row-cache.js';
 import { tokenizeParagraphs, type Paragraph } from './tokens.js';
 
 export const SC_TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C'];
@@ -80,14 +81,16 @@ interface Fast {
   emSc: Float64Array;
   emCt: Float64Array;
   emSc2: Float64Array;
-  /** Per word form: its facts and the summed int16 weights of its form templates at offsets -2..2 (`5 * stride`). */
-  forms: Map<string, FormEntry>;
-  sentinel: Int32Array;
+  /** Per word form: the summed int16 weights of its form templates at offsets -2..2 (`5 * stride`). */
+  forms: RowCache;
+  /** Per word form: what its features read. */
+  facts: Map<string, FormFacts>;
   clusters: ClusterTable | undefined;
   /** Summed weights of the POS group / context group templates per key (`stride` each). */
-  posGroups: Map<number, Int32Array>;
-  ctxGroups: Map<number, Int32Array>;
-  zero: Int32Array;
+  posGroups: RowCache;
+  ctxGroups: RowCache;
+  fillPos: (key: number, rows: Int32Array, offset: number) => void;
+  fillCtx: (key: number, rows: Int32Array, offset: number) => void;
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
@@ -131,67 +134,58 @@ export function fastFor(m: TaggerPair): Fast {
     emSc: new Float64Array(0),
     emCt: new Float64Array(0),
     emSc2: new Float64Array(0),
-    forms: new Map(),
-    sentinel: new Int32Array(0),
+    forms: new RowCache(5 * S, 1 << 16),
+    facts: new Map(),
     clusters: m.clusters,
-    posGroups: new Map(),
-    ctxGroups: new Map(),
-    zero: new Int32Array(S),
+    posGroups: new RowCache(S),
+    ctxGroups: new RowCache(S),
+    fillPos: () => {},
+    fillCtx: () => {},
   };
-  f.sentinel = formVector(f, SENTINEL_FACTS);
+  const ff = f;
+  ff.fillPos = (key, rows, offset) => sumRows(ff, posGroupHashes, key, rows, offset);
+  ff.fillCtx = (key, rows, offset) => sumRows(ff, ctxGroupHashes, key, rows, offset);
   fastCache.set(m, f);
   return f;
 }
 
-/** The summed weights of the form templates of a form with `facts`, for each offset -2..2. */
-function formVector(f: Fast, facts: FormFacts): Int32Array {
+/** Write the summed weights of the form templates of a form with `facts` (offsets -2..2) at `rows[offset..]`. */
+function fillForm(f: Fast, facts: FormFacts, rows: Int32Array, offset: number): void {
   const S = f.stride;
   const mask = (1 << f.bits) - 1;
-  const vec = new Int32Array(5 * S);
   const hashes: number[] = [];
+  const withClusters = f.clusters !== undefined && f.clusters.size > 0;
   for (let o = -2; o <= 2; o++) {
     hashes.length = 0;
-    formTemplateHashes(facts, o, hashes, f.clusters !== undefined && f.clusters.size > 0);
-    const base = (o + 2) * S;
+    formTemplateHashes(facts, o, hashes, withClusters);
+    const base = offset + (o + 2) * S;
     for (const h of hashes) {
       const w = (h & mask) * S;
-      for (let t = 0; t < S; t++) vec[base + t] += f.joint[w + t];
+      for (let t = 0; t < S; t++) rows[base + t] += f.joint[w + t];
     }
   }
-  return vec;
 }
 
-/** The summed weights of a template group for one key (memoised per model). */
-function groupVector(f: Fast, cache: Map<number, Int32Array>, key: number, hashesOf: (key: number, out: number[]) => void): Int32Array {
-  let v = cache.get(key);
-  if (v === undefined) {
-    const S = f.stride;
-    const mask = (1 << f.bits) - 1;
-    v = new Int32Array(S);
-    const hashes: number[] = [];
-    hashesOf(key, hashes);
-    for (const h of hashes) {
-      const w = (h & mask) * S;
-      for (let t = 0; t < S; t++) v[t] += f.joint[w + t];
-    }
-    if (cache.size < 200_000) cache.set(key, v);
+/** Write the summed weights of a template group's features for `key` at `rows[offset..]`. */
+function sumRows(f: Fast, hashesOf: (key: number, out: number[]) => void, key: number, rows: Int32Array, offset: number): void {
+  const S = f.stride;
+  const mask = (1 << f.bits) - 1;
+  const hashes: number[] = [];
+  hashesOf(key, hashes);
+  for (const h of hashes) {
+    const w = (h & mask) * S;
+    for (let t = 0; t < S; t++) rows[offset + t] += f.joint[w + t];
   }
-  return v;
 }
 
-interface FormEntry {
-  facts: FormFacts;
-  vec: Int32Array;
-}
-
-function formOf(f: Fast, value: string, lower: string): FormEntry {
-  let e = f.forms.get(value);
-  if (e === undefined) {
-    const facts = factsOf(value, lower, f.clusters);
-    e = { facts, vec: formVector(f, facts) };
-    if (f.forms.size < 100_000) f.forms.set(value, e);
+function factsFor(f: Fast, value: string, lower: string): FormFacts {
+  let facts = f.facts.get(value);
+  if (facts === undefined) {
+    facts = factsOf(value, lower, f.clusters);
+    if (f.facts.size >= 200_000) f.facts.clear();
+    f.facts.set(value, facts);
   }
-  return e;
+  return facts;
 }
 
 /** Add the weights (rows of `stride`, columns `col..col+T`) of per-token extra features to `em`. */
@@ -205,7 +199,7 @@ function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Int16A
 }
 
 /** Decode one paragraph with all taggers: [source/cue tags, content tags]. */
-function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, entries: FormEntry[]): [Uint8Array, Uint8Array] {
+function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: FormFacts[]): [Uint8Array, Uint8Array] {
   const toks = p.para.tokens;
   const n = toks.length;
   if (f.emSc.length < n * 5) {
@@ -218,25 +212,48 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, entries: 
   const shift = stride === 16 ? 4 : 3;
   const two = f.sc2 !== null;
   const S = stride;
-  const vecs: Int32Array[] = new Array(n + 4);
-  vecs[0] = vecs[1] = vecs[n + 2] = vecs[n + 3] = f.sentinel;
-  for (let i = 0; i < n; i++) vecs[i + 2] = entries[i].vec;
   const posKeys = p.base.posKeys;
   const ctxKeys = p.base.ctxKeys;
   if (!posKeys || !ctxKeys) throw new Error('attribution: paragraph features were not made for inference');
-  const groups: Int32Array[] = new Array(n * 2);
+  // Offsets of each token's form row (with the sentinel at -2..-1, n..n+1), context row and POS row.
+  f.forms.reserve(n + 1);
+  f.ctxGroups.reserve(n);
+  f.posGroups.reserve(n);
+  const fo = new Int32Array(n + 4);
+  const sentinel = f.forms.byName('', (rows, off) => fillForm(f, SENTINEL_FACTS, rows, off));
+  fo[0] = fo[1] = fo[n + 2] = fo[n + 3] = sentinel;
   for (let i = 0; i < n; i++) {
-    groups[2 * i] = groupVector(f, f.ctxGroups, ctxKeys[i], ctxGroupHashes);
-    groups[2 * i + 1] = posKeys[i] >= 0 ? groupVector(f, f.posGroups, posKeys[i], posGroupHashes) : f.zero;
+    const fi = facts[i];
+    fo[i + 2] = f.forms.byName(toks[i].value, (rows, off) => fillForm(f, fi, rows, off));
   }
+  const co = new Int32Array(n);
+  const po = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    co[i] = f.ctxGroups.byInt(ctxKeys[i], f.fillCtx);
+    po[i] = posKeys[i] >= 0 ? f.posGroups.byInt(posKeys[i], f.fillPos) : -1;
+  }
+  const F = f.forms.rows;
+  const CR = f.ctxGroups.rows;
+  const PR = f.posGroups.rows;
   for (let i = 0; i < n; i++) {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
     let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
     for (let o = 0; o < 7; o++) {
       // o < 5: the token at offset o - 2 contributes its form templates for that offset;
       // o = 5, 6: the token's context and POS groups.
-      const v = o < 5 ? vecs[i + o] : groups[2 * i + o - 5];
-      const b = o < 5 ? o * S : 0;
+      let v: Int32Array;
+      let b: number;
+      if (o < 5) {
+        v = F;
+        b = fo[i + o] + o * S;
+      } else if (o === 5) {
+        v = CR;
+        b = co[i];
+      } else {
+        if (po[i] < 0) continue;
+        v = PR;
+        b = po[i];
+      }
       a0 += v[b];
       a1 += v[b + 1];
       a2 += v[b + 2];
@@ -318,10 +335,10 @@ export function tagParagraphs(paras: Paragraph[], models: TaggerPair): TaggedSpa
   paras.forEach((para, k) => {
     const toks = para.tokens;
     if (toks.length === 0) return;
-    const entries = toks.map((t) => formOf(f, t.value, t.lower));
-    const base = paragraphFeatures(para, models.bits, inQuote, k, models.clusters, false, entries.map((e) => e.facts));
+    const facts = toks.map((t) => factsFor(f, t.value, t.lower));
+    const base = paragraphFeatures(para, models.bits, inQuote, k, models.clusters, false, facts);
     inQuote = endsInQuote(para, inQuote);
-    const [scSeq, ctSeq] = decodeParagraph(f, models, { para, base }, entries);
+    const [scSeq, ctSeq] = decodeParagraph(f, models, { para, base }, facts);
     const sentAt = (start: number): number => {
       let lo = 0;
       let hi = toks.length - 1;
