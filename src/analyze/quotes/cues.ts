@@ -250,6 +250,28 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
 }
 
 /**
+ * The subject of the nearest finite verb before a participle at `v` ("he began by saying"): null
+ * when that verb has none, undefined when there is no finite verb before it.
+ */
+function participleSubject(tokens: Token[], v: number, from: number): TokenRange | null | undefined {
+  for (let k = v - 1; k > from && k > v - 25; k--) {
+    const t = tokens[k];
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && /^\p{Ll}/u.test(t.value)) {
+      let e = k;
+      while (e > from && (tokens[e - 1].pos === 'ADV' || tokens[e - 1].pos === 'AUX')) e--;
+      const subj = npBeforeAppositive(tokens, e, from);
+      if (subj) return subj;
+      const start = npAfter(tokens, from, e);
+      if (start && start[1] === e) return start;
+      return null;
+    }
+  }
+  return undefined;
+}
+
+const SUBORDINATOR = /^(?:after|before|when|whenever|while|since|until|upon|if|because|although|though|once|as)$/i;
+
+/**
  * The subject of the verb at `v`: the noun phrase right before it (with an
  * appositive), or — when a coordination or a long appositive intervenes
  * ("X caucused and says", "Rich Heffley, a top operative who …, said") — the
@@ -268,26 +290,25 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
       return ante;
     }
   }
-  const np = npBeforeAppositive(tokens, v, from);
-  if (np) return np;
   const lw = tokens[v].value.toLowerCase();
+  const np = npBeforeAppositive(tokens, v, from);
+  // "After saying …", "When terrorists are revealed …": a subordinator opens no subject
+  if (np && SUBORDINATOR.test(tokens[np[0]].value)) return null;
+  // "spoke about the death of X in Tulsa, Oklahoma, arguing": after a comma, a participle takes the
+  // subject of the finite verb before it, not the phrase next to it ("footage of Trump saying" keeps Trump)
+  const afterComma = /ing$/.test(lw) && np !== null && tokens[v - 1]?.value === ',';
+  if (afterComma) {
+    const main = participleSubject(tokens, v, from);
+    if (main && main[1] <= np[0]) return main;
+  }
+  if (np) return np;
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
   if (p < from) return null;
   // a participle ("he began by saying", "endorsed Cruz last week, saying"): the subject of the nearest finite verb before it
   if (/ing$/.test(lw)) {
-    for (let k = v - 1; k > from && k > v - 25; k--) {
-      const t = tokens[k];
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && /^\p{Ll}/u.test(t.value)) {
-        let e = k;
-        while (e > from && (tokens[e - 1].pos === 'ADV' || tokens[e - 1].pos === 'AUX')) e--;
-        const subj = npBeforeAppositive(tokens, e, from);
-        if (subj) return subj;
-        const start = npAfter(tokens, from, e);
-        if (start && start[1] === e) return start;
-        return null;
-      }
-    }
+    const subj = participleSubject(tokens, v, from);
+    if (subj !== undefined) return subj;
   }
   if (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw))) {
     const subj = npAfter(tokens, from, v);

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import { articleFromText } from './article-fixture.js';
+
+test('participle cues: after a comma, the subject of the main verb, not the object of a preposition; a subordinator is no subject', () => {
+  const article = articleFromText(
+    'Hillary Clinton spoke out Tuesday about the death of a man in Tulsa, Oklahoma, arguing that such killings should be seen as “intolerable.”\n\n' +
+      'After saying her right foot was “so swollen I could barely get my shoe on,” the senator left early.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const speaker = (start: string) => ann.quotes.find((q) => q.text.startsWith(start))?.speaker;
+  assert.equal(speaker('intolerable'), 'Hillary Clinton');
+  assert.notEqual(speaker('so swollen'), 'After');
+});
