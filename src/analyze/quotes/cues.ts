@@ -269,6 +269,8 @@ function participleSubject(tokens: Token[], v: number, from: number): TokenRange
   return undefined;
 }
 
+const DOCUMENT_HEAD = /^(?:statement|statements|letter|report|release|memo|post|tweet|tweets|message|note|video|email|op-ed|column|filing|interview)$/i;
+
 const SUBORDINATOR = /^(?:after|before|when|whenever|while|since|until|upon|if|because|although|though|once|as)$/i;
 
 /**
@@ -296,6 +298,11 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   if (np && SUBORDINATOR.test(tokens[np[0]].value)) return null;
   // "spoke about the death of X in Tulsa, Oklahoma, arguing": after a comma, a participle takes the
   // subject of the finite verb before it, not the phrase next to it ("footage of Trump saying" keeps Trump)
+  // "the Security Council issued a statement calling …", "In a statement announcing …": the document
+  // is not the speaker; the subject of the main verb is (or, when none precedes, a later cue's)
+  if (np && /ing$/.test(lw) && DOCUMENT_HEAD.test(tokens[np[1] - 1].value) && np[0] > from && /^(?:VERB|ADP)$/.test(tokens[np[0] - 1].pos)) {
+    return participleSubject(tokens, v, from) ?? null;
+  }
   const afterComma = /ing$/.test(lw) && np !== null && tokens[v - 1]?.value === ',';
   if (afterComma) {
     const main = participleSubject(tokens, v, from);
