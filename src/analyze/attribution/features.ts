@@ -152,8 +152,8 @@ function hb(d: number): number {
 /**
  * Templates are computed in groups whose inputs pack into a small integer key, so inference can sum
  * each group's weights once per distinct key (annotate.ts) instead of once per token:
- * - POS group: the POS tags at -2..2 and the cue-distance buckets left/right (p, p±1, p±2, pp, pn,
- *   ppn, p3, pcl, pcr);
+ * - POS group: the POS tags at -1..1, quote state and the cue-distance buckets left/right (p, p±1,
+ *   pp, pn, ppn, pcl, pcr, qp);
  * - context group: quote state, sentence position, paragraph position and distance buckets (b, q, iq,
  *   cl, cr, clr, qcl, qcr, ss, se, sp, sl, pf, pqs, qs, par, qdl, qdr, qd).
  * Training computes the same hashes from the same keys.
@@ -163,31 +163,28 @@ const POS_ID = new Map(UPOS.map((t, i) => [t, i + 1]));
 /** POS hash by id (0: outside the paragraph). */
 const POS_H = Int32Array.from([fnv(BOUNDARY), ...UPOS.map((t) => fnv(t))]);
 
-/** Key of the POS group from POS ids at -2..2 (0 outside, each < 32) and cue bucket indices. */
-function posKeyOf(m2: number, m1: number, p0: number, p1: number, p2: number, cl: number, cr: number): number {
-  return m2 | (m1 << 5) | (p0 << 10) | (p1 << 15) | (p2 << 20) | (cl << 25) | (cr << 28);
+/** Key of the POS group from the POS ids at -1..1 (0 outside, each < 32), quote state and cue bucket indices. */
+function posKeyOf(m1: number, p0: number, p1: number, q: number, cl: number, cr: number): number {
+  return m1 | (p0 << 5) | (p1 << 10) | (q << 15) | (cl << 17) | (cr << 20);
 }
 
 export function posGroupHashes(key: number, out: number[]): void {
-  const pm2 = POS_H[key & 31];
-  const pm1 = POS_H[(key >>> 5) & 31];
-  const p = POS_H[(key >>> 10) & 31];
-  const pp1 = POS_H[(key >>> 15) & 31];
-  const pp2 = POS_H[(key >>> 20) & 31];
-  const cl = BUCKET_HASH[(key >>> 25) & 7];
-  const cr = BUCKET_HASH[(key >>> 28) & 7];
+  const pm1 = POS_H[key & 31];
+  const p = POS_H[(key >>> 5) & 31];
+  const pp1 = POS_H[(key >>> 10) & 31];
+  const q = (key >>> 15) & 3;
+  const cl = BUCKET_HASH[(key >>> 17) & 7];
+  const cr = BUCKET_HASH[(key >>> 20) & 7];
   out.push(
     mix(H.p, p),
     mix(H['p-1'], pm1),
     mix(H['p+1'], pp1),
-    mix(H['p-2'], pm2),
-    mix(H['p+2'], pp2),
     mix(mix(H.pp, pm1), p),
     mix(mix(H.pn, p), pp1),
     mix(mix(mix(H.ppn, pm1), p), pp1),
-    mix(mix(mix(H.p3, pm2), pm1), p),
     mix(mix(H.pcl, p), cl),
     mix(mix(H.pcr, p), cr),
+    mix(mix(H.qp, q), p),
   );
 }
 
@@ -459,8 +456,8 @@ export function paragraphFeatures(
     const qm1 = i > 0 ? ctx.quote[i - 1] : 4;
     const qp1 = i < n - 1 ? ctx.quote[i + 1] : 4;
     const ck = ctxKeyOf(q, qm1, qp1, cli, cri, bi(ctx.sentPos[i] + 1), bi(ctx.sentLeft[i] + 1), firstQuoted, ctx.quoteInSent[i], startQ, parBucket, bi(qdl[i]), bi(qdr[i]));
-    const known = !unknownPos || (PI[j - 2] >= 0 && PI[j - 1] >= 0 && PI[j] >= 0 && PI[j + 1] >= 0 && PI[j + 2] >= 0);
-    const pk = known ? posKeyOf(PI[j - 2], PI[j - 1], PI[j], PI[j + 1], PI[j + 2], cli, cri) : -1;
+    const known = !unknownPos || (PI[j - 1] >= 0 && PI[j] >= 0 && PI[j + 1] >= 0);
+    const pk = known ? posKeyOf(PI[j - 1], PI[j], PI[j + 1], q, cli, cri) : -1;
     ctxKeys[i] = ck;
     posKeys[i] = pk;
     if (withForms) {
@@ -479,20 +476,20 @@ export function paragraphFeatures(
         ids[k++] = mix(H.p, p) & mask;
         ids[k++] = mix(H['p-1'], pm1) & mask;
         ids[k++] = mix(H['p+1'], pp1) & mask;
-        ids[k++] = mix(H['p-2'], P[j - 2]) & mask;
-        ids[k++] = mix(H['p+2'], P[j + 2]) & mask;
         ids[k++] = mix(mix(H.pp, pm1), p) & mask;
         ids[k++] = mix(mix(H.pn, p), pp1) & mask;
         ids[k++] = mix(mix(mix(H.ppn, pm1), p), pp1) & mask;
-        ids[k++] = mix(mix(mix(H.p3, P[j - 2]), pm1), p) & mask;
         ids[k++] = mix(mix(H.pcl, p), cl) & mask;
         ids[k++] = mix(mix(H.pcr, p), cr) & mask;
+        ids[k++] = mix(mix(H.qp, q), p) & mask;
       }
     }
+    ids[k++] = mix(H['p-2'], P[j - 2]) & mask;
+    ids[k++] = mix(H['p+2'], P[j + 2]) & mask;
+    ids[k++] = mix(mix(mix(H.p3, P[j - 2]), P[j - 1]), p) & mask;
     ids[k++] = mix(mix(H['ww-1'], wm1), w) & mask;
     ids[k++] = mix(mix(H['ww+1'], w), wp1) & mask;
     ids[k++] = mix(mix(H.qw, q), w) & mask;
-    ids[k++] = mix(mix(H.qp, q), p) & mask;
     ids[k++] = (ctx.cueLeft[i] === 1 ? mix(H.cw, w) : ctx.cueRight[i] === 1 ? mix(H.cw, ~w) : H.cw) & mask;
     ids[k++] = mix(mix(H.wsp, w), sp0) & mask;
     ids[k++] = mix(mix(H.wcl, w), cl) & mask;
