@@ -54,3 +54,15 @@ test('scoring counts exact matches only and relations as (source, content) pairs
   assert.deepEqual(s.content, { tp: 0, fp: 1, fn: 1 });
   assert.deepEqual(s.relation, { tp: 0, fp: 1, fn: 1 });
 });
+
+test('a content prefers a cue in its own (first or last) sentence, and a cue before it over one just after', () => {
+  // Sentence 0: "… said." ends at 20; sentence 1: content 22-40, cue after it at 45 ("he added") in sentence 1.
+  const rels = linkSpans([sp('C', 14, 18, 0, 0), sp('T', 22, 40, 0, 1), sp('C', 45, 50, 0, 1)]);
+  assert.equal(rels[0].cue.start, 45);
+  // A multi-sentence quote (sentences 1..2) followed by its cue in sentence 2.
+  const multi = linkSpans([sp('C', 0, 4, 0, 0), { ...sp('T', 10, 80, 0, 1), lastSent: 2 }, sp('C', 82, 86, 0, 2)]);
+  assert.equal(multi[0].cue.start, 82);
+  // Same sentence: the cue 10 characters before wins over the one 5 characters after.
+  const before = linkSpans([sp('C', 0, 4), sp('T', 14, 30), sp('C', 35, 39)]);
+  assert.equal(before[0].cue.start, 0);
+});

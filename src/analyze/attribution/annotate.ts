@@ -32,6 +32,8 @@ export interface TaggedSpan extends KindSpan {
   paragraph: number;
   /** Sentence index (of the first token) within the article. */
   sent: number;
+  /** Sentence index of the last token (equals `sent` when absent). */
+  lastSent?: number;
 }
 
 export interface PreparedParagraph {
@@ -349,8 +351,19 @@ export function tagParagraphs(paras: Paragraph[], models: TaggerPair): TaggedSpa
       }
       return toks[lo].sent;
     };
+    /** Sentence of the last token starting before `end`. */
+    const sentBefore = (end: number): number => {
+      let lo = 0;
+      let hi = toks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (toks[mid].start < end) lo = mid + 1;
+        else hi = mid;
+      }
+      return toks[Math.max(0, lo - 1)].sent;
+    };
     for (const s of tagsToSpans(toks, scSeq, models.sc.tags)) out.push({ ...s, paragraph: k, sent: sentAt(s.start) });
-    for (const s of tagsToSpans(toks, ctSeq, models.ct.tags)) out.push({ ...s, paragraph: k, sent: sentAt(s.start) });
+    for (const s of tagsToSpans(toks, ctSeq, models.ct.tags)) out.push({ ...s, paragraph: k, sent: sentAt(s.start), lastSent: sentBefore(s.end) });
   });
   return out;
 }

@@ -13,8 +13,9 @@ function gap(a: { start: number; end: number }, b: { start: number; end: number 
 }
 
 /**
- * Link tagged spans into relations. Each content goes to the nearest cue in its paragraph (by character
- * gap; ties prefer the cue before the content); a content in a paragraph without a cue continues the
+ * Link tagged spans into relations. Each content goes to the cheapest cue in its paragraph (character
+ * gap, +40 when the cue follows the content, +1000 when the cue is in neither the content's first nor
+ * last sentence; ties prefer the earlier cue); a content in a paragraph without a cue continues the
  * last cue of the previous two paragraphs (multi-paragraph quotes). Each cue takes the nearest source
  * in its sentence that lies outside the content, else the nearest within its paragraph and 80
  * characters, else none. Cues without content are dropped. `mergeGap` ≥ 0 first joins split contents
@@ -48,10 +49,20 @@ function lowerBound(spans: TaggedSpan[], pos: number): number {
 }
 
 /**
- * The cue of the content's paragraph with the smallest gap (+0.5 when after the content; ties to the
- * earlier cue), else the last cue of the previous two paragraphs. Cues are disjoint and sorted, so the
+ * The cue of the content's paragraph with the smallest `cueCost` (ties to the earlier cue), else the
+ * last cue of the previous two paragraphs. Cues are disjoint and sorted, so the
  * scan stops as soon as gaps exceed the best cost (linear overall, even for one huge paragraph).
  */
+/**
+ * Extra cost (characters) of a cue after its content, and of a cue outside the content's first and
+ * last sentence. Chosen on PolNeAR dev (0.5 / 0 before: relation F1 0.394 → 0.398, cue 0.660 → 0.665).
+ */
+const AFTER = 40;
+const OTHER_SENTENCE = 1000;
+function cueCost(cue: TaggedSpan, content: TaggedSpan): number {
+  const inSentence = cue.sent === content.sent || cue.sent === (content.lastSent ?? content.sent);
+  return gap(cue, content) + (cue.start > content.end ? AFTER : 0) + (inSentence ? 0 : OTHER_SENTENCE);
+}
 function nearestCue(cues: TaggedSpan[], content: TaggedSpan): TaggedSpan | null {
   const at = lowerBound(cues, content.start);
   let best: TaggedSpan | null = null;
@@ -67,14 +78,14 @@ function nearestCue(cues: TaggedSpan[], content: TaggedSpan): TaggedSpan | null 
     if (cue.paragraph !== content.paragraph) break;
     const g = gap(cue, content);
     if (g > bestCost) break;
-    consider(cue, g + (cue.start > content.end ? 0.5 : 0));
+    consider(cue, cueCost(cue, content));
   }
   for (let i = at; i < cues.length; i++) {
     const cue = cues[i];
     if (cue.paragraph !== content.paragraph) break;
     const g = gap(cue, content);
     if (g > bestCost) break;
-    consider(cue, g + (cue.start > content.end ? 0.5 : 0));
+    consider(cue, cueCost(cue, content));
   }
   if (best) return best;
   const prev = at - 1 >= 0 ? cues[at - 1] : null;
