@@ -275,9 +275,9 @@ export function speakerContext(text: string, speakers: Speaker[]): Pick<MergeCon
 }
 
 /**
- * Resolve a source phrase to an article-level speaker: a speaker mention it overlaps, else a speaker
- * whose name or surname it ends with, else (he/she/they) the most recent fitting speaker mentioned
- * before it. Null when nothing fits.
+ * Resolve a source phrase to an article-level speaker: a speaker mention it overlaps, else (who /
+ * which / that) the mention right before it, else a speaker whose name or surname it ends with, else
+ * (he/she/they) the most recent fitting speaker mentioned before it. Null when nothing fits.
  */
 export function speakerResolver(text: string, speakers: Speaker[]): (source: Span) => string | null {
   const mentions = speakers
@@ -309,6 +309,15 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
     }
     if (best) return best;
     const phrase = text.slice(src.start, src.end).trim().toLowerCase().replace(/[’']s$/, '');
+    if (/^(?:who|which|that)$/.test(phrase)) {
+      // "Peskov, who said …": the speaker mentioned right before the relative pronoun
+      const i = lowerBound(starts, src.start) - 1;
+      for (let k = i; k >= 0 && k > i - 8; k--) {
+        const m = mentions[k];
+        if (m.end <= src.start && /^[\s,]{0,3}$/.test(text.slice(m.end, src.start))) return m.sp.id;
+      }
+      return null;
+    }
     const named = byName.get(phrase);
     if (named) return named;
     const words = phrase.split(/\s+/);
@@ -368,14 +377,15 @@ export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attributi
 
 /**
  * Every attribution source resolved to a speaker becomes a mention of that speaker (if it is not one
- * already), so the speaker's evidence covers indirect speech too. Mentions stay in text order.
+ * already; relative pronouns are not), so the speaker's evidence covers indirect speech too.
+ * Mentions stay in text order.
  */
 export function addSourceMentions(speakers: Speaker[], attributions: Attribution[], articleId: string): void {
   const byId = new Map(speakers.map((s) => [s.id, s]));
   const known = new Set(speakers.flatMap((s) => s.mentions.map((m) => `${s.id}:${m.start}:${m.end}`)));
   const touched = new Set<Speaker>();
   for (const a of attributions) {
-    if (!a.source || !a.speakerId) continue;
+    if (!a.source || !a.speakerId || /^(?:who|which|that)$/i.test(a.source.text)) continue;
     const sp = byId.get(a.speakerId);
     const key = `${a.speakerId}:${a.source.start}:${a.source.end}`;
     if (!sp || known.has(key)) continue;

@@ -263,3 +263,13 @@ test('merging thousands of relations stays near-linear (no quadratic blow-up)', 
   assert.equal(out[0].content.text, 'the plan would fail', 'the rule content strictly containing the model one');
   assert.ok(ms < 3000, `merge of ${n} relations took ${ms.toFixed(0)} ms`);
 });
+
+test('a relative pronoun source resolves to the speaker mentioned right before it, and is no mention', () => {
+  const text = '"No," said Dmitry Peskov. Later Peskov, who spoke to reporters, said talks would go on.';
+  const speakers: Speaker[] = [{ id: 's1', kind: 'person', names: ['Dmitry Peskov'], descriptions: [], mentions: [mention(text, 'Dmitry Peskov'), mention(text, 'Peskov', 30)] }];
+  const model = [rel(text, { source: 'who', cue: 'spoke to', content: 'reporters' }, 'indirect')];
+  const out = mergeAttributions([], model, ctx(text, [], speakers));
+  assert.equal(out[0].speakerId, 's1');
+  addSourceMentions(speakers, out, 'a');
+  assert.equal(speakers[0].mentions.length, 2);
+});
