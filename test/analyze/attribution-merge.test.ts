@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, overlapIndex, sameContent, speakerContext, type MergeContext } from '../../src/analyze/attribution-merge.js';
 import { findQuotes } from '../../src/analyze/quotes/index.js';
@@ -234,13 +235,29 @@ test('resolved attribution sources become speaker mentions, in text order, witho
   assert.deepEqual(speakers[0].mentions.map((m) => [m.text, m.start]), [['Dmitry Peskov', 6], ['Peskov', 26]]);
 });
 
-test('overlapIndex finds exactly the overlapping spans, long ones included', () => {
-  const spans: Span[] = [{ start: 0, end: 100 }, { start: 5, end: 10 }, { start: 20, end: 30 }, { start: 40, end: 41 }, { start: 95, end: 120 }];
+test('overlapIndex finds exactly the overlapping spans, long ones included (property)', () => {
+  const spanArb = fc.tuple(fc.nat(200), fc.nat(80)).map(([start, n]) => ({ start, end: start + n }));
+  fc.assert(
+    fc.property(fc.array(spanArb, { maxLength: 60 }), fc.array(spanArb, { minLength: 1, maxLength: 10 }), (spans, queries) => {
+      const at = overlapIndex(spans);
+      for (const q of queries) {
+        const brute = spans.map((s, i) => [s, i] as const).filter(([s]) => s.start < q.end && q.start < s.end).map(([, i]) => i);
+        assert.deepEqual(at(q), brute);
+      }
+    }),
+  );
+});
+
+test('overlapIndex: one span covering everything does not make queries scan all the others', () => {
+  const n = 50000;
+  const spans: Span[] = [{ start: 0, end: 10 * n }];
+  for (let i = 0; i < n; i++) spans.push({ start: 10 * i, end: 10 * i + 5 });
   const at = overlapIndex(spans);
-  const brute = (q: Span) => spans.map((s, i) => [s, i] as const).filter(([s]) => s.start < q.end && q.start < s.end).map(([, i]) => i);
-  for (const q of [{ start: 0, end: 1 }, { start: 9, end: 25 }, { start: 41, end: 95 }, { start: 99, end: 200 }, { start: 120, end: 130 }, { start: 30, end: 40 }]) {
-    assert.deepEqual(at(q), brute(q), JSON.stringify(q));
-  }
+  const t0 = performance.now();
+  let hits = 0;
+  for (let i = 0; i < n; i++) hits += at({ start: 10 * i + 6, end: 10 * i + 8 }).length;
+  assert.equal(hits, n, 'each query meets only the long span');
+  assert.ok(performance.now() - t0 < 3000);
 });
 
 test('merging thousands of relations stays near-linear (no quadratic blow-up)', () => {
