@@ -66,3 +66,11 @@ test('a content prefers a cue in its own (first or last) sentence, and a cue bef
   const before = linkSpans([sp('C', 0, 4), sp('T', 14, 30), sp('C', 35, 39)]);
   assert.equal(before[0].cue.start, 0);
 });
+
+test('a content far from every cue (more than 50 characters) is not linked', () => {
+  const rels = linkSpans([sp('S', 0, 5), sp('C', 6, 10), sp('T', 11, 30), sp('T', 120, 160)]);
+  assert.deepEqual(rels.map((r) => r.content.start), [11]);
+  // A quote in the next paragraph right after "…, he said:" still takes that cue.
+  const next = linkSpans([sp('S', 0, 2), sp('C', 3, 8), sp('T', 10, 60, 1, 1)]);
+  assert.equal(next[0]?.cue.start, 3);
+});
