@@ -51,7 +51,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   // quotes the rules left without a speaker take the merged attribution's source; speakers are then
   // resolved again (new people, new mentions) and the attributions follow
   if (mode !== 'rules') {
-    adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens);
+    adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, article.text);
     if (adopted.size) {
       speakers = resolveSpeakers(article, drafts, tok);
       attributions = attributionsWith(speakers);

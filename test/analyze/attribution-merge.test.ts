@@ -198,7 +198,7 @@ test('quotes without a speaker adopt the source of the attribution holding them;
     rel(text, { source: 'PolitiFact', cue: 'found', content: 'that the statement about “thousands of shootings” in Chicago is “true.”', from }, 'mixed'),
     rel(text, { source: 'the mayor', cue: 'said', content: '“We will see,”' }, 'direct'),
   ];
-  const adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens);
+  const adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, text);
   const q = drafts.find((d) => d.quote.text.startsWith('thousands'))!.quote;
   assert.ok(adopted.has(q.id));
   assert.equal(q.speaker, 'PolitiFact');
@@ -289,4 +289,32 @@ test('a relative pronoun source resolves to the speaker mentioned right before i
   assert.equal(out[0].speakerId, 's1');
   addSourceMentions(speakers, out, 'a');
   assert.equal(speakers[0].mentions.length, 2);
+});
+
+test('a quote the rules could not sign takes a relation whose source opens right after its closing comma', () => {
+  const article = articleFromText(
+    '“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.\n\n' +
+      '“It is over.” Smith said the talks would go on.',
+  );
+  const text = article.text;
+  const tok = tokenizeArticle(article);
+  const drafts = findQuotes(article, tok);
+  resolveSpeakers(article, drafts, tok);
+  for (const d of drafts) {
+    // as if the rules had found no speaker
+    d.quote.speaker = null;
+    d.quote.speakerSpan = null;
+    d.quote.speakerId = null;
+    d.cue = null;
+  }
+  const attributions = [
+    rel(text, { source: 'Rep. Jim Jordan (R-Ohio), an oversight panel member,', cue: 'said', content: 'a phone interview' }, 'indirect'),
+    rel(text, { source: 'Smith', cue: 'said', content: 'the talks would go on' }, 'indirect'),
+  ];
+  const adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, text);
+  const jordan = drafts.find((d) => d.quote.text.startsWith('They would'))!.quote;
+  const over = drafts.find((d) => d.quote.text.startsWith('It is over'))!.quote;
+  assert.equal(jordan.speaker, 'Rep. Jim Jordan (R-Ohio), an oversight panel member,');
+  assert.ok(adopted.has(jordan.id));
+  assert.equal(over.speaker, null, 'a new sentence after a closed quotation is not its signature');
 });
