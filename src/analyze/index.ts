@@ -65,7 +65,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
     speakers,
     citations,
     attributions,
-    numbers: findNumbers(article, tok.sentences),
+    numbers: findNumbers(article, tok.sentences, tok),
     hedges: findHedges(article, tok.sentences),
   };
 }
