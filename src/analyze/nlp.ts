@@ -4,10 +4,55 @@ import model from 'wink-eng-lite-web-model';
 type Nlp = ReturnType<typeof winkNLP>;
 let instance: Nlp | null = null;
 
-/** The shared wink-nlp instance (loaded once, lazily; the model ships inside the npm package). */
+/** The lexeme table of the loaded model: wink adds every unknown word it meets to `hash` and `list`. */
+interface LexemeTable {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize: number;
+}
+let lexemes: LexemeTable | null = null;
+/** Index of the first lexeme not yet forgotten (see `forgetLearnedLexemes`). */
+let learnedFrom = 0;
+/** Past this many learned (forgotten) lexemes the instance is rebuilt, bounding memory on long runs. */
+const MAX_LEARNED = 1_000_000;
+
+/**
+ * The shared wink-nlp instance (loaded once, lazily; the model ships inside the npm package).
+ * The model is wrapped only to get hold of its lexeme table; see `forgetLearnedLexemes`.
+ */
 export function nlp(): Nlp {
-  if (!instance) instance = winkNLP(model, ['sbd', 'pos']);
+  if (!instance) {
+    const core = (model as unknown as { core: () => { features: { lexeme: LexemeTable } } }).core;
+    const wrapped = Object.assign(Object.create(null), model, {
+      core: () => {
+        const m = core();
+        lexemes = m.features.lexeme;
+        learnedFrom = lexemes.list.length;
+        return m;
+      },
+    }) as typeof model;
+    instance = winkNLP(wrapped, ['sbd', 'pos']);
+  }
   return instance;
+}
+
+/**
+ * wink learns: a word it has not seen (say "Clinton's", met as "Clinton's.") is added to its lexicon, and
+ * from then on its tokenizer takes that word whole instead of splitting it ("Clinton" + "'s"), so the
+ * tokens of one text depended on the texts read before it (15 of 84 PolNeAR dev articles changed on a
+ * second pass). After each document the learned words are removed from the lookup table, so every text
+ * is tokenized as by a fresh instance. wink's word list and packed features only ever grow by appending,
+ * so they stay aligned; the instance is rebuilt after MAX_LEARNED such words to bound memory.
+ */
+function forgetLearnedLexemes(): void {
+  if (!lexemes) return;
+  const { hash, list } = lexemes;
+  for (let i = learnedFrom; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+  learnedFrom = list.length;
+  if (list.length - lexemes.intrinsicSize > MAX_LEARNED) {
+    instance = null;
+    lexemes = null;
+  }
 }
 
 export interface Token {
@@ -25,11 +70,17 @@ export interface Token {
  */
 export function tokenize(text: string): { tokens: Token[]; sentences: Array<[number, number]> } {
   const n = nlp();
-  const doc = n.readDoc(text);
   const its = n.its;
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  let values: string[], spaces: string[], pos: string[], spans: Array<[number, number]>;
+  try {
+    const doc = n.readDoc(text);
+    values = doc.tokens().out(its.value) as string[];
+    spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    pos = doc.tokens().out(its.pos) as string[];
+    spans = doc.sentences().out(its.span) as Array<[number, number]>;
+  } finally {
+    forgetLearnedLexemes();
+  }
   const tokens: Token[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
@@ -50,8 +101,6 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
     }
     tokens.push({ start, end: Math.min(offset, text.length), value: v, pos: pos[i] });
   }
-  const sentences = (doc.sentences().out(its.span) as Array<[number, number]>).map(
-    ([a, b]) => [a, b] as [number, number],
-  );
+  const sentences = spans.map(([a, b]) => [a, b] as [number, number]);
   return { tokens, sentences };
 }

@@ -34,3 +34,13 @@ test('tokenizeArticle (one wink pass over the whole text) agrees with block-by-b
     }
   }), { numRuns: 200 });
 });
+
+test('tokens of a text do not depend on the texts read before it (wink learns words; we forget them)', async () => {
+  const { tokenize } = await import('../../src/analyze/nlp.js');
+  const text = "Mrs. Clinton's tax plans were praised.";
+  const before = tokenize(text).tokens.map((t) => t.value);
+  assert.deepEqual(before.slice(0, 3), ['Mrs.', 'Clinton', "'s"]);
+  // a bare wink instance would learn "Clinton's" as one word from this text and stop splitting it
+  tokenize("It was Clinton's. It was Obama's, and Sanders's.");
+  assert.deepEqual(tokenize(text).tokens.map((t) => t.value), before);
+});
