@@ -264,7 +264,7 @@ function main(): void {
     'learned model': best(() => docs.forEach((d, i) => extractAttributionsFromTokens(d.article.text, d.name, toks[i].tokens))),
     'quotes + speakers': best(() => docs.forEach((d, i) => resolveSpeakers(d.article, findQuotes(d.article, toks[i]), toks[i]))),
     citations: best(() => docs.forEach((d, i) => findCitations(d.article, toks[i]))),
-    'numbers + hedges': best(() => docs.forEach((d, i) => (findNumbers(d.article, toks[i].sentences), findHedges(d.article, toks[i].sentences)))),
+    'numbers + hedges': best(() => docs.forEach((d, i) => (findNumbers(d.article, toks[i].sentences, toks[i]), findHedges(d.article, toks[i].sentences)))),
   };
   void drafts;
   console.log(`\nspeed (warm, one process, ${n} articles, best of ${repeat}; shared 2-core machine, noisy):`);

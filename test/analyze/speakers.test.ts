@@ -20,3 +20,27 @@ test('speaker ids follow the order of first mention and are deterministic', () =
   assert.deepEqual(a1.speakers.map((s) => s.names[0]), ['Anna Kovalenko', 'Petro Marchenko']);
   assert.equal(a1.quotes[2].speakerId, a1.speakers[0].id);
 });
+
+test('"she said" goes to the person named earlier in the same paragraph, not to the last speaker', () => {
+  const text =
+    '“Oz is a quack,” said David Gorski, a surgeon.\n\n' +
+    'Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you,” she said.';
+  const article = articleFromText(text);
+  const ann = analyzeArticle(article);
+  const q = ann.quotes.find((x) => x.text.includes('scientific'))!;
+  const sp = ann.speakers.find((s) => s.id === q.speakerId);
+  assert.ok(sp, 'the quote has a speaker');
+  assert.equal(sp.names[0], 'Claire McCaskill');
+  // the first quote keeps its own speaker
+  assert.equal(ann.speakers.find((s) => s.id === ann.quotes[0].speakerId)?.names[0], 'David Gorski');
+});
+
+test('a firm name ("Moore & Van Allen") and a name inside a quote are not the antecedent of "she"', () => {
+  const text =
+    'Maria Lopez spoke on Friday. “It was hard,” she said.\n\n' +
+    'In the 1980s, Lopez worked at a law firm, Moore & Van Allen, where clients ignored her. Her motto was “Ask Peter Brown.” ' +
+    '“You know, they never saw me,” she said.';
+  const ann = analyzeArticle(articleFromText(text));
+  const last = ann.quotes.find((x) => x.text.startsWith('You know'))!;
+  assert.equal(ann.speakers.find((s) => s.id === last.speakerId)?.names[0], 'Maria Lopez');
+});

@@ -82,10 +82,12 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
       target = resolvePronoun(before, info);
-      if (!target && !info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
-        // no earlier speaker fits: the person last named in the text
+      if (!info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
+        // no earlier speaker fits, or a person was named in this very sentence after the last mention of the
+        // speaker found ("Sen. Claire McCaskill scolded him: “…,” she said"): the person last named
         names ??= collectNames(tok.tokens, text);
-        const named = lastNameBefore(names, start, info.gender);
+        let named = lastNameBefore(names, start, info.gender, drafts);
+        if (named && target && !(named.start > target.last && named.start >= blockStart(article, start))) named = null;
         if (named) {
           target = findByName(latest(entities), named.name);
           if (!target) {
@@ -231,15 +233,36 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
 
 export type { Evidence };
 
-function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null): NameMention | null {
+/** The person last named before `before` (gender-compatible), not counting names inside quotes. */
+function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[]): NameMention | null {
   let best: NameMention | null = null;
+  let qi = 0;
   for (const n of names) {
     if (n.start >= before) break;
+    // drafts are in text order: skip the quotes that end before this name, then test the next one
+    while (qi < drafts.length && drafts[qi].quote.end <= n.start) qi++;
+    if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
     const g = genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
     if (gender && g && g !== gender) continue;
     best = n;
   }
   return best;
+}
+
+/** Start of the sentence holding offset `at` (binary search; 0 when none does). */
+function sentenceStart(tok: TokenizedArticle, at: number): number {
+  const ss = tok.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].start <= at) {
+      found = ss[mid].start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Entities mentioned before `start`, at most the 64 most recently created (bounded work per quote). */
@@ -275,4 +298,20 @@ function bestDescribed(candidates: Entity[], info: PhraseInfo): Entity | null {
   const properMods = (info.description ?? '').split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|This|That|A|An)$/.test(w));
   if (best && bestScore === 0 && properMods.length) return null;
   return best;
+}
+
+/** Start of the block (paragraph) holding offset `at`. */
+function blockStart(article: Article, at: number): number {
+  const bs = article.blocks;
+  let lo = 0;
+  let hi = bs.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bs[mid].start <= at) {
+      found = bs[mid].start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

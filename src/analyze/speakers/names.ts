@@ -35,7 +35,8 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       i = j;
       continue;
     }
-    if (j - i >= 2) {
+    // "Moore & Van Allen", "Procter & Gamble": a firm, not a person
+    if (j - i >= 2 && !(i > 0 && tokens[i - 1].value === '&') && !(j < tokens.length && tokens[j].value === '&')) {
       const last = tokens[j - 1].value.toLowerCase();
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
       if (!ORG_HEADS.has(last) && !ROLE_NOUNS.has(last) && !outletByName(name) && !/\n/.test(name)) {
@@ -54,7 +55,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
 }
 
 function isNameToken(t: Token): boolean {
-  return t.pos === 'PROPN' && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) && !NOT_NAME.test(t.value);
+  return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
 }
 
 /** The full name a surname refers to: the latest written-out name before `before` ending with it, else the first after. */
