@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import type { Report } from '../../src/model.js';
 import { renderHtml } from '../../src/report/html/index.js';
 import { readFixture } from '../helpers.js';
+import { withAttributions } from './attribution-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install -y chromium)`;
 
-test('the report page works in headless Chromium: findings highlight their spans, no errors, no network', { skip, timeout: 90_000 }, async () => {
+test('the report page works in headless Chromium: findings and attributions highlight their spans, no errors, no network', { skip, timeout: 90_000 }, async () => {
   const { chromium } = await import('playwright-core');
-  const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  const report: Report = withAttributions(JSON.parse(readFixture('report', 'seed-report.json')));
   const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
   const file = join(dir, 'report.html');
   writeFileSync(file, renderHtml(report));
@@ -78,6 +79,44 @@ test('the report page works in headless Chromium: findings highlight their spans
     // Alignment: hovering a linked sentence lights up its counterpart in the other column.
     await page.hover('#col-0 .sent.al-link');
     assert.equal(await page.locator('#col-1 .sent.al-hover').count() >= 1, true);
+
+    // Attributions: each entry of an article's list highlights its source, cue and content, and nothing else.
+    const highlighted = (side: number) => page.evaluate((col) => [...document.querySelectorAll(`#col-${col} .seg.hl`)]
+      .map((el) => ({ o: Number(el.getAttribute('data-o')), t: el.textContent ?? '' })), side);
+    let checked = 0;
+    for (const side of [0, 1]) {
+      const id = await page.locator(`#col-${side} article.doc`).getAttribute('data-id');
+      await page.click(`#col-${side} details.atts summary`);
+      for (const [i, x] of report.attributions.entries()) {
+        if (x.articleId !== id) continue;
+        await page.click(`#col-${side} li[data-att="${i}"]`);
+        const segs = await highlighted(side);
+        const spans = [x.source, x.cue, x.content].filter((s) => s !== null);
+        for (const s of spans) assert.equal(segs.filter((g) => g.o >= s.start && g.o < s.end).map((g) => g.t).join(''), s.text, `${x.id}: highlighted ${s.text}`);
+        assert.ok(segs.every((g) => spans.some((s) => g.o >= s.start && g.o < s.end)), `${x.id}: only its spans`);
+        assert.equal(await page.locator(`#col-${side} li[data-att].active`).count(), 1);
+        assert.equal(await page.locator(`#col-${side} li[data-att="${i}"]`).getAttribute('class').then((c) => /\bactive\b/.test(c ?? '')), true);
+        const onScreen = await page.evaluate((col) => {
+          const el = document.querySelector(`#col-${col} .seg.hl`);
+          const r = el?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+        }, side);
+        assert.ok(onScreen, `${x.id}: the highlight is on screen`);
+        checked++;
+      }
+    }
+    assert.equal(checked, report.attributions.length, 'every attribution was listed in its column');
+    // Hovering a cue lights up what it attributes; clicking it pins the relation like its list entry.
+    const bloomberg = report.attributions.findIndex((x) => x.source?.text === 'Bloomberg');
+    const b = report.attributions[bloomberg];
+    await page.hover(`#col-1 .seg[data-a~="${bloomberg}"]`);
+    const lit = await page.evaluate(() => [...document.querySelectorAll('#col-1 .seg.att-on')].map((el) => el.textContent).join(''));
+    assert.equal(lit, b.content.text);
+    await page.mouse.move(1, 1);
+    assert.equal(await page.locator('.seg.att-on').count(), 0, 'unlit when the pointer leaves');
+    await page.click(`#col-1 .seg[data-a~="${bloomberg}"]`);
+    assert.equal((await highlighted(1)).map((g) => g.t).join(''), b.cue.text + b.source!.text + b.content.text, 'cue, source, content (not the words between)');
+    assert.equal(await page.locator(`#col-1 li[data-att="${bloomberg}"].active`).count(), 1);
 
     // Toggles switch the mark styles off and on.
     await page.click('.toggles input[data-class="show-quotes"]');

@@ -1,10 +1,13 @@
 import type { Article, Report, Span } from '../../model.js';
+import { attributionMarks, type IndexedAttribution } from './attributions.js';
 import { escapeHtml } from './escape.js';
 
 /** A labelled range of an article's text that gets a CSS class on the segments it covers. */
-interface Mark extends Span {
+export interface Mark extends Span {
   cls: string;
   title?: string;
+  /** Index (in `report.attributions`) of the attribution whose cue this is: its segments get it in `data-a`. */
+  att?: number;
 }
 
 /**
@@ -30,9 +33,10 @@ export function evidenceCuts(report: Report): Map<string, number[]> {
  * figure captions, the title as a heading), sentences wrapped in
  * `<span class="sent" data-si>` (index into the article's sentences), and the
  * text cut into `<span class="seg" data-o>` segments at every boundary of a
- * sentence, quote, citation, number, hedge or piece of evidence. `data-o` is
- * the segment's offset in `article.text`, so the client can highlight any
- * `[start, end)` span exactly. All text is escaped.
+ * sentence, quote, citation, attribution, number, hedge or piece of evidence.
+ * `data-o` is the segment's offset in `article.text`, so the client can
+ * highlight any `[start, end)` span exactly; segments of an attribution cue
+ * carry `data-a` (indices into `report.attributions`). All text is escaped.
  */
 export function renderArticleBody(report: Report, article: Article, speakerClass: Map<string, string>, cuts: number[],
   index: ArticleIndex = indexByArticle(report)): string {
@@ -57,6 +61,8 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
   for (const h of own.hedges) {
     marks.push({ start: h.start, end: h.end, cls: h.kind === 'booster' ? 'boost' : 'hedge', title: h.kind === 'booster' ? 'Certainty booster' : 'Hedge' });
   }
+  const att = attributionMarks(text, own.attributions, speakerName);
+  marks.push(...att.marks);
 
   const valid = (s: Span): boolean => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end;
   const goodMarks = marks.filter(valid).sort((a, b) => a.start - b.start || b.end - a.end);
@@ -64,6 +70,7 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
   for (const m of goodMarks) { bounds.add(m.start); bounds.add(m.end); }
   for (const s of sentences) if (valid(s)) { bounds.add(s.start); bounds.add(s.end); }
   for (const c of cuts) if (c >= 0 && c <= text.length) bounds.add(c);
+  for (const c of att.bounds) bounds.add(c);
   for (const b of article.blocks) { bounds.add(b.start); bounds.add(b.end); }
   const sortedBounds = [...bounds].sort((a, b) => a - b);
   // Never cut a surrogate pair in two.
@@ -100,9 +107,16 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
       while (mi < goodMarks.length && goodMarks[mi].start <= x) active.push(goodMarks[mi++]);
       for (let k = active.length - 1; k >= 0; k--) if (active[k].end <= x) active.splice(k, 1);
       const covering = active.filter((m) => m.start <= x && m.end >= y);
-      const classes = ['seg', ...new Set(covering.flatMap((m) => m.cls.split(' ')))].join(' ');
+      const cls = new Set(covering.flatMap((m) => m.cls.split(' ')));
+      // A cue cut into several segments is drawn as one box: its left edge on the first, its right on the last.
+      if (cls.has('acue')) {
+        if (covering.some((m) => m.att !== undefined && m.start === x)) cls.add('acue-s');
+        if (covering.some((m) => m.att !== undefined && m.end === y)) cls.add('acue-e');
+      }
+      const classes = ['seg', ...cls].join(' ');
       const title = covering.map((m) => m.title).filter(Boolean).join('\n');
-      out.push(`<span class="${classes}" data-o="${x}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(text.slice(x, y))}</span>`);
+      const atts = [...new Set(covering.filter((m) => m.att !== undefined).map((m) => m.att))].join(' ');
+      out.push(`<span class="${classes}" data-o="${x}"${atts ? ` data-a="${atts}"` : ''}${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(text.slice(x, y))}</span>`);
       x = y;
     }
     if (openSentence >= 0) out.push('</span>');
@@ -118,11 +132,12 @@ export interface ArticleItems {
   citations: Report['citations'];
   numbers: Report['numbers'];
   hedges: Report['hedges'];
+  attributions: IndexedAttribution[];
 }
 export type ArticleIndex = Map<string, ArticleItems> & { speakerName: Map<string, string> };
 
 function emptyItems(): ArticleItems {
-  return { sentences: [], quotes: [], citations: [], numbers: [], hedges: [] };
+  return { sentences: [], quotes: [], citations: [], numbers: [], hedges: [], attributions: [] };
 }
 
 /** The report's per-article items grouped once (rendering N articles stays linear in the report size). */
@@ -138,6 +153,7 @@ export function indexByArticle(report: Report): ArticleIndex {
   for (const x of report.citations) get(x.articleId).citations.push(x);
   for (const x of report.numbers) get(x.articleId).numbers.push(x);
   for (const x of report.hedges) get(x.articleId).hedges.push(x);
+  (report.attributions ?? []).forEach((a, i) => get(a.articleId).attributions.push({ i, a }));
   index.speakerName = new Map(report.speakers.map((s) => [s.id, s.names[0] ?? s.descriptions[0] ?? s.id]));
   return index;
 }

@@ -1,8 +1,10 @@
 /**
  * The report page's script (plain ES2017, inline). It reads the embedded
  * report JSON and wires the page: choosing the pair of articles shown side by
- * side, alignment tints and hover links, and highlighting the evidence spans of
- * findings, quote variants and provenance edges. It never touches the network.
+ * side, alignment tints and hover links, highlighting the evidence spans of
+ * findings, quote variants and provenance edges, and showing what an
+ * attribution cue attributes (on hover; pinned on click or from the list of an
+ * article's attributions). It never touches the network.
  */
 export const CLIENT_JS = String.raw`(function () {
   'use strict';
@@ -120,7 +122,8 @@ export const CLIENT_JS = String.raw`(function () {
     return out;
   }
   document.addEventListener('mouseover', function (ev) {
-    var el = ev.target.closest && ev.target.closest('.sent.al-link');
+    // (Not over an attribution cue: hovering a cue shows what it attributes instead.)
+    var el = ev.target.closest && !ev.target.closest('.show-atts .seg[data-a]') && ev.target.closest('.sent.al-link');
     document.querySelectorAll('.al-hover').forEach(function (x) { x.classList.remove('al-hover'); });
     if (!el) return;
     el.classList.add('al-hover');
@@ -128,7 +131,7 @@ export const CLIENT_JS = String.raw`(function () {
   });
   document.addEventListener('click', function (ev) {
     var el = ev.target.closest && ev.target.closest('.sent.al-link');
-    if (!el || (ev.target.closest && ev.target.closest('button'))) return;
+    if (!el || (ev.target.closest && ev.target.closest('button, .show-atts .seg[data-a]'))) return;
     var t = counterparts(el)[0];
     if (t && !scrollInColumn(t)) t.scrollIntoView({ block: 'center' });
   });
@@ -211,6 +214,56 @@ export const CLIENT_JS = String.raw`(function () {
     el.addEventListener('click', go);
     el.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); go(); } });
   });
+  // ------------------------------------------------------------ attributions
+  var ATT = R.attributions || [];
+  /** Attribution indices from a "3 7" attribute value (unknown ones dropped). */
+  function attIndices(v) {
+    return (v || '').split(' ').filter(function (x) { return x && ATT[+x]; }).map(Number);
+  }
+  function attEvidence(list) {
+    var ev = [];
+    list.forEach(function (i) {
+      var x = ATT[i];
+      [x.source, x.cue, x.content].forEach(function (s) { if (s) ev.push({ articleId: x.articleId, start: s.start, end: s.end }); });
+    });
+    return ev.sort(function (a, b) { return a.start - b.start; });
+  }
+  // Hovering a cue lights up what it attributes (and its cue) until the pointer leaves it.
+  var lit = [], litKey = '';
+  function lightAtts(list) {
+    var key = list.join(' ');
+    if (key === litKey) return;
+    lit.forEach(function (s) { s.classList.remove('att-on', 'att-cue-on'); });
+    lit = []; litKey = key;
+    list.forEach(function (i) {
+      var x = ATT[i];
+      segsIn(x.articleId, x.content.start, x.content.end).forEach(function (s) { s.classList.add('att-on'); lit.push(s); });
+      segsIn(x.articleId, x.cue.start, x.cue.end).forEach(function (s) { s.classList.add('att-cue-on'); lit.push(s); });
+    });
+  }
+  document.addEventListener('mouseover', function (ev) {
+    var seg = ev.target.closest && ev.target.closest('.show-atts .seg[data-a]');
+    lightAtts(seg ? attIndices(seg.getAttribute('data-a')) : []);
+  });
+  /** Highlight the source, cue and content of these attributions and mark their list entries. */
+  function pinAtts(list) {
+    if (!list.length) return 0;
+    var n = highlight(attEvidence(list));
+    list.forEach(function (i) {
+      document.querySelectorAll('.col [data-att="' + i + '"]').forEach(function (li) { li.classList.add('active'); });
+    });
+    return n;
+  }
+  document.addEventListener('click', function (ev) {
+    var t = ev.target.closest && ev.target.closest('[data-att], .show-atts .seg[data-a]');
+    if (!t) return;
+    pinAtts(attIndices(t.getAttribute(t.hasAttribute('data-att') ? 'data-att' : 'data-a')));
+  });
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target.closest && ev.target.closest('[data-att]');
+    if (t && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); t.click(); }
+  });
+
   document.querySelectorAll('[data-pick]').forEach(function (el) {
     el.addEventListener('click', function () { show(+el.getAttribute('data-side'), el.getAttribute('data-pick')); document.getElementById('compare').scrollIntoView({ block: 'start' }); });
   });
@@ -268,5 +321,5 @@ export const CLIENT_JS = String.raw`(function () {
   });
   applyAlignment();
   fromHash();
-  window.retold = { highlight: highlight, show: show, shown: function () { return shown.slice(); } };
+  window.retold = { highlight: highlight, show: show, shown: function () { return shown.slice(); }, attributions: pinAtts };
 })();`;

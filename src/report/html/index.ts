@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Report } from '../../model.js';
 import { isoDay, kindLabel, outletName, rankedFindings, SEVERITY_ORDER } from '../text-util.js';
 import { evidenceCuts, indexByArticle, renderArticleBody } from './article-body.js';
+import { renderAttributionList } from './attributions.js';
 import { CLIENT_JS } from './client.js';
 import { escapeHtml, jsonForScript, safeHref } from './escape.js';
 import { renderGraphSvg } from './graph.js';
@@ -28,6 +29,8 @@ export function renderHtml(report: Report): string {
   const speakerClass = speakerClasses(report);
   const cuts = evidenceCuts(report);
   const title = storyTitle(report);
+  const head = (a: Article): string => colHead(a) +
+    renderAttributionList(a, index.get(a.id)?.attributions ?? [], index.speakerName, speakerClass);
 
   const css = pageCss();
   const js = CLIENT_JS;
@@ -56,7 +59,7 @@ export function renderHtml(report: Report): string {
 <title>${e(title)} — retold</title>
 <style>${css}</style>
 </head>
-<body class="show-align show-quotes show-cites show-numbers show-hedges">
+<body class="show-align show-quotes show-cites show-atts show-numbers show-hedges">
 ${renderHeader(report, title)}
 <div class="layout">
 <aside class="findings" id="findings" aria-label="Findings">${renderFindings(report, outletOf)}</aside>
@@ -66,9 +69,9 @@ ${renderHeader(report, title)}
 ${renderCompareBar(report, initial)}
 ${renderSpeakers(report, speakerClass)}
 <div class="cols">
-${[0, 1].map((side) => `<div class="col" id="col-${side}">${initial[side] ? `<div class="col-head">${colHead(articles.find((a) => a.id === initial[side])!)}</div>` : '<div class="col-head"><span class="empty">Only one article was given.</span></div>'}<div class="col-body">${docFor(initial[side])}</div></div>`).join('\n')}
+${[0, 1].map((side) => `<div class="col" id="col-${side}">${initial[side] ? `<div class="col-head">${head(articles.find((a) => a.id === initial[side])!)}</div>` : '<div class="col-head"><span class="empty">Only one article was given.</span></div>'}<div class="col-body">${docFor(initial[side])}</div></div>`).join('\n')}
 </div>
-<div id="doc-store" class="doc-store">${articles.slice(2).map((a) => docFor(a.id)).join('')}${articles.map((a) => `<div id="head-${e(a.id)}">${colHead(a)}</div>`).join('')}</div>
+<div id="doc-store" class="doc-store">${articles.slice(2).map((a) => docFor(a.id)).join('')}${articles.map((a) => `<div id="head-${e(a.id)}">${head(a)}</div>`).join('')}</div>
 </section>
 <section id="variants" aria-label="Quote variants">
 <h2>How the quotes changed</h2>
@@ -126,7 +129,7 @@ function renderHeader(report: Report, title: string): string {
 <div class="brand">retold · how this story was retold</div>
 <h1>${e(title)}</h1>
 <p class="sub">${report.articles.length} article${report.articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'} · ${e(range)}</p>
-<ul class="counts">${chip(report.quotes.length, 'quotes')}${chip(report.speakers.length, 'speakers')}${chip(report.citations.length, 'citations')}${chip(report.numbers.length, 'numbers')}${chip(report.quoteVariants.length, 'quote variants')}${chip(report.findings.length, 'findings')}${sev('high') ? chip(sev('high'), 'high severity', 'sev-high') : ''}${report.errors.length ? chip(report.errors.length, 'inputs not analysed', 'sev-high') : ''}</ul>
+<ul class="counts">${chip(report.quotes.length, 'quotes')}${chip(report.speakers.length, 'speakers')}${chip(report.citations.length, 'citations')}${chip((report.attributions ?? []).length, 'attributions')}${chip(report.numbers.length, 'numbers')}${chip(report.quoteVariants.length, 'quote variants')}${chip(report.findings.length, 'findings')}${sev('high') ? chip(sev('high'), 'high severity', 'sev-high') : ''}${report.errors.length ? chip(report.errors.length, 'inputs not analysed', 'sev-high') : ''}</ul>
 <details class="articles"${report.articles.length <= 6 ? ' open' : ''}><summary>Articles (${report.articles.length})</summary>
 <div class="alist-wrap"><table class="alist"><thead><tr><th>#</th><th>Outlet</th><th>Date</th><th>Title</th><th>Source</th><th class="no-print">Show</th></tr></thead><tbody>${rows}</tbody></table></div></details>
 </header>`;
@@ -168,8 +171,8 @@ function renderCompareBar(report: Report, initial: string[]): string {
     ? `<label>Left <select id="pick-0">${options(initial[0])}</select></label><label>Right <select id="pick-1">${options(initial[1])}</select></label>`
     : '';
   const toggle = (cls: string, label: string): string => `<label><input type="checkbox" data-class="${cls}" checked> ${label}</label>`;
-  return `<div class="compare-bar">${pickers}<span class="toggles">${toggle('show-align', 'alignment')}${toggle('show-quotes', 'quotes')}${toggle('show-cites', 'citations')}${toggle('show-numbers', 'numbers')}${toggle('show-hedges', 'hedges')}</span></div>
-<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>not in the other article shown</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span><span class="sw" style="border-bottom:2px dotted #9e77ed"></span>hedge</span><span><span class="sw" style="border-bottom:2px dotted #f97066"></span>certainty booster</span><span><span class="sw" style="border-bottom:1.5px dashed #667085"></span>cited source</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
+  return `<div class="compare-bar">${pickers}<span class="toggles">${toggle('show-align', 'alignment')}${toggle('show-quotes', 'quotes')}${toggle('show-cites', 'citations')}${toggle('show-atts', 'attributions')}${toggle('show-numbers', 'numbers')}${toggle('show-hedges', 'hedges')}</span></div>
+<div class="legend"><span><span class="sw" style="background:var(--same)"></span>same sentence in the other article</span><span><span class="sw" style="background:var(--reworded)"></span>reworded</span><span><span class="sw" style="background:var(--only)"></span>not in the other article shown</span><span><span class="sw" style="background:var(--hl)"></span>evidence of the chosen finding</span><span><span class="sw" style="border-bottom:2px dotted #9e77ed"></span>hedge</span><span><span class="sw" style="border-bottom:2px dotted #f97066"></span>certainty booster</span><span><span class="sw" style="border-bottom:1.5px dashed #667085"></span>cited source</span><span><span class="sw sw-acue"></span>attribution cue (hover: what is attributed)</span><span><span class="sw sw-asrc"></span>credited source</span><span>Hover a tinted sentence to see its counterpart; click to scroll to it.</span></div>`;
 }
 
 function renderSpeakers(report: Report, speakerClass: Map<string, string>): string {

@@ -10,7 +10,7 @@ export function pageCss(): string {
   const speakerRules = SPEAKER_COLORS.map((c, i) => `.spk-${i}{--sc:${c}}`).join('');
   return `${speakerRules}.spk-none{--sc:#9ca3af}
 :root{--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#fff;--panel:#f6f8fa;--same:#dceafd;--reworded:#fcecc0;--only:#fdf1f3;--hl:#ffe14d;
---high:#b42318;--medium:#b54708;--low:#475467;font-size:16px}
+--att:#0d7f78;--att-bg:#c9f2ea;--high:#b42318;--medium:#b54708;--low:#475467;font-size:16px}
 *{box-sizing:border-box}
 body{margin:0;color:var(--ink);background:var(--bg);font:15px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:#0b57d0}
@@ -78,6 +78,26 @@ details.removed{margin-top:1.2rem;font-size:.78rem;color:var(--muted);border-top
 .show-quotes .seg.who{color:var(--sc);font-weight:600}
 .show-cites .seg.cite{border-bottom:1.5px dashed #667085}
 .show-numbers .seg.num{font-weight:600;color:#1d3f8f}
+.show-atts .seg.asrc{box-shadow:inset 0 -1.5px 0 var(--att)}
+.show-atts .seg.acue{--t:inset 0 1px 0 var(--att),inset 0 -1px 0 var(--att);box-shadow:var(--t);cursor:pointer}
+.show-atts .seg.acue.acue-s{box-shadow:var(--t),inset 1px 0 0 var(--att);border-radius:3px 0 0 3px}
+.show-atts .seg.acue.acue-e{box-shadow:var(--t),inset -1px 0 0 var(--att);border-radius:0 3px 3px 0}
+.show-atts .seg.acue.acue-s.acue-e{box-shadow:inset 0 0 0 1px var(--att);border-radius:3px}
+.seg.att-on{background:var(--att-bg)!important}
+.seg.att-cue-on{background:#7fd8c6!important}
+.sw-acue{box-shadow:inset 0 0 0 1px var(--att);border:0}.sw-asrc{box-shadow:inset 0 -1.5px 0 var(--att);border:0;border-radius:0}
+details.atts{margin-top:.3rem;font-size:.8rem}
+details.atts summary{cursor:pointer;color:#344054;font-weight:600}
+details.atts summary .meta{font-weight:400}
+.att-list{list-style:none;margin:.3rem 0 0;padding:0;max-height:11rem;overflow:auto;border-top:1px solid #eaecf0}
+.att-list li{padding:.2rem .4rem;border-left:3px solid var(--sc);border-bottom:1px solid #f2f4f7;cursor:pointer;line-height:1.35;background:#fff}
+.att-list li:hover{background:#f0fdf9}
+.att-list li.active{background:var(--att-bg);outline:1px solid var(--att)}
+.att-list li:focus-visible{outline:2px solid #0b57d0;outline-offset:-2px}
+.att-src{font-weight:600}
+.att-cue{box-shadow:inset 0 0 0 1px var(--att);border-radius:3px;padding:0 .2rem;color:#0a5c57}
+.att-list q{color:#475467}
+.att-form{font-size:.66rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);white-space:nowrap}
 .show-hedges .seg.hedge{border-bottom:2px dotted #9e77ed}
 .show-hedges .seg.boost{border-bottom:2px dotted #f97066}
 .seg.hl{background:var(--hl)!important;box-shadow:0 0 0 1px #e0b400;border-radius:2px;animation:flash 1s ease-out 1}
