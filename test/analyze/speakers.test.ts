@@ -44,3 +44,10 @@ test('a firm name ("Moore & Van Allen") and a name inside a quote are not the an
   const last = ann.quotes.find((x) => x.text.startsWith('You know'))!;
   assert.equal(ann.speakers.find((s) => s.id === last.speakerId)?.names[0], 'Maria Lopez');
 });
+
+test('a surname wink tags as a verb still completes a name ("Loretta Lynch")', () => {
+  const ann = analyzeArticle(articleFromText('Attorney General Loretta Lynch spoke on Friday. “It was hard,” she said.'));
+  const sp = ann.speakers.find((s) => s.id === ann.quotes[0].speakerId);
+  assert.equal(sp?.names[0], 'Loretta Lynch');
+  assert.ok(sp?.descriptions.includes('Attorney General'));
+});

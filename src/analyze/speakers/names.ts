@@ -28,7 +28,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       continue;
     }
     let j = i;
-    while (j < tokens.length && j - i < 4 && isNameToken(tokens[j]) && (j === i || tokens[j].start - tokens[j - 1].end <= 1)) j++;
+    while (j < tokens.length && j - i < 4 && (isNameToken(tokens[j]) || (j > i && isSurnameTaggedVerb(tokens[j]))) && (j === i || tokens[j].start - tokens[j - 1].end <= 1)) j++;
     // "Mrs. Clinton", "Sen. Warren": a courtesy title or office before a single surname
     if (j - i === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
       out.push({ name: tokens[i].value, start: tokens[i].start, end: tokens[i].end, description: tokens[i - 1].value });
@@ -52,6 +52,11 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"). */
+function isSurnameTaggedVerb(t: Token): boolean {
+  return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value);
 }
 
 function isNameToken(t: Token): boolean {
