@@ -85,6 +85,7 @@ export function compileLexicon(entries: HedgeEntry[]): Lexicon {
   const byFirst = new Map<string, RegExp[]>();
   forms.forEach((f, i) => {
     const first = f.split(' ')[0];
+    if (!/^[a-z]+$/.test(first)) throw new Error(`hedge lexicon: the form "${f}" must start with an ASCII word (see lexiconMatches)`);
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
     list.push(new RegExp(`(?:${pieces[i]})(?![\\p{L}\\p{N}-])`, 'iuy'));
@@ -113,16 +114,21 @@ function isMayNotModal(sentence: string, at: number, word: string): boolean {
   return false;
 }
 
-const WORD_START = /(?<![\p{L}\p{N}'’-])[\p{L}\p{N}]+/gu;
+/** Every lexicon form starts with an ASCII word (checked in `compileLexicon`), so words are scanned as ASCII
+ *  letter runs; a run that continues a longer word (a letter, digit, apostrophe or hyphen right before it)
+ *  is skipped, as is one followed by a letter or digit (the forms' own lookahead rejects it). */
+const ASCII_WORD = /[A-Za-z]+/g;
+const WORD_BEFORE = /[\p{L}\p{N}'’-]/u;
 
 /** Non-overlapping lexicon matches in `text`, left to right, the longest form winning at each word start
  *  (what `text.matchAll(lex.pattern)` finds, without trying the whole alternation at every offset). */
 export function* lexiconMatches(text: string, lex: Lexicon): Generator<{ index: number; text: string }> {
-  const words = new RegExp(WORD_START);
+  const words = new RegExp(ASCII_WORD);
   let m: RegExpExecArray | null;
   while ((m = words.exec(text))) {
     const list = lex.byFirst.get(m[0].toLowerCase());
     if (!list) continue;
+    if (m.index > 0 && WORD_BEFORE.test(prevChar(text, m.index))) continue;
     for (const re of list) {
       re.lastIndex = m.index;
       const hit = re.exec(text);
@@ -132,6 +138,12 @@ export function* lexiconMatches(text: string, lex: Lexicon): Generator<{ index: 
       break;
     }
   }
+}
+
+/** The code point right before `at` (a surrogate pair counts as one). */
+function prevChar(text: string, at: number): string {
+  const c = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
 }
 
 /**

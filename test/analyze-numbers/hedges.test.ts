@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findHedges, compileLexicon, loadHedgeLexicon } from '../../src/analyze/hedges.js';
+import { findHedges, compileLexicon, lexiconMatches, loadHedgeLexicon } from '../../src/analyze/hedges.js';
 import { makeArticle } from './make-article.js';
 
 function cues(text: string): string[] {
@@ -87,4 +87,15 @@ test('reported / believed / it appears', () => {
   assert.deepEqual(cues('A man believed to be the gunman was arrested.'), ['believed to be']);
   assert.deepEqual(cues('The minister is reported to have resigned.'), ['is reported to']);
   assert.deepEqual(cues('It appears that the talks failed.'), ['it appears that']);
+});
+
+test('property: the word-start scan finds exactly what the whole alternation finds', () => {
+  const full = compileLexicon(loadHedgeLexicon());
+  const w = fc.constantFrom('may', 'May', 'mayday', 'é', 'éMay', '3may', 'may3', 're-may', "d'may", 'reportedly', 'is', 'also', 'said', 'to', 'believed', 'open', 'to', 'will', '😀', '𝐀may', 'ü', ' ', '\n', ',', '-');
+  fc.assert(fc.property(fc.array(w, { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), (parts, glue) => {
+    const text = parts.map((p, i) => (glue[i] ? p : p + ' ')).join('');
+    const expected = [...text.matchAll(full.pattern)].map((m) => [m.index, m[0]]);
+    const got = [...lexiconMatches(text, full)].map((m) => [m.index, m.text]);
+    assert.deepEqual(got, expected);
+  }), { numRuns: 400 });
 });
