@@ -246,7 +246,11 @@ function trimRaw(text: string, start: number, end: number): [number, number] {
 export function findDates(text: string, opts: ParseDateOptions = {}): FoundDate[] {
   const cands: FoundDate[] = [];
   if (!/\d{4}/.test(text)) return cands; // every pattern needs a four-digit year
+  // the time-first patterns (their regexps are among the costliest to compile) need a time before a year
+  const time = /\d[:.][0-5]\d/.exec(text);
+  const timeFirst = time !== null && /\d{4}/.test(text.slice(time.index + 4));
   for (const p of PATTERNS) {
+    if (!timeFirst && p.kind.startsWith('time-first')) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const [s, e] = trimRaw(text, m.index!, m.index! + m[0].length);
