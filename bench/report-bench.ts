@@ -32,7 +32,7 @@ const annotations: ArticleAnnotations[] = [];
 let t0 = performance.now();
 for (const f of files) {
   const content = readFileSync(join(dir, f), 'utf8');
-  const res = processDocument({ source: join(dir, f), mediaType: f.endsWith('.txt') ? 'text/plain' : 'text/html', content, encoding: 'utf-8', encodingSource: 'default', byteLength: Buffer.byteLength(content) });
+  const res = await processDocument({ source: join(dir, f), mediaType: f.endsWith('.txt') ? 'text/plain' : 'text/html', content, encoding: 'utf-8', encodingSource: 'default', byteLength: Buffer.byteLength(content) });
   if (res.article) { articles.push(res.article); annotations.push(res.annotations); }
 }
 const analyzeMs = performance.now() - t0;
