@@ -1,5 +1,5 @@
 /**
- * Train the attribution taggers from PolNeAR and write models/attribution.bin.gz.
+ * Train the attribution taggers from PolNeAR and write models/attribution.bin.
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)

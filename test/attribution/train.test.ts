@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ test('trainer learns the tiny PolNeAR-style set end to end, deterministically', 
   const buf = serializeModel(model);
   assert.deepEqual(serializeModel(again), buf, 'same data and seed give the same model bytes');
   const reloaded = deserializeModel(buf, 'mini');
+  assert.deepEqual(deserializeModel(gzipSync(buf), 'mini.gz'), reloaded, 'a gzipped model file reads the same');
   const totals = emptyCounts();
   for (const d of docs) {
     const pred = extractAttributions(d.text, d.name, reloaded);
@@ -54,7 +56,8 @@ test('the refining second source/cue pass trains, round-trips and yields valid s
 });
 
 test('corrupt model files give a clear error', () => {
-  assert.throws(() => deserializeModel(Buffer.from('nope'), 'x.bin.gz'), /x\.bin\.gz: not a retold attribution model/);
+  assert.throws(() => deserializeModel(Buffer.from('nope'), 'x.bin'), /x\.bin: not a retold attribution model/);
+  assert.throws(() => deserializeModel(Buffer.from([0x1f, 0x8b, 1, 2, 3]), 'x.bin.gz'), /x\.bin\.gz: not a retold attribution model \(corrupt gzip\)/);
   assert.throws(() => loadPolnear(join(fixturePath('attribution'), 'missing')), /not a PolNeAR split/);
 });
 

@@ -10,7 +10,7 @@
  * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
  * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence).
  * Trained by `npm run train:attribution` (scripts/train-attribution.ts) from PolNeAR train; the model
- * ships as models/attribution.bin.gz (model-io.ts). Evaluated by `npm run bench:attribution`.
+ * ships as models/attribution.bin (model-io.ts). Evaluated by `npm run bench:attribution`.
  * Inference (annotate.ts) sums int16 weights of all taggers in one pass and caches, per word form,
  * the summed weights of the templates that depend only on that form (offsets -2..2).
  */
@@ -25,11 +25,11 @@ import { linkSpans } from './link.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
 
-export const MODEL_FILE = join('models', 'attribution.bin.gz');
+export const MODEL_FILE = join('models', 'attribution.bin');
 
 let loaded: TaggerPair | null = null;
 
-/** Path of the shipped model: `<package root>/models/attribution.bin.gz` (works from src/ and dist/src/). */
+/** Path of the shipped model: `<package root>/models/attribution.bin` (works from src/ and dist/src/). */
 export function defaultModelPath(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

@@ -1,10 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { ChainModel } from './perceptron.js';
 import type { TaggerPair } from './annotate.js';
 import { PackedClusters } from './clusters.js';
 
 /**
- * Compact model file: gzip of [u32 header length][header JSON][per tagger: f32 transitions,
+ * Compact model file (uncompressed; a gzipped one is read too): [u32 header length][header JSON][per tagger: f32 transitions,
  * i32 bucket ids of the kept rows, i16 quantised weights][word clusters: the words joined by
  * newlines (UTF-8, `clusterBytes` long), then one u16 cluster id per word]. Rows whose weights are
  * all below `prune` (relative to the largest weight) are dropped.
@@ -72,7 +72,7 @@ export function serializeModel(pair: TaggerPair, meta: Record<string, unknown> =
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length, 0);
-  return gzipSync(Buffer.concat([len, h, ...sc.parts, ...ct.parts, ...(sc2 ? sc2.parts : []), ...clusterParts]), { level: 9 });
+  return Buffer.concat([len, h, ...sc.parts, ...ct.parts, ...(sc2 ? sc2.parts : []), ...clusterParts]);
 }
 
 export class ModelFormatError extends Error {
@@ -83,11 +83,15 @@ export class ModelFormatError extends Error {
 }
 
 export function deserializeModel(data: Buffer, name = 'model'): TaggerPair & { meta: Record<string, unknown> } {
-  let raw: Buffer;
-  try {
-    raw = gunzipSync(data);
-  } catch {
-    throw new ModelFormatError(name, 'not gzip');
+  // shipped uncompressed (gzip saves only a third of these weights and cost 30-50 ms of every cold start);
+  // a gzipped model file is still read
+  let raw = data;
+  if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
+    try {
+      raw = gunzipSync(data);
+    } catch {
+      throw new ModelFormatError(name, 'corrupt gzip');
+    }
   }
   if (raw.length < 4) throw new ModelFormatError(name, 'truncated');
   const hl = raw.readUInt32LE(0);
