@@ -51,3 +51,10 @@ test('a surname wink tags as a verb still completes a name ("Loretta Lynch")', (
   assert.equal(sp?.names[0], 'Loretta Lynch');
   assert.ok(sp?.descriptions.includes('Attorney General'));
 });
+
+test('a party/state tag after the name is not part of it ("Rep. Jason Chaffetz (R-Utah) said")', () => {
+  const ann = analyzeArticle(articleFromText('"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz (R-Utah) said on Tuesday.'));
+  const sp = ann.speakers.find((s) => s.id === ann.quotes[0].speakerId);
+  assert.deepEqual(sp?.names, ['Jason Chaffetz']);
+  assert.ok(sp?.descriptions.every((d) => !/[()]/.test(d)), JSON.stringify(sp?.descriptions));
+});

@@ -50,6 +50,11 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   }
   const tokens = allTokens.slice(0, cut);
   while (tokens.length > 1 && tokens[tokens.length - 1].value === ',') tokens.pop();
+  // a closing parenthetical is not part of the name or description: "Rep. Jason Chaffetz (R-Utah)"
+  if (tokens.length > 2 && tokens[tokens.length - 1].value === ')') {
+    const open = tokens.map((t) => t.value).lastIndexOf('(');
+    if (open > 0 && tokens.length - open <= 8) tokens.length = open;
+  }
   const words = tokens.filter((t) => t.pos !== 'PUNCT' || /^['’]s$/.test(t.value));
   const phrase = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
   const lower = phrase.toLowerCase();
