@@ -58,3 +58,11 @@ test('a party/state tag after the name is not part of it ("Rep. Jason Chaffetz (
   assert.deepEqual(sp?.names, ['Jason Chaffetz']);
   assert.ok(sp?.descriptions.every((d) => !/[()]/.test(d)), JSON.stringify(sp?.descriptions));
 });
+
+test('where something was said is not the speaker ("In a Bloomberg interview Trump declared")', () => {
+  const ann = analyzeArticle(articleFromText('Donald Trump spoke in Ohio. In a Bloomberg interview Trump declared “I think NATO may be obsolete.”'));
+  assert.equal(ann.quotes[0].speaker, 'Trump');
+  const sp = ann.speakers.find((s) => s.id === ann.quotes[0].speakerId);
+  assert.deepEqual(sp?.names, ['Donald Trump']);
+  assert.deepEqual(sp?.descriptions, []);
+});

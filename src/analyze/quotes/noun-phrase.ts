@@ -70,6 +70,21 @@ export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14)
     }
     np = npBeforeRaw(tokens, i, min, maxLen);
   }
+  return np && afterMedium(tokens, np);
+}
+
+/** Nouns for where something was said, not who said it ("In a Bloomberg interview Trump declared"). */
+const MEDIUM_NOUNS = new Set(
+  ('interview interviews statement statements speech speeches letter letters email emails tweet tweets post posts ' +
+    'report reports article op-ed memo video appearance briefing conference hearing debate rally podcast broadcast ' +
+    'filing book essay column remarks address testimony').split(' '),
+);
+
+/** A phrase ending "<medium noun> <Name>" is the name alone: "a Bloomberg interview Trump" → "Trump". */
+function afterMedium(tokens: Token[], np: TokenRange): TokenRange {
+  let k = np[1] - 1;
+  while (k > np[0] && /^\p{Lu}/u.test(tokens[k].value) && tokens[k].pos !== 'PUNCT') k--;
+  if (k < np[1] - 1 && k >= np[0] && MEDIUM_NOUNS.has(tokens[k].value)) return [k + 1, np[1]];
   return np;
 }
 
