@@ -249,22 +249,6 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
   return best;
 }
 
-/** Start of the sentence holding offset `at` (binary search; 0 when none does). */
-function sentenceStart(tok: TokenizedArticle, at: number): number {
-  const ss = tok.sentences;
-  let lo = 0;
-  let hi = ss.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid].start <= at) {
-      found = ss[mid].start;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** Entities mentioned before `start`, at most the 64 most recently created (bounded work per quote). */
 function recent(entities: Entity[], start: number): Entity[] {
   const out: Entity[] = [];
