@@ -1,6 +1,6 @@
 import type { Report } from '../model.js';
 import {
-  displayWidth, isoDay, kindLabel, nodeLabel, outletName, sanitizeLine, topFindings, truncate, wrap,
+  displayTitle, displayWidth, isoDay, kindLabel, nodeLabel, outletName, sanitizeLine, topFindings, truncate, wrap,
 } from './text-util.js';
 
 export interface TerminalOptions {
@@ -58,7 +58,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions = {}): stri
     const outlet = pad(truncate(sanitizeLine(outletName(a)), outletW), outletW);
     const head = `  ${num} ${day}  ${outlet}  `;
     const rest = width - displayWidth(head);
-    out.push(head + (rest > 8 ? truncate(sanitizeLine(a.title ?? a.source), rest) : ''));
+    out.push(head + (rest > 8 ? truncate(sanitizeLine(displayTitle(a)), rest) : ''));
   });
   if (n > shown.length) out.push(`  … and ${n - shown.length} more (see the HTML report)`);
 

@@ -59,6 +59,14 @@ export function wrap(s: string, width: number): string[] {
 }
 
 /** The outlet name of an article, or a fallback from its source path. */
+/** An article's title; an untitled one (plain text without a headline) is shown by its opening words, in quotes. */
+export function displayTitle(a: Article, max = 80): string {
+  if (a.title) return a.title;
+  const first = sanitizeLine(a.text.slice(0, 400).trimStart().split('\n')[0] ?? '');
+  if (!first) return outletName(a);
+  return `“${first.length > max ? first.slice(0, max - 1).trimEnd() + '…' : first}”`;
+}
+
 export function outletName(a: Article): string {
   if (a.outlet) return a.outlet;
   if (a.url) {

@@ -94,9 +94,21 @@ export function extractAttributionsFromTokens(
   return fromParagraphs(text, articleId, paragraphsFromTokens(tokens), model);
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The cue's first character is a letter or digit that continues a word or a domain ("IraqiNews.[com]");
+ *  contractions ("He[’s claiming]") and a headline colon ("Poll[:]") are real cues. */
+export function startsMidWord(text: string, at: number): boolean {
+  if (!WORD_CHAR.test(text[at] ?? ' ')) return false;
+  const p = text[at - 1] ?? ' ';
+  return WORD_CHAR.test(p) || (p === '.' && WORD_CHAR.test(text[at - 2] ?? ' '));
+}
+
 function fromParagraphs(text: string, articleId: string, paras: Paragraph[], model?: TaggerPair): Attribution[] {
   const m = model ?? loadAttributionModel();
-  const rels = linkSpans(tagParagraphs(paras, m));
+  // a cue that starts inside a word or a domain name ("IraqiNews.com" tagged "com") is a tagging error
+  const tagged = tagParagraphs(paras, m).filter((s) => s.kind !== 'C' || !startsMidWord(text, s.start));
+  const rels = linkSpans(tagged);
   return rels.map((r, i) => {
     const cue = span(text, r.cue);
     const content = span(text, r.content);

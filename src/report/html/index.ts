@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, Report } from '../../model.js';
-import { isoDay, kindLabel, outletName, rankedFindings, SEVERITY_ORDER } from '../text-util.js';
+import { displayTitle, isoDay, kindLabel, outletName, rankedFindings, SEVERITY_ORDER } from '../text-util.js';
 import { evidenceCuts, indexByArticle, renderArticleBody } from './article-body.js';
 import { renderAttributionList } from './attributions.js';
 import { CLIENT_JS } from './client.js';
@@ -121,7 +121,7 @@ function renderHeader(report: Report, title: string): string {
   const rows = report.articles.map((a, i) => {
     const href = safeHref(a.url);
     return `<tr><td class="n">${i + 1}</td><td>${e(outletName(a))}</td><td>${e(isoDay(a.publishedAt) ?? '—')}</td>` +
-      `<td>${e(a.title ?? a.source)}${a.byline ? ` <span class="meta">· ${e(a.byline)}</span>` : ''}</td>` +
+      `<td>${e(displayTitle(a))}${a.byline ? ` <span class="meta">· ${e(a.byline)}</span>` : ''}</td>` +
       `<td>${href ? `<a href="${e(href)}" rel="noopener noreferrer nofollow" target="_blank">link</a>` : `<span class="meta">${e(a.source)}</span>`}</td>` +
       `<td class="no-print"><button type="button" class="plain" data-pick="${e(a.id)}" data-side="0">left</button> <button type="button" class="plain" data-pick="${e(a.id)}" data-side="1">right</button></td></tr>`;
   }).join('');
@@ -166,7 +166,7 @@ function renderFindings(report: Report, outletOf: (id: string) => string): strin
 
 function renderCompareBar(report: Report, initial: string[]): string {
   const options = (selected: string | undefined): string => report.articles.map((a, i) =>
-    `<option value="${e(a.id)}"${a.id === selected ? ' selected' : ''}>${i + 1}. ${e(outletName(a))} — ${e(isoDay(a.publishedAt) ?? 'undated')} — ${e(clip(a.title ?? a.source, 60))}</option>`).join('');
+    `<option value="${e(a.id)}"${a.id === selected ? ' selected' : ''}>${i + 1}. ${e(outletName(a))} — ${e(isoDay(a.publishedAt) ?? 'undated')} — ${e(clip(displayTitle(a), 60))}</option>`).join('');
   const pickers = report.articles.length > 2
     ? `<label>Left <select id="pick-0">${options(initial[0])}</select></label><label>Right <select id="pick-1">${options(initial[1])}</select></label>`
     : '';
