@@ -74,12 +74,15 @@ export function articleOrder(articles: Article[]): Map<string, number> {
   return order;
 }
 
-/** Display label of an article: its outlet, else its title, else its source's file name. */
+/** Display label of an article: its outlet, else its source's file name, else its title (clipped); the same
+ *  order as the text findings use, so one article is named alike in every finding. */
 export function articleLabel(a: Pick<Article, 'outlet' | 'title' | 'source'> | undefined): string {
   if (!a) return 'an unknown article';
   if (a.outlet) return a.outlet;
   const base = a.source.split(/[\\/]/).pop() || a.source;
-  return a.title ? `“${a.title}”` : base;
+  if (base && base !== '-') return base;
+  if (a.title) return `“${a.title.length > 40 ? a.title.slice(0, 39).trimEnd() + '…' : a.title}”`;
+  return base;
 }
 
 /**
