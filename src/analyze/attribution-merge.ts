@@ -189,8 +189,16 @@ function normalizeRule(r: Attribution, text: string): Attribution {
   return { ...r, source: { start: s.start, end: s.end + 1, text: text.slice(s.start, s.end + 1) } };
 }
 
+/** A wire dateline opening the source: "LA CROSSE, Wisc. — " in "LA CROSSE, Wisc. — Gov. Mike Pence blamed". */
+const DATELINE_IN_SOURCE = /^\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+/u;
+
 /** PolNeAR's "according to" cue holds both words; the tagger sometimes stops at "according". */
 function normalizeModel(m: Attribution, text: string): Attribution {
+  const d = m.source ? DATELINE_IN_SOURCE.exec(m.source.text) : null;
+  if (d && m.source && d[0].length < m.source.text.length) {
+    const start = m.source.start + d[0].length;
+    m = { ...m, source: { start, end: m.source.end, text: text.slice(start, m.source.end) } };
+  }
   if (/^according$/i.test(m.cue.text)) {
     const to = /^\s+to\b/.exec(text.slice(m.cue.end, m.cue.end + 8));
     if (to) {

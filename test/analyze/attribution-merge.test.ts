@@ -318,3 +318,15 @@ test('a quote the rules could not sign takes a relation whose source opens right
   assert.ok(adopted.has(jordan.id));
   assert.equal(over.speaker, null, 'a new sentence after a closed quotation is not its signature');
 });
+
+test('a wire dateline at the start of a model source is not part of the source', () => {
+  const text = 'LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media for the flap.';
+  const model = [rel(text, { source: 'LA CROSSE, Wisc. — Gov. Mike Pence', cue: 'blamed', content: 'the media for the flap' }, 'indirect')];
+  const out = mergeAttributions([], model, ctx(text));
+  assert.equal(out[0].source?.text, 'Gov. Mike Pence');
+  assert.equal(text.slice(out[0].source!.start, out[0].source!.end), 'Gov. Mike Pence');
+  // a source with a dash that is not a dateline stays whole
+  const t2 = 'Two officials — both senior — said the talks failed.';
+  const out2 = mergeAttributions([], [rel(t2, { source: 'Two officials — both senior', cue: 'said', content: 'the talks failed' }, 'indirect')], ctx(t2));
+  assert.equal(out2[0].source?.text, 'Two officials — both senior');
+});
