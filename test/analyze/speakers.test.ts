@@ -66,3 +66,12 @@ test('where something was said is not the speaker ("In a Bloomberg interview Tru
   assert.deepEqual(sp?.names, ['Donald Trump']);
   assert.deepEqual(sp?.descriptions, []);
 });
+
+test('names with particles ("Ali al-Badri", "Ursula von der Leyen") and their surnames', () => {
+  const text = 'MP Ali al-Badri said, at a press conference, that “the attack was planned.”\n\n“We hold them responsible,” Badri said.';
+  const ann = analyzeArticle(articleFromText(text));
+  const people = ann.speakers.filter((s) => s.kind === 'person');
+  assert.equal(people.length, 1, JSON.stringify(people.map((p) => p.names)));
+  assert.deepEqual(people[0].names, ['Ali al-Badri']);
+  assert.ok(ann.quotes.every((q) => q.speakerId === people[0].id));
+});

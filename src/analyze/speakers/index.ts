@@ -2,7 +2,7 @@ import type { Article, Evidence, Speaker } from '../../model.js';
 import type { QuoteDraft } from '../quotes/index.js';
 import type { TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
-import { collectNames, descriptionsOf, expandSurname, type NameMention } from './names.js';
+import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName } from './gender.js';
 
@@ -149,7 +149,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   for (const e of entities.length <= 200 ? entities : []) {
     if (!e.named) continue;
     for (const name of e.speaker.names) {
-      const surname = name.split(/\s+/).pop()!;
+      const surname = surnameOf(name);
       for (const form of new Set([name, surname])) {
         if (form.length < 3) continue;
         let from = 0;
@@ -184,7 +184,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
 function enrich(e: Entity, info: PhraseInfo): void {
   if (info.name && !e.speaker.names.includes(info.name)) {
     // keep the fullest form first ("Fiona Hill" before "Hill")
-    if (e.speaker.names.some((n) => n.endsWith(' ' + info.name))) {
+    if (e.speaker.names.some((n) => /\s/.test(n) && surnameOf(n) === info.name)) {
       /* a surname of a known name: nothing new */
     } else e.speaker.names.push(info.name);
     e.named = true;
@@ -209,7 +209,7 @@ function findByName(entities: Entity[], name: string): Entity | null {
   for (const e of entities) if (e.speaker.names.some((n) => n.toLowerCase() === lname)) return e;
   // surname only → the person whose name ends with it (most recent)
   if (parts.length === 1) {
-    const hits = entities.filter((e) => e.speaker.kind === 'person' && e.speaker.names.some((n) => n.toLowerCase().split(/\s+/).pop() === lname));
+    const hits = entities.filter((e) => e.speaker.kind === 'person' && e.speaker.names.some((n) => surnameOf(n).toLowerCase() === lname));
     if (hits.length) return hits.sort((x, y) => x.last - y.last).pop()!;
   }
   // full name whose surname matches an earlier surname-only mention

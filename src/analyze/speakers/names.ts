@@ -28,7 +28,21 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       continue;
     }
     let j = i;
-    while (j < tokens.length && j - i < 4 && (isNameToken(tokens[j]) || (j > i && isSurnameTaggedVerb(tokens[j]))) && (j === i || tokens[j].start - tokens[j - 1].end <= 1)) j++;
+    let words = 0; // capitalised words so far (at most 4; particles do not count)
+    for (;;) {
+      if (j >= tokens.length || words >= 4) break;
+      const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
+      if (adjacent && (isNameToken(tokens[j]) || (j > i && isSurnameTaggedVerb(tokens[j])))) {
+        j++;
+        words++;
+        continue;
+      }
+      // a lower-case particle inside a name: "Ali al-Badri", "Ursula von der Leyen", "Ludwig van Beethoven"
+      const k = j > i && adjacent ? particleRun(tokens, j) : j;
+      if (k === j) break;
+      j = k;
+      words++;
+    }
     // "Mrs. Clinton", "Sen. Warren": a courtesy title or office before a single surname
     if (j - i === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
       out.push({ name: tokens[i].value, start: tokens[i].start, end: tokens[i].end, description: tokens[i - 1].value });
@@ -54,6 +68,20 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
   return out;
 }
 
+const PARTICLE = /^(?:al|el|bin|ibn|van|von|der|den|de|da|di|du|del|della|la|le)$/;
+
+/** End of "<particle>[-]<Name>" or "<particle> <particle> <Name>" starting at `j` (j itself when there is none). */
+function particleRun(tokens: Token[], j: number): number {
+  let k = j;
+  while (k < tokens.length && k - j < 2 && PARTICLE.test(tokens[k].value)) {
+    k++;
+    if (tokens[k]?.value === '-' && tokens[k].start === tokens[k - 1].end) k++;
+    if (k < tokens.length && tokens[k].start - tokens[k - 1].end <= 1 && isNameToken(tokens[k])) return k + 1;
+    if (k >= tokens.length || tokens[k].start - tokens[k - 1].end > 1) return j;
+  }
+  return j;
+}
+
 /** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"). */
 function isSurnameTaggedVerb(t: Token): boolean {
   return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value);
@@ -63,11 +91,17 @@ function isNameToken(t: Token): boolean {
   return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
 }
 
+/** The surname of a full name: its last word, without a joined particle ("Ali al-Badri" → "Badri"). */
+export function surnameOf(name: string): string {
+  const last = name.split(/\s+/).pop() ?? name;
+  return last.replace(/^(?:al|el|bin|ibn|ben|abu)-(?=\p{Lu})/u, '');
+}
+
 /** The full name a surname refers to: the latest written-out name before `before` ending with it, else the first after. */
 export function expandSurname(names: NameMention[], surname: string, before: number): string | null {
   let best: NameMention | null = null;
   for (const n of names) {
-    if (!n.name.endsWith(' ' + surname)) continue;
+    if (!/\s/.test(n.name) || surnameOf(n.name) !== surname) continue;
     if (n.start < before) best = n;
     else if (!best) return n.name;
   }
