@@ -192,9 +192,12 @@ function normalizeRule(r: Attribution, text: string): Attribution {
 /** A wire dateline opening the source: "LA CROSSE, Wisc. — " in "LA CROSSE, Wisc. — Gov. Mike Pence blamed". */
 const DATELINE_IN_SOURCE = /^\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+/u;
 
+/** Who quotes the source, before it: "The AP quotes " in "The AP quotes Nicaraguan spokeswoman Rosario Murillo as saying". */
+const QUOTING_IN_SOURCE = /^[^,\n]{1,60}?\s(?:quotes|quoted|cites|cited)\s+(?=\S)/u;
+
 /** PolNeAR's "according to" cue holds both words; the tagger sometimes stops at "according". */
 function normalizeModel(m: Attribution, text: string): Attribution {
-  const d = m.source ? DATELINE_IN_SOURCE.exec(m.source.text) : null;
+  const d = m.source ? DATELINE_IN_SOURCE.exec(m.source.text) ?? QUOTING_IN_SOURCE.exec(m.source.text) : null;
   if (d && m.source && d[0].length < m.source.text.length) {
     const start = m.source.start + d[0].length;
     m = { ...m, source: { start, end: m.source.end, text: text.slice(start, m.source.end) } };

@@ -330,3 +330,9 @@ test('a wire dateline at the start of a model source is not part of the source',
   const out2 = mergeAttributions([], [rel(t2, { source: 'Two officials — both senior', cue: 'said', content: 'the talks failed' }, 'indirect')], ctx(t2));
   assert.equal(out2[0].source?.text, 'Two officials — both senior');
 });
+
+test('who quotes the source is not part of it ("The AP quotes … spokeswoman Rosario Murillo as saying")', () => {
+  const text = 'The AP quotes Nicaraguan government spokeswoman Rosario Murillo as saying the meteorite was small.';
+  const model = [rel(text, { source: 'The AP quotes Nicaraguan government spokeswoman Rosario Murillo', cue: 'as saying', content: 'the meteorite was small' }, 'indirect')];
+  assert.equal(mergeAttributions([], model, ctx(text))[0].source?.text, 'Nicaraguan government spokeswoman Rosario Murillo');
+});

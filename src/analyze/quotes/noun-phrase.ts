@@ -23,8 +23,10 @@ function isNpWord(t: Token): boolean {
 /** `isNpWord` with context: hyphenated names (Anne-Marie), capitalised words mis-tagged as verbs inside names (Josh Earnest), "one". */
 function npWordAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (isNpWord(t)) return true;
   const prev = tokens[i - 1];
+  // a reporting verb wink tags as a noun after a name: "The AP quotes Nicaraguan government spokeswoman …"
+  if (t.pos === 'NOUN' && prev?.pos === 'PROPN' && /^(?:quotes|cites|tells)$/i.test(t.value)) return false;
+  if (isNpWord(t)) return true;
   const next = tokens[i + 1];
   if (t.value === '-' && prev && next && prev.end === t.start && t.end === next.start && isNpWord(prev) && isNpWord(next)) return true;
   if (/^one$/i.test(t.value)) return !!next && isNpWord(next);
