@@ -26,6 +26,8 @@ import type { DateValue } from '../model.js';
 export interface ParseDateOptions {
   /** IANA zone ("Europe/Kyiv") or abbreviation ("ET", "UTC") applied when the string names none. */
   defaultTimeZone?: string;
+  /** Try every pattern, without the cheap pre-checks (for tests: the pre-checks must never lose a date). */
+  exhaustive?: boolean;
 }
 
 export interface FoundDate extends DateValue {
@@ -239,6 +241,22 @@ function trimRaw(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+
+/** Whether `text` has a month name followed by a day number (mdy) or preceded by one (dmy). */
+function monthShapes(text: string): { mdy: boolean; dmy: boolean } {
+  let mdy = false;
+  let dmy = false;
+  for (const m of text.matchAll(LETTER_RUN)) {
+    if (!MONTH_MAP.has(m[0].toLowerCase())) continue;
+    const end = m.index + m[0].length;
+    if (/^\.?,?\s{1,3}\d/.test(text.slice(end, end + 6))) mdy = true;
+    if (/\d(?:st|nd|rd|th|\.)?\s{0,3}(?:de\s)?$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) dmy = true;
+    if (mdy && dmy) break;
+  }
+  return { mdy, dmy };
+}
+
 /**
  * Every date in `text` with its span, parsed. Overlapping candidates resolve
  * to the longest (earliest on ties). Linear in the text length.
@@ -246,11 +264,17 @@ function trimRaw(text: string, start: number, end: number): [number, number] {
 export function findDates(text: string, opts: ParseDateOptions = {}): FoundDate[] {
   const cands: FoundDate[] = [];
   if (!/\d{4}/.test(text)) return cands; // every pattern needs a four-digit year
-  // the time-first patterns (their regexps are among the costliest to compile) need a time before a year
+  // The patterns with month names are the costliest regexps to compile (Unicode, case-insensitive, many
+  // languages); each runs only where its shape can be: a month name followed by a day (…-mdy), preceded by
+  // a day (…-dmy), and the time-first ones only with a time before a year.
   const time = /\d[:.][0-5]\d/.exec(text);
-  const timeFirst = time !== null && /\d{4}/.test(text.slice(time.index + 4));
+  const timeFirst = opts.exhaustive || (time !== null && /\d{4}/.test(text.slice(time.index + 4)));
+  const { mdy, dmy } = opts.exhaustive ? { mdy: true, dmy: true } : monthShapes(text);
   for (const p of PATTERNS) {
-    if (!timeFirst && p.kind.startsWith('time-first')) continue;
+    if (!timeFirst && p.kind.startsWith('time-first') && p.kind !== 'time-first-num') continue;
+    if (p.kind === 'time-first-num' && !timeFirst) continue;
+    if (!mdy && (p.kind === 'mdy' || p.kind === 'time-first-mdy')) continue;
+    if (!dmy && (p.kind === 'dmy' || p.kind === 'time-first-dmy')) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const [s, e] = trimRaw(text, m.index!, m.index! + m[0].length);

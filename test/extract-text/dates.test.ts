@@ -101,3 +101,14 @@ test('findDates is fast on adversarial input', () => {
   findDates(text);
   assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
 });
+
+test('property: the pre-checks that skip costly patterns never lose a date', () => {
+  const part = fc.constantFrom(
+    'January', 'Jan.', 'jan', 'MARCH', 'Sept', 'août', 'січня', 'de', 'enero', '25', '3rd', '25th', '2024', '1999', '7:00', '19.30', 'PM',
+    'ET', 'GMT+2', 'Thursday,', 'Thu', ',', '.', '/', '—', ' ', '  ', '|', 'at', 'Published', 'Updated', '01/25/2024', '25.01.2024', '2024-01-25',
+  );
+  fc.assert(fc.property(fc.array(part, { maxLength: 12 }), fc.array(fc.boolean(), { maxLength: 12 }), (parts, glue) => {
+    const text = parts.map((p, i) => (glue[i] ? p : p + ' ')).join('');
+    assert.deepEqual(findDates(text), findDates(text, { exhaustive: true }), text);
+  }), { numRuns: 500 });
+});
