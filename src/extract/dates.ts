@@ -248,10 +248,17 @@ function monthShapes(text: string): { mdy: boolean; dmy: boolean } {
   let mdy = false;
   let dmy = false;
   for (const m of text.matchAll(LETTER_RUN)) {
-    if (!MONTH_MAP.has(m[0].toLowerCase())) continue;
-    const end = m.index + m[0].length;
+    let word = m[0];
+    let at = m.index;
+    // "3rdJanuary": an ordinal suffix glued to the month
+    if (/^(?:st|nd|rd|th)/i.test(word) && /\d/.test(text[at - 1] ?? '')) {
+      word = word.slice(2);
+      at += 2;
+    }
+    if (!MONTH_MAP.has(word.toLowerCase())) continue;
+    const end = at + word.length;
     if (/^\.?,?\s{1,3}\d/.test(text.slice(end, end + 6))) mdy = true;
-    if (/\d(?:st|nd|rd|th|\.)?\s{0,3}(?:de\s)?$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) dmy = true;
+    if (/\d(?:st|nd|rd|th|\.)?\s{0,3}(?:de\s)?$/i.test(text.slice(Math.max(0, at - 10), at))) dmy = true;
     if (mdy && dmy) break;
   }
   return { mdy, dmy };
