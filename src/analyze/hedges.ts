@@ -25,9 +25,10 @@ export interface Lexicon {
   /** All forms in one alternation (longest first). */
   pattern: RegExp;
   byForm: Map<string, CompiledEntry>;
-  /** The same forms by their first word, each a sticky regexp, longest form first: scanning word starts and
-   *  trying only the forms that can begin there is ~10× faster than running the alternation at every offset. */
-  byFirst: Map<string, RegExp[]>;
+  /** The same forms by their first word, longest form first: a one-word form as its (lower-case) word, a longer
+   *  one as a sticky regexp. Scanning word starts and trying only the forms that can begin there is ~10× faster
+   *  than running the alternation at every offset, and one-word forms compile no regexp at all. */
+  byFirst: Map<string, Array<RegExp | string>>;
 }
 
 let cached: Lexicon | null = null;
@@ -82,13 +83,13 @@ export function compileLexicon(entries: HedgeEntry[]): Lexicon {
     return words.join('\\s+');
   });
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${pieces.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
-  const byFirst = new Map<string, RegExp[]>();
+  const byFirst = new Map<string, Array<RegExp | string>>();
   forms.forEach((f, i) => {
     const first = f.split(' ')[0];
     if (!/^[a-z]+$/.test(first)) throw new Error(`hedge lexicon: the form "${f}" must start with an ASCII word (see lexiconMatches)`);
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
-    list.push(new RegExp(`(?:${pieces[i]})(?![\\p{L}\\p{N}-])`, 'iuy'));
+    list.push(f === first ? first : new RegExp(`(?:${pieces[i]})(?![\\p{L}\\p{N}-])`, 'iuy'));
   });
   return { pattern, byForm, byFirst };
 }
@@ -119,6 +120,7 @@ function isMayNotModal(sentence: string, at: number, word: string): boolean {
  *  is skipped, as is one followed by a letter or digit (the forms' own lookahead rejects it). */
 const ASCII_WORD = /[A-Za-z]+/g;
 const WORD_BEFORE = /[\p{L}\p{N}'’-]/u;
+const WORD_AFTER = /[\p{L}\p{N}-]/u;
 
 /** Non-overlapping lexicon matches in `text`, left to right, the longest form winning at each word start
  *  (what `text.matchAll(lex.pattern)` finds, without trying the whole alternation at every offset). */
@@ -130,11 +132,18 @@ export function* lexiconMatches(text: string, lex: Lexicon): Generator<{ index: 
     if (!list) continue;
     if (m.index > 0 && WORD_BEFORE.test(prevChar(text, m.index))) continue;
     for (const re of list) {
-      re.lastIndex = m.index;
-      const hit = re.exec(text);
-      if (!hit) continue;
-      yield { index: m.index, text: hit[0] };
-      words.lastIndex = m.index + hit[0].length;
+      let hit: string | null = null;
+      if (typeof re === 'string') {
+        // the run is this word (looked up by it); it must not go on with a letter, digit or hyphen
+        const after = text.codePointAt(m.index + m[0].length);
+        if (after === undefined || !WORD_AFTER.test(String.fromCodePoint(after))) hit = m[0];
+      } else {
+        re.lastIndex = m.index;
+        hit = re.exec(text)?.[0] ?? null;
+      }
+      if (hit === null) continue;
+      yield { index: m.index, text: hit };
+      words.lastIndex = m.index + hit.length;
       break;
     }
   }
