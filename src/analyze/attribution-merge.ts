@@ -3,6 +3,7 @@
  * quotes/indirect.ts) merged with the learned PolNeAR tagger's (attribution/index.ts), with the
  * resolved speaker (`speakerId`) and the quote (`quoteId`) filled by overlap.
  */
+import { quoteEnd } from './quotes/marks.js';
 import type { Attribution, Quote, Span, Speaker } from '../model.js';
 import type { Token } from './nlp.js';
 import type { QuoteDraft } from './quotes/index.js';
@@ -379,7 +380,7 @@ export function adoptQuoteSpeakers(drafts: QuoteDraft[], attributions: Attributi
     for (let k = lowerBound(sortedStarts, close + 1); k < order.length && sortedStarts[k] <= close + 4; k++) {
       const a = named[order[k]];
       const gap = text.slice(close + 1, a.source!.start);
-      if (/^[\s,]*$/.test(gap) && /,/.test(text[close - 1] + gap) && a.cue.start >= a.source!.end && a.cue.start - a.source!.end < 40) return a;
+      if (/^[\s,]*$/.test(gap) && /,/.test(text[quoteEnd(text, close) - 1] + gap) && a.cue.start >= a.source!.end && a.cue.start - a.source!.end < 40) return a;
     }
     return null;
   };

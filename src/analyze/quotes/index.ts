@@ -1,7 +1,7 @@
 import type { Article, Quote, QuoteKind, Span } from '../../model.js';
 import { cueAfter, cueBefore, cueColonIntro, type Cue } from './cues.js';
 import { REPORTING_VERBS } from './lexicon.js';
-import { pairBlock, type Segment } from './marks.js';
+import { pairBlock, quoteEnd, type Segment } from './marks.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
 
 /** A quote with the working data later stages need (cue tokens, blocks, inheritance). */
@@ -258,13 +258,13 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
   const lastBlock = article.blocks[d.lastBlock];
   let i = d.open - 1;
   while (i >= firstBlock.start && /\s/.test(text[i])) i--;
-  if (i >= firstBlock.start && !/[.!?\u2026"\u201D\u00BB:]/.test(text[i])) return false;
+  if (i >= firstBlock.start && !/[.!?\u2026"\u201D\u00BB:']/.test(text[i])) return false;
   if (d.close < 0) return true;
   let k = d.close + 1;
   while (k < lastBlock.end && /[\s.!?\u2026]/.test(text[k])) k++;
   if (k >= lastBlock.end) return true;
   // the next thing is another quote or a new sentence
-  return /["\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(d.close - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]));
+  return /["'\u201C\u201E\u00AB]/.test(text[k]) || (/[.!?\u2026]/.test(text.slice(quoteEnd(text, d.close) - 1, d.close + 2)) && /\p{Lu}/u.test(text[k]));
 }
 
 /**

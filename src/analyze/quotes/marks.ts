@@ -30,11 +30,36 @@ function isRightFlankEnd(ch: string | undefined): boolean {
   return ch === undefined || /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/.test(ch);
 }
 
-/** Every double quote mark in `text[from, to)` with its likely role (open/close) from its neighbours. */
+/**
+ * A doubled ASCII mark at `i`: two apostrophes ('' … '', the New York Times' plain-text convention) or two
+ * backticks (`` opening, TeX style). Exactly two: a longer run is left alone.
+ */
+function asciiPair(text: string, i: number, from: number, to: number): boolean {
+  const ch = text[i];
+  if ((ch !== "'" && ch !== '`') || i + 1 >= to || text[i + 1] !== ch) return false;
+  return (i === from || text[i - 1] !== ch) && (i + 2 >= to || text[i + 2] !== ch);
+}
+
+/**
+ * Every double quote mark in `text[from, to)` with its likely role (open/close) from its neighbours. A doubled
+ * ASCII mark ('' or ``) counts as one: an opening one stands at its first character, a closing one at its
+ * second, so that the text before the opening mark and after the closing mark is what follows the quote
+ * (`quoteStart` / `quoteEnd` give the quoted text's bounds).
+ */
 export function scanMarks(text: string, from = 0, to = text.length): Mark[] {
   const marks: Mark[] = [];
   for (let i = from; i < to; i++) {
     const ch = text[i];
+    if (asciiPair(text, i, from, to)) {
+      const before = i > from ? text[i - 1] : undefined;
+      const after = i + 2 < to ? text[i + 2] : undefined;
+      const leftOpen = isSpaceLike(before) || (before !== undefined && DOUBLE_MARKS.has(before));
+      const rightClosed = isRightFlankEnd(after) || (after !== undefined && DOUBLE_MARKS.has(after));
+      if (leftOpen && !rightClosed) marks.push({ pos: i, ch: '"', role: 'open' });
+      else if (!leftOpen && rightClosed && ch === "'") marks.push({ pos: i + 1, ch: '"', role: 'close' });
+      i++;
+      continue;
+    }
     if (!DOUBLE_MARKS.has(ch)) continue;
     const before = i > from ? text[i - 1] : undefined;
     const after = i + 1 < to ? text[i + 1] : undefined;
@@ -115,7 +140,7 @@ export function pairBlock(text: string, start: number, end: number, block: numbe
     } else {
       let e = end;
       while (e > open + 1 && /\s/.test(text[e - 1])) e--;
-      out.push({ open, close: -1, start: open + 1, end: e, block, broken });
+      out.push({ open, close: -1, start: quoteStart(text, open), end: Math.max(e, quoteStart(text, open)), block, broken });
     }
   }
   return out;
@@ -138,13 +163,24 @@ function pairTail(text: string, start: number, end: number, block: number): Segm
   if (open >= 0) {
     let e = end;
     while (e > open + 1 && /\s/.test(text[e - 1])) e--;
-    out.push({ open, close: -1, start: open + 1, end: e, block, broken: false });
+    out.push({ open, close: -1, start: quoteStart(text, open), end: Math.max(e, quoteStart(text, open)), block, broken: false });
   }
   return out;
 }
 
 function seg(text: string, open: number, close: number, block: number, broken: boolean): Segment {
-  return { open, close, start: open + 1, end: close, block, broken };
+  return { open, close, start: quoteStart(text, open), end: quoteEnd(text, close), block, broken };
+}
+
+/** Where the quoted text starts after the opening mark at `open` (two characters for '' and ``). */
+export function quoteStart(text: string, open: number): number {
+  const ch = text[open];
+  return (ch === "'" || ch === '`') && text[open + 1] === ch ? open + 2 : open + 1;
+}
+
+/** Where the quoted text ends before the closing mark at `close` (its first character for ''). */
+export function quoteEnd(text: string, close: number): number {
+  return text[close] === "'" && text[close - 1] === "'" ? close - 1 : close;
 }
 
 /**
