@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeArticle } from '../../src/analyze/index.js';
-import { pairBlock, scanMarks } from '../../src/analyze/quotes/marks.js';
+import { pairBlock, quoteEnd, quoteStart, scanMarks } from '../../src/analyze/quotes/marks.js';
 import type { Article, ArticleAnnotations } from '../../src/model.js';
 import { articleFromText } from './article-fixture.js';
 
@@ -37,7 +37,7 @@ function checkSpans(article: Article, ann: ArticleAnnotations): void {
 }
 
 const piece = fc.constantFrom(
-  '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', "'", '\u2019', ' ', ', ', '. ', '\n\n', ': ',
+  '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', "'", "''", '``', '\u2019', ' ', ', ', '. ', '\n\n', ': ',
   'he said', 'she told Reuters', 'according to two people familiar with the matter', 'citing Bloomberg',
   'Kremlin spokesman Dmitry Peskov said', 'the spokesman added', 'We will win', 'officials', 'שלום', 'مرحبا', '日本語',
   'x', 'A', '—', '[caption] ',
@@ -75,8 +75,9 @@ test('pairing: segments are ordered, disjoint and inside the block', () => {
       let last = -1;
       for (const s of segs) {
         assert.ok(s.open > last);
-        assert.ok(s.start === s.open + 1 && s.end <= text.length && s.start <= s.end + 1);
-        if (s.close >= 0) assert.ok(s.close >= s.end);
+        // one-character marks, or a doubled ASCII mark ('' ``) whose both characters stay outside the quote
+        assert.ok(s.start === quoteStart(text, s.open) && s.start - s.open <= 2 && s.end <= text.length && s.start <= s.end + 1);
+        if (s.close >= 0) assert.ok(s.close >= s.end && s.end === quoteEnd(text, s.close) && s.close - s.end <= 1);
         last = s.close >= 0 ? s.close : text.length;
       }
     }),
