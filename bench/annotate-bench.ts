@@ -61,28 +61,18 @@ export function quotationsIn(text: string, from: number, to: number): Span[] {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const ch = text[i];
-    // '' … '': the New York Times' plain-text quotation marks (exactly two apostrophes), toggled like "
-    if (ch === "'" && text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'" && i + 1 < to) {
+    // straight marks toggle at top level: " and the New York Times' plain-text '' … '' (exactly two apostrophes)
+    const w = ch === '"' ? 1 : ch === "'" && i + 1 < to && text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'" ? 2 : 0;
+    if (w > 0) {
       if (depth === 0) {
         open = i;
         depth = 1;
-      } else if (depth === 1 && text[open] === "'") {
-        out.push({ start: open, end: i + 2 });
-        depth = 0;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      // straight quotes: toggle at top level
-      if (depth === 0) {
-        open = i;
-        depth = 1;
-      } else if (depth === 1 && text[open] === '"') {
-        out.push({ start: open, end: i + 1 });
+      } else if (depth === 1 && text[open] === ch) {
+        out.push({ start: open, end: i + w });
         depth = 0;
       } else if (depth > 1) depth--;
       else depth++;
+      i += w - 1;
       continue;
     }
     if (OPEN.has(ch)) {
