@@ -95,3 +95,42 @@ test('inference (per-form weight sums, int16 table) decodes as the training deco
     assert.deepEqual(got.sort(), expected.sort());
   }
 });
+
+/** The same model in the version-1 layout: i32 bucket ids instead of u16 gaps. */
+function toVersion1(buf: Buffer): Buffer {
+  const hl = buf.readUInt32LE(0);
+  const header = JSON.parse(buf.subarray(4, 4 + hl).toString('utf8'));
+  let off = 4 + hl;
+  const parts: Buffer[] = [];
+  for (const key of ['sc', 'ct', 'sc2']) {
+    const h = header[key];
+    if (!h) continue;
+    const T = h.tags.length;
+    parts.push(buf.subarray(off, (off += (T + 1) * T * 4)));
+    assert.equal(h.ids, 'u16-gaps');
+    const ids = new Int32Array(h.rows);
+    for (let r = 0, id = 0; r < h.rows; r++) ids[r] = id += buf.readUInt16LE(off + 2 * r);
+    off += h.rows * 2;
+    parts.push(Buffer.from(ids.buffer));
+    parts.push(buf.subarray(off, (off += h.rows * T * 2)));
+    delete h.ids;
+  }
+  parts.push(buf.subarray(off));
+  header.version = 1;
+  const h = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(h.length, 0);
+  return Buffer.concat([len, h, ...parts]);
+}
+
+test('model files: version 2 (u16 id gaps) is smaller and reads the same as version 1 (i32 ids)', () => {
+  const docs = loadPolnear(fixturePath('attribution', 'mini'));
+  const buf = serializeModel(trainTaggers(docs, cfg));
+  const v1 = toVersion1(buf);
+  assert.ok(buf.length < v1.length);
+  const a = deserializeModel(buf, 'v2');
+  const b = deserializeModel(v1, 'v1');
+  assert.deepEqual([...a.sc.packed!.ids], [...b.sc.packed!.ids]);
+  assert.deepEqual([...a.ct.packed!.ids], [...b.ct.packed!.ids]);
+  assert.deepEqual([...a.sc.packed!.vals], [...b.sc.packed!.vals]);
+});
