@@ -13,7 +13,7 @@ interface LexemeTable {
 let lexemes: LexemeTable | null = null;
 /** Index of the first lexeme not yet forgotten (see `forgetLearnedLexemes`). */
 let learnedFrom = 0;
-/** Past this many learned (forgotten) lexemes the instance is rebuilt, bounding memory on long runs. */
+/** Past this many learned lexemes the instance is rebuilt, bounding memory on long runs. */
 const MAX_LEARNED = 1_000_000;
 
 /**
@@ -41,8 +41,9 @@ export function nlp(): Nlp {
  * from then on its tokenizer takes that word whole instead of splitting it ("Clinton" + "'s"), so the
  * tokens of one text depended on the texts read before it (15 of 84 PolNeAR dev articles changed on a
  * second pass). After each document the learned words that hold anything but ASCII letters or digits are
- * removed from the lookup table, so every text is tokenized as by a fresh instance. wink's word list and packed features only ever grow by appending,
- * so they stay aligned; the instance is rebuilt after MAX_LEARNED such words to bound memory.
+ * removed from the lookup table, so every text is tokenized as by a fresh instance. wink's word list and
+ * packed features only ever grow by appending, so they stay aligned; the instance is rebuilt once the list
+ * has grown by MAX_LEARNED words, to bound memory.
  */
 const PLAIN_WORD = /^(?:[A-Za-z]+|[0-9]+)$/;
 
