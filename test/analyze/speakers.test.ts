@@ -75,3 +75,10 @@ test('names with particles ("Ali al-Badri", "Ursula von der Leyen") and their su
   assert.deepEqual(people[0].names, ['Ali al-Badri']);
   assert.ok(ann.quotes.every((q) => q.speakerId === people[0].id));
 });
+
+test('an institution named after a person is not the antecedent of "he" ("of the Astronomy Center")', () => {
+  const text = 'Humberto Garcia, of the Astronomy Center at the National Autonomous University of Nicaragua, said the crater was small. “It is rare,” he said.';
+  const ann = analyzeArticle(articleFromText(text));
+  const sp = ann.speakers.find((s) => s.id === ann.quotes[0].speakerId);
+  assert.deepEqual(sp?.names, ['Humberto Garcia']);
+});

@@ -107,7 +107,8 @@ export const ORG_HEADS = new Set(
   ('kremlin ministry government administration department agency white house pentagon army military ' +
     'police company firm office commission council committee court parliament embassy party campaign ' +
     'bank union federation organization organisation institute university group service navy ' +
-    'publication newspaper outlet agency broadcaster').split(' '),
+    'publication newspaper outlet agency broadcaster center centre foundation association society academy ' +
+    'observatory laboratory school college hospital network corporation board authority bureau').split(' '),
 );
 
 const NUMBER_WORDS: Record<string, number> = {
