@@ -4,6 +4,7 @@
  * resolved speaker (`speakerId`) and the quote (`quoteId`) filled by overlap.
  */
 import { quoteEnd } from './quotes/marks.js';
+import { pronounFits } from './speakers/gender.js';
 import type { Attribution, Quote, Span, Speaker } from '../model.js';
 import type { Token } from './nlp.js';
 import type { QuoteDraft } from './quotes/index.js';
@@ -19,6 +20,8 @@ export interface MergeContext {
   speakerOf: (source: Span) => string | null;
   /** Start of the last speaker mention before an offset (-1 if none). */
   lastMentionBefore: (offset: number) => number;
+  /** Whether "he"/"she" can refer to a speaker (false when the speaker's known gender is the other one). */
+  pronounFits?: (speakerId: string, pronoun: string) => boolean;
 }
 
 /**
@@ -242,7 +245,8 @@ function finish(list: Attribution[], ctx: MergeContext): Attribution[] {
       const id = ctx.speakerOf(src);
       const recent = /^they$/i.test(src.text) ? last.plural : last.singular;
       const mention = pronoun ? ctx.lastMentionBefore(src.start) : -1;
-      a.speakerId = pronoun && recent.start > mention ? recent.id : id;
+      const fits = !recent.id || !ctx.pronounFits || ctx.pronounFits(recent.id, src.text);
+      a.speakerId = pronoun && recent.start > mention && fits ? recent.id : id;
     }
     if (!pronoun && !/^(?:it|we|i|who|which|that)$/i.test(src.text)) {
       const head = src.text.split(/,/)[0].split(/\s(?:close|familiar|of|from|with|in|at|who|for|to)\b/)[0].trim().split(/\s+/).pop() ?? '';
@@ -275,7 +279,7 @@ function quoteFor(content: Span, quotes: Quote[]): string | null {
 }
 
 /** Speaker resolution for the merge: `speakerResolver` plus where the last speaker mention before an offset starts. */
-export function speakerContext(text: string, speakers: Speaker[]): Pick<MergeContext, 'speakerOf' | 'lastMentionBefore'> {
+export function speakerContext(text: string, speakers: Speaker[]): Pick<MergeContext, 'speakerOf' | 'lastMentionBefore' | 'pronounFits'> {
   const starts = speakers.flatMap((sp) => sp.mentions.map((m) => m.start)).sort((a, b) => a - b);
   const lastMentionBefore = (offset: number): number => {
     let lo = 0;
@@ -287,7 +291,12 @@ export function speakerContext(text: string, speakers: Speaker[]): Pick<MergeCon
     }
     return lo > 0 ? starts[lo - 1] : -1;
   };
-  return { speakerOf: speakerResolver(text, speakers), lastMentionBefore };
+  const byId = new Map(speakers.map((sp) => [sp.id, sp]));
+  const fits = (id: string, pronoun: string): boolean => {
+    const sp = byId.get(id);
+    return !sp || pronounFits(sp, pronoun);
+  };
+  return { speakerOf: speakerResolver(text, speakers), lastMentionBefore, pronounFits: fits };
 }
 
 /**
@@ -341,12 +350,12 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
     if (sur) return sur;
     if (/^(?:he|she|they)$/.test(phrase)) {
       const plural = phrase === 'they';
-      // the most recent fitting mention before it (a bounded look back)
+      // the most recent fitting mention before it (a bounded look back); "he" is not a spokeswoman
       let i = lowerBound(starts, src.start) - 1;
       for (const stop = Math.max(0, i - 500); i >= stop; i--) {
         const m = mentions[i];
         const k = m.sp.kind;
-        if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : k === 'person') return m.sp.id;
+        if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : k === 'person' && pronounFits(m.sp, phrase)) return m.sp.id;
       }
     }
     return null;

@@ -336,3 +336,15 @@ test('who quotes the source is not part of it ("The AP quotes … spokeswoman Ro
   const model = [rel(text, { source: 'The AP quotes Nicaraguan government spokeswoman Rosario Murillo', cue: 'as saying', content: 'the meteorite was small' }, 'indirect')];
   assert.equal(mergeAttributions([], model, ctx(text))[0].source?.text, 'Nicaraguan government spokeswoman Rosario Murillo');
 });
+
+test('"he" is not resolved to a spokeswoman, whichever resolver sees it', () => {
+  const text =
+    'Government spokeswoman Rosario Murillo said a committee was formed. “It was small,” Murillo said.\n\n' +
+    'The crater was 39 feet wide, said a volcanologist with the institute. He said it is still not clear what happened.';
+  const ann = analyzeArticle(articleFromText(text));
+  const murillo = ann.speakers.find((s) => s.names.includes('Rosario Murillo'));
+  assert.ok(murillo);
+  assert.ok(!murillo.mentions.some((m) => m.text === 'He'), JSON.stringify(murillo.mentions.map((m) => m.text)));
+  const he = ann.attributions.find((a) => a.source?.text === 'He');
+  assert.notEqual(he?.speakerId, murillo.id);
+});

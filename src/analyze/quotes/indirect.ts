@@ -2,6 +2,7 @@ import type { Article, Attribution, Speaker, TextSpan } from '../../model.js';
 import { isReportingVerb, subjectBefore } from './cues.js';
 import { npAfter } from './noun-phrase.js';
 import type { TokenizedArticle } from './tokens.js';
+import { pronounFits } from '../speakers/gender.js';
 
 /** Speech verbs that introduce reported speech ("X said (that) …"). Stance verbs are left out. */
 const INDIRECT_VERBS = new Set(
@@ -37,6 +38,7 @@ export function indirectAttributions(
   const ownerOf = (a: number, b: number): string | null =>
     mentionOwner.get(`${a}:${b}`) ?? nameOwner.get(text.slice(a, b).toLowerCase()) ?? resolveLoosely(a, b);
   // every mention start, for "the speaker mentioned last before this point"
+  const speakerById = new Map(speakers.map((sp) => [sp.id, sp]));
   const mentions = speakers.flatMap((sp) => sp.mentions.map((m) => ({ start: m.start, speaker: sp }))).sort((x, y) => x.start - y.start);
   const surnameOwner = new Map<string, string>();
   for (const sp of speakers) {
@@ -52,13 +54,16 @@ export function indirectAttributions(
     if (/^(?:he|she|they)$/.test(lw)) {
       const plural = lw === 'they';
       // a more recent source of reported speech that is no quote speaker ("The people close to the Kremlin … said") wins, unresolved
-      const lastSource = plural ? lastPluralSource : lastSingularSource;
+      const last = plural ? lastPluralSource : lastSingularSource;
+      const sourceSpeaker = last.id ? speakerById.get(last.id) : undefined;
+      // "he" is not the spokeswoman: a source of the other gender is passed over
+      const lastSource = sourceSpeaker && !pronounFits(sourceSpeaker, lw) ? { start: -1, id: null } : last;
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i];
         if (m.start >= a) continue;
         if (lastSource.start > m.start && lastSource.start < a) return lastSource.id;
         const k = m.speaker.kind;
-        if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : k === 'person' || k === 'anonymous') return m.speaker.id;
+        if (plural ? k === 'collective' || k === 'anonymous' || k === 'organization' : (k === 'person' || k === 'anonymous') && pronounFits(m.speaker, lw)) return m.speaker.id;
       }
       return lastSource.start < a && lastSource.start >= 0 ? lastSource.id : null;
     }

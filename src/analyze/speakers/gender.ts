@@ -1,3 +1,6 @@
+import type { Speaker } from '../../model.js';
+import { FEMALE_ROLES, MALE_ROLES } from '../quotes/lexicon.js';
+
 /**
  * Gender of a person's name where it is commonly knowable from the first name
  * (or a Slavic feminine surname ending). Unknown → null; a null never blocks
@@ -47,4 +50,25 @@ export function genderOfName(name: string): 'm' | 'f' | null {
     if (/(?:ova|eva|ina|ska|skaya|tskaya|ovna|evna)$/.test(last) && parts.length >= 2) return 'f';
   }
   return null;
+}
+
+/** A speaker's gender when its descriptions or names tell it: a role word ("spokeswoman") first, since it says
+ *  more than a first name that can be either ("Rosario"); else null. */
+export function speakerGender(sp: Pick<Speaker, 'names' | 'descriptions'>): 'm' | 'f' | null {
+  const d = sp.descriptions.join(' ');
+  if (FEMALE_ROLES.test(d) && !MALE_ROLES.test(d)) return 'f';
+  if (MALE_ROLES.test(d) && !FEMALE_ROLES.test(d)) return 'm';
+  for (const n of sp.names) {
+    const g = genderOfName(n);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** Whether "he"/"she" can refer to a speaker: not when its known gender is the other one (other words: yes). */
+export function pronounFits(sp: Pick<Speaker, 'names' | 'descriptions'>, pronoun: string): boolean {
+  const p = pronoun.toLowerCase();
+  if (p !== 'he' && p !== 'she') return true;
+  const g = speakerGender(sp);
+  return !(g === 'f' && p === 'he') && !(g === 'm' && p === 'she');
 }
