@@ -278,8 +278,7 @@ export function findDates(text: string, opts: ParseDateOptions = {}): FoundDate[
   const timeFirst = opts.exhaustive || (time !== null && /\d{4}/.test(text.slice(time.index + 4)));
   const { mdy, dmy } = opts.exhaustive ? { mdy: true, dmy: true } : monthShapes(text);
   for (const p of PATTERNS) {
-    if (!timeFirst && p.kind.startsWith('time-first') && p.kind !== 'time-first-num') continue;
-    if (p.kind === 'time-first-num' && !timeFirst) continue;
+    if (!timeFirst && p.kind.startsWith('time-first')) continue;
     if (!mdy && (p.kind === 'mdy' || p.kind === 'time-first-mdy')) continue;
     if (!dmy && (p.kind === 'dmy' || p.kind === 'time-first-dmy')) continue;
     p.re.lastIndex = 0;
