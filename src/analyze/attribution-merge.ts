@@ -5,6 +5,7 @@
  */
 import { quoteEnd } from './quotes/marks.js';
 import { pronounFits } from './speakers/gender.js';
+import { surnameOf } from './speakers/names.js';
 import type { Attribution, Quote, Span, Speaker } from '../model.js';
 import type { Token } from './nlp.js';
 import type { QuoteDraft } from './quotes/index.js';
@@ -315,7 +316,7 @@ export function speakerResolver(text: string, speakers: Speaker[]): (source: Spa
       const k = n.toLowerCase();
       if (!byName.has(k)) byName.set(k, sp.id);
       if (sp.kind !== 'person') continue;
-      const last = k.split(/\s+/).pop()!;
+      const last = surnameOf(n).toLowerCase();
       bySurname.set(last, bySurname.has(last) && bySurname.get(last) !== sp.id ? '' : sp.id);
     }
   }

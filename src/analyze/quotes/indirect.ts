@@ -3,6 +3,7 @@ import { isReportingVerb, subjectBefore } from './cues.js';
 import { npAfter } from './noun-phrase.js';
 import type { TokenizedArticle } from './tokens.js';
 import { pronounFits } from '../speakers/gender.js';
+import { surnameOf } from '../speakers/names.js';
 
 /** Speech verbs that introduce reported speech ("X said (that) …"). Stance verbs are left out. */
 const INDIRECT_VERBS = new Set(
@@ -37,14 +38,14 @@ export function indirectAttributions(
   for (const s of speakers) for (const n of s.names) if (!nameOwner.has(n.toLowerCase())) nameOwner.set(n.toLowerCase(), s.id);
   const ownerOf = (a: number, b: number): string | null =>
     mentionOwner.get(`${a}:${b}`) ?? nameOwner.get(text.slice(a, b).toLowerCase()) ?? resolveLoosely(a, b);
-  // every mention start, for "the speaker mentioned last before this point"
   const speakerById = new Map(speakers.map((sp) => [sp.id, sp]));
+  // every mention start, for "the speaker mentioned last before this point"
   const mentions = speakers.flatMap((sp) => sp.mentions.map((m) => ({ start: m.start, speaker: sp }))).sort((x, y) => x.start - y.start);
   const surnameOwner = new Map<string, string>();
   for (const sp of speakers) {
     if (sp.kind !== 'person') continue;
     for (const n of sp.names) {
-      const last = n.split(/\s+/).pop()!.toLowerCase();
+      const last = surnameOf(n).toLowerCase();
       surnameOwner.set(last, surnameOwner.has(last) && surnameOwner.get(last) !== sp.id ? '' : sp.id);
     }
   }
