@@ -69,6 +69,9 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
+/** The cue of a source an outlet cites ("reported, citing …"). */
+const CITING_CUE = /^(?:citing|quoting)$/i;
+
 const inter = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const len = (a: Span): number => a.end - a.start;
 
@@ -106,8 +109,19 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
   const out: Attribution[] = [];
   const usedRule = new Set<number>();
   const split = new Set<number>();
+  const ruleSourcesAt = overlapIndex(rules.map((r) => r.source ?? { start: 0, end: 0 }));
   for (const m0 of model) {
     const m = normalizeModel(m0, ctx.text);
+    // the tagger read the source an outlet cites as content: "UNN reports [Bloomberg]" (the whole source),
+    // "citing [Bloomberg]" (under the same cue)
+    const asSource = (i: number): boolean => {
+      const r = rules[i];
+      if (!CITING_CUE.test(r.cue.text)) return false;
+      const src = r.source!;
+      const whole = src.start === m.content.start && src.end === m.content.end;
+      return whole || (src.start <= m.content.start && m.content.end <= src.end && inter(r.cue, m.cue) > 0);
+    };
+    if (ruleSourcesAt(m.content).some(asSource)) continue;
     // A model content that runs over several rule relations with different cues (two sentences the
     // tagger joined) gives way to them. One that runs over the pieces of one quotation with one cue
     // ("A," he said, "B.") stays whole: PolNeAR annotates that as one (discontinuous) content.
@@ -173,9 +187,10 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     const r = rules[i];
     // kept too when the model relation it overlaps is nested in it ("sources said [X called for Y]")
     const nested = (m: Attribution): boolean => r.content.start <= m.cue.start && m.cue.end <= r.content.end;
-    // "according to X" reads exactly: kept unless a model relation with the same cue covers it
+    // "according to X" reads exactly: kept unless a model relation with the same cue covers it,
+    // and so does a cited source ("…, UNN reports citing [Bloomberg]"): the reporting outlet's relation is another one
     const covers = (m: Attribution): boolean =>
-      inter(m.content, r.content) > 0 && (r.form === 'according-to' ? inter(m.cue, r.cue) > 0 : !nested(m));
+      inter(m.content, r.content) > 0 && (r.form === 'according-to' || CITING_CUE.test(r.cue.text) ? inter(m.cue, r.cue) > 0 : !nested(m));
     if (!split.has(i) && (usedRule.has(i) || modelAt(r.content).some((k) => covers(model[k])))) continue;
     const kept = { ...rules[i] };
     decided.add(kept);

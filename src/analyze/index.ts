@@ -7,6 +7,7 @@ import { findQuotes, quotedPredicate } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
+import { addOutletSpeakers } from './speakers/outlet-sources.js';
 import { findNumbers } from './numbers.js';
 import { findHedges } from './hedges.js';
 
@@ -57,6 +58,8 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
+  // outlets named only as sources ("citing Bloomberg") become speakers too
+  addOutletSpeakers(speakers, attributions, tok.tokens, article.text, article.id);
   addSourceMentions(speakers, attributions, article.id);
   return {
     articleId: article.id,

@@ -348,3 +348,17 @@ test('"he" is not resolved to a spokeswoman, whichever resolver sees it', () => 
   const he = ann.attributions.find((a) => a.source?.text === 'He');
   assert.notEqual(he?.speakerId, murillo.id);
 });
+
+test('a model content that is a rule source read under the same cue ("citing [Bloomberg]") is dropped', () => {
+  const text = 'Putin is testing the United States, UNN reports citing Bloomberg.';
+  const rules = [rel(text, { source: 'Bloomberg', cue: 'citing', content: 'Putin is testing the United States' }, 'indirect')];
+  const model = [
+    rel(text, { source: null, cue: 'citing', content: 'Bloomberg' }, 'indirect'),
+    rel(text, { source: null, cue: 'reports', content: 'Putin is testing the United States' }, 'indirect'),
+  ];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => [a.source?.text ?? null, a.cue.text, a.content.text]), [
+    [null, 'reports', 'Putin is testing the United States'],
+    ['Bloomberg', 'citing', 'Putin is testing the United States'],
+  ]);
+});

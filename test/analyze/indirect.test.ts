@@ -47,3 +47,26 @@ test('indirect attributions carry the resolved speaker where it is known, never 
   assert.ok(officials);
   assert.notEqual(by('they')?.speakerId, officials, '"they" refers to the people close to the Kremlin, not the U.S. officials');
 });
+
+test('a relayed report names both outlets: "…, UNN reports citing Bloomberg." and "…, Reuters reported, quoting two officials."', () => {
+  const article = articleFromText(
+    "Russian dictator Vladimir Putin is testing whether the United States is ready for talks to end Russia's war in Ukraine, UNN reports citing Bloomberg.\n\n" +
+      'The army will withdraw from the border by Friday, Reuters reported, quoting two officials.\n\n' +
+      "The publication notes that hints of Russia's openness to talks could sow division.\n\n" +
+      'The notes that were found in the car were burned.',
+  );
+  const rules = analyzeArticle(article, { attributions: 'rules' }).attributions;
+  const got = rules.map((r) => [r.source?.text, r.cue.text, r.content.text]);
+  const putin = "Russian dictator Vladimir Putin is testing whether the United States is ready for talks to end Russia's war in Ukraine";
+  assert.deepEqual(got, [
+    ['UNN', 'reports', putin],
+    ['Bloomberg', 'citing', putin],
+    ['Reuters', 'reported', 'The army will withdraw from the border by Friday'],
+    ['two officials', 'quoting', 'The army will withdraw from the border by Friday'],
+    ['The publication', 'notes', "that hints of Russia's openness to talks could sow division"],
+  ]);
+  // the default (merged) output keeps the cited outlet as a source, never as what was attributed
+  const merged = analyzeArticle(article).attributions;
+  assert.ok(merged.some((r) => r.source?.text === 'Bloomberg' && r.cue.text === 'citing'));
+  assert.ok(!merged.some((r) => r.content.text === 'Bloomberg'));
+});

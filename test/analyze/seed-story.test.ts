@@ -65,8 +65,13 @@ test('NY Post: quotes, speakers, verbs and citations', () => {
   const q9 = quote(ann, 'Russia is a country that produces ammunition');
   assert.equal(q9.speakerId, q8.speakerId);
 
-  // Bloomberg and CNN are outlets cited, never speakers of these quotes.
-  for (const s of ann.speakers) assert.ok(!s.names.includes('Bloomberg') && !s.names.includes('CNN'));
+  // Bloomberg and CNN are outlets cited, never speakers of these quotes; Bloomberg, the source of
+  // "Bloomberg reported", is an outlet speaker; CNN, only told things, is none.
+  for (const s of ann.speakers) assert.ok(!s.names.includes('CNN') && (s.kind === 'outlet' || !s.names.includes('Bloomberg')));
+  const bloomberg = ann.speakers.find((s) => s.kind === 'outlet' && s.names.includes('Bloomberg'));
+  assert.ok(bloomberg, '"Bloomberg reported": an outlet speaker');
+  assert.ok(!ann.quotes.some((q) => q.speakerId === bloomberg.id));
+  assert.ok(ann.attributions.some((r) => r.speakerId === bloomberg.id && r.source?.text === 'Bloomberg' && r.cue.text === 'reported'));
   const outlets = ann.citations.filter((c) => c.kind === 'outlet').map((c) => c.source);
   assert.ok(outlets.includes('Bloomberg'));
   assert.ok(outlets.includes('CNN'));

@@ -82,3 +82,24 @@ test('an institution named after a person is not the antecedent of "he" ("of the
   const sp = ann.speakers.find((s) => s.id === ann.quotes[0].speakerId);
   assert.deepEqual(sp?.names, ['Humberto Garcia']);
 });
+
+test('outlets named only as sources become outlet speakers, one per outlet, numbered after the others', () => {
+  const article = articleFromText(
+    '“We will see,” said Dmitry Peskov.\n\n' +
+      'Putin is testing the United States, UNN reports citing Bloomberg.\n\n' +
+      'Bloomberg reported that talks had stalled.\n\n' +
+      'Two sources told CNN that the signals were sent.',
+  );
+  const ann = analyzeArticle(article);
+  const outlets = ann.speakers.filter((s) => s.kind === 'outlet');
+  assert.deepEqual(outlets.map((s) => s.names).sort(), [['Bloomberg'], ['UNN']]);
+  const n = ann.speakers.length;
+  assert.deepEqual(ann.speakers.map((s) => s.id), Array.from({ length: n }, (_, i) => `${article.id}:s${i + 1}`));
+  const bloomberg = outlets.find((s) => s.names[0] === 'Bloomberg')!;
+  // both relations name the same outlet; each source is one of its mentions
+  const rels = ann.attributions.filter((r) => r.speakerId === bloomberg.id);
+  assert.deepEqual(rels.map((r) => r.cue.text), ['citing', 'reported']);
+  assert.deepEqual(bloomberg.mentions.map((m) => m.text), ['Bloomberg', 'Bloomberg']);
+  assert.ok(!ann.speakers.some((s) => s.names.includes('CNN')), 'CNN was told, it said nothing');
+  assert.equal(ann.quotes[0].speakerId, ann.speakers.find((s) => s.names.includes('Dmitry Peskov'))?.id);
+});

@@ -77,7 +77,13 @@ test('quotes get the right speakers, resolved across pronouns and descriptions',
   const officer = quoteStarting(post, 'The ratio is about 10 to 1');
   assert.ok(officer);
   assert.match(officer.speaker ?? '', /Ukrainian officer/);
-  assert.ok(!report.speakers.some((s) => s.names.includes('Bloomberg') || s.names.includes('CNN')), 'an outlet is not a person');
+  assert.ok(!report.speakers.some((s) => s.kind !== 'outlet' && (s.names.includes('Bloomberg') || s.names.includes('CNN'))), 'an outlet is not a person');
+  // outlets named as sources ("Bloomberg reported", "UNN reports citing Bloomberg") are one outlet speaker across articles
+  const bloomberg = report.speakers.filter((s) => s.kind === 'outlet' && s.names.includes('Bloomberg'));
+  assert.equal(bloomberg.length, 1);
+  assert.equal(new Set(bloomberg[0].mentions.map((m) => m.articleId)).size, 2, 'Bloomberg is cited as a source by both articles');
+  assert.ok(!report.quotes.some((q) => q.speakerId === bloomberg[0].id), 'no quote is credited to Bloomberg itself');
+  assert.ok(report.speakers.some((s) => s.kind === 'outlet' && s.names.includes('UNN')), '"UNN reports citing Bloomberg"');
 });
 
 test('citations: outlets and anonymous sources with their count', () => {

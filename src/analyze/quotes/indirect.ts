@@ -15,6 +15,8 @@ const INDIRECT_VERBS = new Set(
 );
 /** Words that start a time phrase between a speech verb and its "that" ("said on Monday that", "said Friday that"). */
 const TIME_START = /^(?:on|in|at|during|late|earlier|last|this|today|yesterday|tonight|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** The cue of a cited source after a reporting clause ("reported, citing …"). */
+const CITING = /^(?:citing|quoting)$/i;
 const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
 
 /**
@@ -124,7 +126,12 @@ export function indirectAttributions(
     // X said (that) content / content, X said.
     for (let v = from; v < end; v++) {
       const t = tokens[v];
-      if (!INDIRECT_VERBS.has(t.value.toLowerCase()) || !isReportingVerb(t, false)) continue;
+      if (!INDIRECT_VERBS.has(t.value.toLowerCase())) continue;
+      // wink reads "reports" in "UNN reports citing Bloomberg" as a noun: the citing clause makes it the verb
+      const citingNext = CITING.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING.test(tokens[v + 2]?.value ?? ''));
+      // …and "notes" in "The publication notes that …" (a subject must precede it, below)
+      const thatNext = /^that$/i.test(tokens[v + 1]?.value ?? '') && /^(?:notes|reports|claims|states|says|writes)$/i.test(t.value);
+      if (!isReportingVerb(t, false) && !citingNext && !thatNext) continue;
       let p = v - 1;
       while (p >= from && tokens[p].pos === 'ADV') p--;
       if (p >= from && MODAL.test(tokens[p].value)) continue;
@@ -132,7 +139,9 @@ export function indirectAttributions(
       if (!subj) continue;
       const srcSpan: [number, number] = [tokens[subj[0]].start, tokens[subj[1] - 1].end];
       let content: [number, number] | null = null;
-      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',') {
+      // "…, UNN reports citing Bloomberg." / "…, Reuters reported, quoting two officials.": the cited source
+      let cited: { cue: number; np: [number, number] } | null = null;
+      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',' && !CITING.test(tokens[v + 2]?.value ?? '')) {
         // "Putin, they said, may be willing …": the sentence around the parenthetical
         content = [tokens[from].start, sentEnd];
       } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
@@ -141,6 +150,14 @@ export function indirectAttributions(
         const obj = /^(?:told|tells)$/i.test(t.value) ? npAfter(tokens, v + 1, end) : null;
         if (obj) tail = obj[1];
         while (tail < end && (tokens[tail].pos === 'ADV' || tokens[tail].pos === 'PROPN' || tokens[tail].pos === 'NOUN') && tail - v < 5) tail++;
+        const c = tail < end && tokens[tail].value === ',' ? tail + 1 : tail;
+        if (c < end - 1 && CITING.test(tokens[c].value)) {
+          const np = npAfter(tokens, c + 1, end);
+          if (np && np[1] >= end - 1) {
+            cited = { cue: c, np };
+            tail = np[1];
+          }
+        }
         if (tail >= end - 1) content = [tokens[from].start, tokens[subj[0] - 2].end];
       } else {
         let c = v + 1;
@@ -166,6 +183,15 @@ export function indirectAttributions(
         content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
       });
       noteSource(out[out.length - 1]);
+      if (cited) {
+        // the same words, attributed by the reporting outlet to the source it cites
+        const [a, b] = [tokens[cited.np[0]].start, tokens[cited.np[1] - 1].end];
+        const cue = tokens[cited.cue];
+        out.push({
+          id: '', articleId: article.id, source: span(a, b), cue: span(cue.start, cue.end),
+          content: span(content[0], content[1]), speakerId: ownerOf(a, b), quoteId: null, form: 'indirect',
+        });
+      }
       return; // one per sentence: the main clause
     }
   });
