@@ -69,6 +69,9 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
+/** A relation of quotes/colon.ts: the colon is the cue. */
+const colonRule = (r: Attribution): boolean => r.cue.text === ':' && r.source !== null;
+
 /** The cue of a source an outlet cites ("reported, citing …"). */
 const CITING_CUE = /^(?:citing|quoting)$/i;
 
@@ -122,6 +125,14 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
       return whole || (src.start <= m.content.start && m.content.end <= src.end && inter(r.cue, m.cue) > 0);
     };
     if (ruleSourcesAt(m.content).some(asSource)) continue;
+    // a colon relation (transcript line, "Name: headline") reads exactly: it outranks a model relation over
+    // its words unless that one is nested in it (its cue inside the colon relation's content)
+    const byColon = rulesAt(m.content).find((i) => colonRule(rules[i]) && !(rules[i].content.start <= m.cue.start && m.cue.end <= rules[i].content.end));
+    if (byColon !== undefined) {
+      split.add(byColon);
+      usedRule.add(byColon);
+      continue;
+    }
     // A model content that runs over several rule relations with different cues (two sentences the
     // tagger joined) gives way to them. One that runs over the pieces of one quotation with one cue
     // ("A," he said, "B.") stays whole: PolNeAR annotates that as one (discontinuous) content.
@@ -193,7 +204,8 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
       inter(m.content, r.content) > 0 && (r.form === 'according-to' || CITING_CUE.test(r.cue.text) ? inter(m.cue, r.cue) > 0 : !nested(m));
     if (!split.has(i) && (usedRule.has(i) || modelAt(r.content).some((k) => covers(model[k])))) continue;
     const kept = { ...rules[i] };
-    decided.add(kept);
+    // (a colon relation has no speaker yet: it is resolved from its source like a model relation's)
+    if (!colonRule(kept)) decided.add(kept);
     out.push(kept);
   }
   return finish(out, ctx);

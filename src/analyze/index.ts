@@ -5,6 +5,7 @@ import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotes, quotedPredicate } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
+import { colonAttributions } from './quotes/colon.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { addOutletSpeakers } from './speakers/outlet-sources.js';
@@ -36,6 +37,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
   const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
+  const colon = mode === 'model' ? [] : colonAttributions(article);
   let adopted = new Set<string>();
   const attributionsWith = (people: Speaker[]): Attribution[] => {
     const rules: Attribution[] =
@@ -45,6 +47,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
             // (quotes whose speaker came from the merged attributions add nothing as rule relations)
             ...quoteAttributions(article, drafts).filter((r) => !r.quoteId || !adopted.has(r.quoteId)),
             ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
+            ...colon,
           ];
     return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people) });
   };

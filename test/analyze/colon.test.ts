@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { colonAttributions } from '../../src/analyze/quotes/colon.js';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { toRawDocument } from '../../src/ingest/index.js';
+import type { Article } from '../../src/model.js';
+
+/** Plain text read as `retold annotate --as-is` reads it (the first line is the title block). */
+function asIs(text: string): Article {
+  const raw = toRawDocument('t.txt', Buffer.from(text, 'utf8'), 'text/plain');
+  if (!('content' in raw)) throw new Error(raw.message);
+  return extractArticle(raw, { asIs: true });
+}
+
+const rows = (a: Article) => colonAttributions(a).map((r) => [r.source?.text, r.cue.text, r.content.text, r.form]);
+
+test('transcript turns: capitalised label, colon cue, the rest of the paragraph (an opening mark left out)', () => {
+  const text =
+    'Pence on the debate\n\nPartial transcript as follows:\n\n' +
+    '"WALLACE: Will Gennifer Flowers actually be there tomorrow night?\n\n' +
+    '"PENCE: Well, look, this is serious business.\n\n' +
+    '"(CROSSTALK.)\n\n' +
+    'CHRIS WALLACE: Governor, I want to try to get —."';
+  assert.deepEqual(rows(asIs(text)), [
+    ['WALLACE', ':', 'Will Gennifer Flowers actually be there tomorrow night?', 'direct'],
+    ['PENCE', ':', 'Well, look, this is serious business.', 'direct'],
+    ['CHRIS WALLACE', ':', 'Governor, I want to try to get —.', 'direct'],
+  ]);
+});
+
+test('one capitalised label alone is a dateline, not a transcript', () => {
+  assert.deepEqual(rows(asIs('Talks resume\n\nNEW DELHI: India and Pakistan agreed on Monday to resume talks.')), []);
+});
+
+test('a headline naming who says it; labels and phrases of their own are no source', () => {
+  assert.deepEqual(rows(asIs('Pat Caddell: Democrat Voters Worried About Clinton’s Health; It’s ‘in Their Heads.’\n\nBody.')), [
+    ['Pat Caddell', ':', 'Democrat Voters Worried About Clinton’s Health; It’s ‘in Their Heads.’', 'indirect'],
+  ]);
+  assert.deepEqual(rows(asIs('Poll: Sanders Burns Clinton With First-Ever National Lead.\n\nBody.')), [
+    ['Poll', ':', 'Sanders Burns Clinton With First-Ever National Lead', 'indirect'],
+  ]);
+  for (const title of ['The Latest: Trump urges supporters to watch polls', 'Obama on Climate Change: The Trends Are Terrifying', 'A lesson from Loretta Lynch: Be the voice', 'UPDATE: Talks resume']) {
+    assert.deepEqual(rows(asIs(`${title}\n\nBody.`)), [], title);
+  }
+  // only the title: a colon later in the article is not a headline
+  assert.deepEqual(rows(asIs('Talks resume\n\nPoll: Sanders leads')), []);
+});
+
+test('the default output keeps colon relations whole and resolves their speaker', () => {
+  const text = 'Pence: Trump Was Mocking Clinton Camp.\n\n“It was a joke,” said Gov. Mike Pence.\n\n"WALLACE: Why would Trump do that?\n\n"PENCE: Well, look, it was a joke.';
+  const a = asIs(text);
+  const ann = analyzeArticle(a);
+  const colon = ann.attributions.filter((r) => r.cue.text === ':');
+  assert.deepEqual(colon.map((r) => [r.source?.text, r.content.text]), [
+    ['Pence', 'Trump Was Mocking Clinton Camp'],
+    ['WALLACE', 'Why would Trump do that?'],
+    ['PENCE', 'Well, look, it was a joke.'],
+  ]);
+  const pence = ann.speakers.find((s) => s.names.includes('Mike Pence'));
+  assert.ok(pence);
+  assert.equal(colon[0].speakerId, pence.id);
+  assert.equal(colon[2].speakerId, pence.id);
+});
+
+test('colon relations: spans point at their text, whatever the input (property)', () => {
+  const piece = fc.constantFrom('WALLACE: ', 'PENCE:', '"', 'Poll: ', ':', ' ', '\n\n', 'Well, look.', 'NEW DELHI: ', 'Ab Cd: ', '“', '—.');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      if (!text.trim()) return; // an empty input is an input error, not an article
+      const a = asIs(text);
+      for (const r of colonAttributions(a)) {
+        for (const s of [r.source!, r.cue, r.content]) assert.equal(s.text, a.text.slice(s.start, s.end));
+        assert.equal(r.cue.text, ':');
+        assert.ok(r.source!.end === r.cue.start && r.content.start > r.cue.end && r.content.end > r.content.start);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
