@@ -6,6 +6,7 @@ import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotes, quotedPredicate } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
+import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { addOutletSpeakers } from './speakers/outlet-sources.js';
@@ -32,12 +33,15 @@ export interface AnalyzeOptions {
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): ArticleAnnotations {
   const mode = opts.attributions ?? 'merged';
   const tok = tokenizeArticle(article);
-  const drafts = findQuotes(article, tok);
+  // colon relations: a transcript's turns are its quotes (they replace the mark pairing's reading), a
+  // headline's "Name: …" a rule relation of its own
+  const colon = colonAttributions(article);
+  const drafts = splitTranscriptQuotes(findQuotes(article, tok), colon.filter((r) => r.form === 'direct'), tok, article.id);
+  const headline = mode === 'model' ? [] : colon.filter((r) => r.form !== 'direct');
   let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
   const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
-  const colon = mode === 'model' ? [] : colonAttributions(article);
   let adopted = new Set<string>();
   const attributionsWith = (people: Speaker[]): Attribution[] => {
     const rules: Attribution[] =
@@ -47,7 +51,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
             // (quotes whose speaker came from the merged attributions add nothing as rule relations)
             ...quoteAttributions(article, drafts).filter((r) => !r.quoteId || !adopted.has(r.quoteId)),
             ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
-            ...colon,
+            ...headline,
           ];
     return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people) });
   };

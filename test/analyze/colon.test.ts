@@ -80,3 +80,49 @@ test('colon relations: spans point at their text, whatever the input (property)'
     { numRuns: 300 },
   );
 });
+
+test('a turn runs on over unlabelled paragraphs opened by a mark, up to a stage direction, not after the last turn', () => {
+  const text =
+    'Debate\n\nPartial transcript as follows:\n\n' +
+    '"WALLACE: Will she be there?\n\n' +
+    '"PENCE: Well, look, no.\n\n"But the truth is that he mocks them.\n\n"(CROSSTALK.)\n\n' +
+    '"WALLACE: Governor, I want to interrupt.\n\n' +
+    '"PENCE: And that is why he will win.\n\n"Follow Pam Key on Twitter @pamkey."';
+  assert.deepEqual(
+    colonAttributions(asIs(text)).map((r) => [r.source?.text, r.content.text]),
+    [
+      ['WALLACE', 'Will she be there?'],
+      ['PENCE', 'Well, look, no.\n\n"But the truth is that he mocks them.'],
+      ['WALLACE', 'Governor, I want to interrupt.'],
+      ['PENCE', 'And that is why he will win.'],
+    ],
+  );
+});
+
+test('a quoted transcript gives one quote per turn, with its speaker, instead of one run-away quote', () => {
+  const text =
+    'Debate\n\n“It was a joke,” said Gov. Mike Pence.\n\n' +
+    '"WALLACE: Why would Trump do that? As “The Wall Street Journal” wrote, it was odd.\n\n' +
+    '"PENCE: Well, look, it was a joke.\n\n"(CROSSTALK.)\n\n' +
+    '"WALLACE: Do you really see those two as equivalent?\n\n' +
+    '"PENCE: I do.\n\n"Follow Pam Key on Twitter @pamkey."';
+  const a = asIs(text);
+  const ann = analyzeArticle(a);
+  const pence = ann.speakers.find((s) => s.names.includes('Mike Pence'))!;
+  assert.ok(pence);
+  const turns = ann.quotes.filter((q) => q.verb === ':');
+  assert.deepEqual(turns.map((q) => [q.speaker, q.text]), [
+    ['WALLACE', 'Why would Trump do that? As “The Wall Street Journal” wrote, it was odd.'],
+    ['PENCE', 'Well, look, it was a joke.'],
+    ['WALLACE', 'Do you really see those two as equivalent?'],
+    ['PENCE', 'I do.'],
+  ]);
+  assert.equal(turns[1].speakerId, pence.id);
+  assert.equal(turns[3].speakerId, pence.id);
+  assert.ok(turns[0].speakerId && turns[0].speakerId !== pence.id && turns[2].speakerId === turns[0].speakerId);
+  assert.ok(!ann.quotes.some((q) => q.text.includes('Follow Pam Key') && q.text.includes('WALLACE')), 'no quote runs over the transcript');
+  ann.quotes.forEach((q, i) => {
+    assert.equal(q.id, `${a.id}:q${i + 1}`);
+    assert.equal(q.text, a.text.slice(q.start, q.end));
+  });
+});

@@ -5,7 +5,8 @@ import type { Article, Attribution, TextSpan } from '../../model.js';
  * - a transcript line: `WALLACE: Let’s start with …` / `"PENCE: Well, look, …` — a speaker in capitals at
  *   the start of a paragraph (after an opening quotation mark, if any); the content is the rest of the
  *   paragraph, its final punctuation included; form `direct` (the words as spoken). Only when the article has
- *   two such lines or more (a transcript has turns; one is more likely a dateline, "NEW DELHI: …");
+ *   two such lines or more (a transcript has turns; one is more likely a dateline, "NEW DELHI: …"). A turn
+ *   runs on over the next paragraphs opened by a mark, up to the next turn or a stage direction;
  * - a headline naming who says it: `Pat Caddell: Democrat Voters Worried About …`, `Poll: Sanders Leads` —
  *   up to five words before the colon of the article's title block; the content runs to the end of the
  *   headline, without a final full stop outside quotation marks; form `indirect`.
@@ -17,6 +18,9 @@ const NOT_SPEAKERS = new Set(
     'related|see also|more|warning|spoiler|spoilers|full text|in pictures|timeline|factbox|instant view|here’s why|here\'s why|why|how|what|when')
     .split('|'),
 );
+
+/** A transcript's stage direction: "(CROSSTALK.)", "(APPLAUSE)". */
+const STAGE_DIRECTION = /^\([^)]*\)[.!]?["”]?$/;
 
 /** Words that make a headline prefix a phrase of its own rather than who is speaking. */
 const FUNCTION_WORD = /(?:^|\s)(?:on|over|in|of|for|to|at|from|with|by|about|after|before|against|vs\.?|and|or|is|are|was|were|be|not|no|how|why|what)(?=\s|$)/i;
@@ -31,6 +35,15 @@ export function colonAttributions(article: Article): Attribution[] {
   const span = (start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
   const out: Attribution[] = [];
   const lines: Attribution[] = [];
+  // A turn runs on over the following paragraphs opened by a mark without a label of their own
+  // (`last`, extended to `ext`), up to a stage direction ("(CROSSTALK.)") — but only when another turn
+  // follows: after the last one, such paragraphs are as likely the article going on ("Follow … on Twitter").
+  let last: Attribution | null = null;
+  let ext = -1;
+  let awaiting: Array<[Attribution, number]> = [];
+  const extend = (a: Attribution, end: number): void => {
+    a.content = span(a.content.start, end);
+  };
   article.blocks.forEach((b, k) => {
     if (b.kind === 'caption') return;
     let s = b.start;
@@ -50,10 +63,27 @@ export function colonAttributions(article: Article): Attribution[] {
       // earlier paragraph (an odd one out in the line), is not part of the words
       const marks = (text.slice(contentStart, e).match(/["“”]/g) ?? []).length;
       const end = /["”]/.test(text[e - 1]) && (opened || marks % 2 === 1) ? e - 1 : e;
+      for (const [a, x] of awaiting) extend(a, x);
+      if (last && ext >= 0) extend(last, ext);
+      awaiting = [];
+      last = null;
+      ext = -1;
       if (end - contentStart >= 2) {
-        lines.push({ id: '', articleId: article.id, source: span(from, colon), cue: span(colon, colon + 1), content: span(contentStart, end), speakerId: null, quoteId: null, form: 'direct' });
+        const turn: Attribution = { id: '', articleId: article.id, source: span(from, colon), cue: span(colon, colon + 1), content: span(contentStart, end), speakerId: null, quoteId: null, form: 'direct' };
+        lines.push(turn);
+        if (opened) last = turn;
       }
       return;
+    }
+    if (last) {
+      if (opened && !STAGE_DIRECTION.test(line)) {
+        const marks = (text.slice(from, e).match(/["“”]/g) ?? []).length;
+        ext = /["”]/.test(text[e - 1]) && marks % 2 === 1 ? e - 1 : e;
+      } else {
+        if (ext >= 0) awaiting.push([last, ext]);
+        last = null;
+        ext = -1;
+      }
     }
     if (k !== 0 || b.kind !== 'title' || opened) return;
     const h = HEADLINE.exec(line);
