@@ -126,3 +126,13 @@ test('a quoted transcript gives one quote per turn, with its speaker, instead of
     assert.equal(q.text, a.text.slice(q.start, q.end));
   });
 });
+
+test('10,000 transcript turns in quoted paragraphs: linear time', () => {
+  const turn = (i: number) => `"${i % 2 ? 'PENCE' : 'WALLACE'}: Line ${i} of the “debate,” he said.`;
+  const text = 'Debate\n\n' + Array.from({ length: 10_000 }, (_, i) => turn(i)).join('\n\n');
+  const t0 = performance.now();
+  const ann = analyzeArticle(asIs(text), { attributions: 'rules' });
+  const ms = performance.now() - t0;
+  assert.equal(ann.quotes.filter((q) => q.verb === ':').length, 10_000);
+  assert.ok(ms < 20_000, `took ${ms.toFixed(0)} ms`);
+});

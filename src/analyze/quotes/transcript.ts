@@ -12,9 +12,21 @@ import { tokenAt, type TokenizedArticle } from './tokens.js';
  */
 export function splitTranscriptQuotes(drafts: QuoteDraft[], turns: readonly Attribution[], tok: TokenizedArticle, articleId: string): QuoteDraft[] {
   if (turns.length === 0) return drafts;
-  const overlaps = (d: QuoteDraft, t: Attribution): boolean => d.quote.start < t.content.end && d.quote.end > t.source!.start;
-  const replaced = (d: QuoteDraft): boolean =>
-    turns.some((t) => d.quote.start === t.source!.start || d.quote.start === t.content.start) || turns.filter((t) => overlaps(d, t)).length >= 2;
+  // turns are disjoint and in text order: a draft is looked up by binary search (no drafts × turns scan)
+  const sorted = [...turns].sort((a, b) => a.source!.start - b.source!.start);
+  const starts = new Set(sorted.flatMap((t) => [t.source!.start, t.content.start]));
+  const replaced = (d: QuoteDraft): boolean => {
+    if (starts.has(d.quote.start)) return true;
+    // first turn ending after the draft's start; the draft runs over two turns when the next one starts before its end
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].content.end <= d.quote.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1 < sorted.length && sorted[lo].source!.start < d.quote.end && sorted[lo + 1].source!.start < d.quote.end;
+  };
   const kept = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !replaced(d));
   const added: QuoteDraft[] = turns.map((t) => {
     const src = t.source!;
