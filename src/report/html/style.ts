@@ -116,7 +116,7 @@ details.atts summary .meta{font-weight:400}
 .diff del{background:#fee4e2;color:#912018;text-decoration:line-through}
 .diff ins{background:#d1fadf;color:#05603a;text-decoration:none;border-bottom:1px solid #32d583}
 .graph-wrap{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:80vh}
-svg.graph{display:block;font:12px -apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+svg.graph{display:block;max-width:100%;min-width:860px;height:auto;font:12px -apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 svg.graph .node rect{fill:#f2f4f7;stroke:#98a2b3}
 svg.graph .node-input rect{fill:#e0eaff;stroke:#444ce7;stroke-width:1.5}
 svg.graph .node-anonymous rect{fill:#fff;stroke-dasharray:4 3}
