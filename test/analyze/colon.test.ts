@@ -136,3 +136,8 @@ test('10,000 transcript turns in quoted paragraphs: linear time', () => {
   assert.equal(ann.quotes.filter((q) => q.verb === ':').length, 10_000);
   assert.ok(ms < 20_000, `took ${ms.toFixed(0)} ms`);
 });
+
+test('an advice column\'s "DEAR ABBY:" is no transcript speaker', () => {
+  const text = 'Advice\n\nDEAR ABBY: My husband bought plane tickets without asking me.\n\nDEAR FEELING LEFT OUT: Of course you should be happy.';
+  assert.deepEqual(rows(asIs(text)), []);
+});

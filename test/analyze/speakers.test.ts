@@ -103,3 +103,14 @@ test('outlets named only as sources become outlet speakers, one per outlet, numb
   assert.ok(!ann.speakers.some((s) => s.names.includes('CNN')), 'CNN was told, it said nothing');
   assert.equal(ann.quotes[0].speakerId, ann.speakers.find((s) => s.names.includes('Dmitry Peskov'))?.id);
 });
+
+test('a government agency is no outlet, a news agency is ("The European Space Agency says" / "Yonhap News Agency reported")', () => {
+  const article = articleFromText(
+    'The European Space Agency says that astronauts could hibernate on long flights.\n\n' +
+      'North Korea fired two missiles on Sunday, Yonhap News Agency reported.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const outlets = ann.speakers.filter((s) => s.kind === 'outlet').map((s) => s.names[0]);
+  assert.ok(!outlets.some((n) => /Space Agency/.test(n)), `outlets: ${outlets.join(', ')}`);
+  assert.ok(outlets.some((n) => /Yonhap/.test(n)), `outlets: ${outlets.join(', ')}`);
+});

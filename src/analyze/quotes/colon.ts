@@ -55,7 +55,8 @@ export function colonAttributions(article: Article): Attribution[] {
     const from = opened ? s + 1 : s;
     const line = text.slice(from, Math.min(e, from + 200));
     const t = TRANSCRIPT.exec(line);
-    const label = (m: RegExpExecArray): boolean => !NOT_SPEAKERS.has(m[1].toLowerCase());
+    // (an advice column's "DEAR ABBY:" addresses the letter, it is not who writes it)
+    const label = (m: RegExpExecArray): boolean => !NOT_SPEAKERS.has(m[1].toLowerCase()) && !/^dear\s/i.test(m[1]);
     if (t && label(t)) {
       const colon = from + t[1].length;
       const contentStart = from + t[0].length;

@@ -67,7 +67,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const p = PERSONAL_PRONOUNS[first];
     return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
   }
-  if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry)\b/.test(phrase))) {
+  if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry|Department|Commission|Committee|Administration|Office|Bureau|Institute|University|Party|Court|Police|Army|Bank|Authority)\b/.test(phrase))) {
     return { ...info, kind: 'outlet', name: outletByName(phrase)?.name ?? phrase.replace(/^the\s+/i, ''), definite: true };
   }
   // Name: the last run of capitalised tokens that is not followed by a noun and not preceded by a preposition/determiner.
