@@ -114,3 +114,23 @@ test('a government agency is no outlet, a news agency is ("The European Space Ag
   assert.ok(!outlets.some((n) => /Space Agency/.test(n)), `outlets: ${outlets.join(', ')}`);
   assert.ok(outlets.some((n) => /Yonhap/.test(n)), `outlets: ${outlets.join(', ')}`);
 });
+
+test('speaker phrases from real pages: appositives, a title after a place, party tags, shares of people', () => {
+  const article = articleFromText(
+    'Kevin Mayer runs the streaming unit.\n\n' +
+      '“We had some issues,” said Mayer, Disney’s chairman of direct-to-consumer and international.\n\n' +
+      '“Meth, we’re on it,” said South Dakota Gov. Kristi Noem.\n\n' +
+      '“It was wrong,” said Sen. Ben Sasse, R-Neb.\n\n' +
+      '“He should be removed,” said Fifty-one percent of respondents.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const who = (start: string) => {
+    const q = ann.quotes.find((x) => x.text.startsWith(start))!;
+    const s = ann.speakers.find((x) => x.id === q.speakerId);
+    return s ? `${s.names[0] ?? s.descriptions[0]} (${s.kind})` : null;
+  };
+  assert.equal(who('We had some issues'), 'Kevin Mayer (person)');
+  assert.equal(who('Meth'), 'Kristi Noem (person)');
+  assert.equal(who('It was wrong'), 'Ben Sasse (person)');
+  assert.match(who('He should be removed') ?? '', /collective/);
+});

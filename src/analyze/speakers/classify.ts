@@ -28,6 +28,9 @@ const NOT_NAME_WORDS = new Set(
 );
 const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady)$/;
 
+/** A party and state tag: "R-Neb.", "D-Mo.". */
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 function isCap(t: Token): boolean {
   return /^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT';
 }
@@ -74,22 +77,31 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let nameRun: [number, number] | null = null;
   let i = 0;
   while (i < words.length) {
-    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
+    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || PARTY_TAG.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
       i++;
       continue;
     }
     let j = i;
-    while (j < words.length && isCap(words[j]) && !/^(?:DET|ADP|PRON|CCONJ)$/.test(words[j].pos) && !ROLE_NOUNS.has(words[j].value.toLowerCase())) j++;
+    // a run stops at a title ("South Dakota | Gov. Kristi Noem") and at a comma ("Mayer | , Disney’s chairman")
+    while (
+      j < words.length &&
+      isCap(words[j]) &&
+      !/^(?:DET|ADP|PRON|CCONJ|NUM)$/.test(words[j].pos) &&
+      !ROLE_NOUNS.has(words[j].value.toLowerCase()) &&
+      !(j > i && (TITLES.test(words[j].value) || tokens[tokens.indexOf(words[j]) - 1]?.value === ','))
+    )
+      j++;
     if (j === i) j = i + 1;
     const prev = words[i - 1];
     const next = words[j];
-    const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase())) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
+    const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
     const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0));
     const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
     if (!modifier && !governed && !allNotName) {
       nameRun = [i, j];
       // "Name, description": the name opening an appositive wins
-      if (i === 0 && words[j] && tokens[tokens.indexOf(words[j - 1]) + 1]?.value === ',') break;
+      // ("Sen. Ben Sasse, R-Neb.", "Mayer, Disney’s chairman")
+      if (words[j] && tokens[tokens.indexOf(words[j - 1]) + 1]?.value === ',') break;
     }
     i = j;
   }
@@ -135,7 +147,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   if (info.name) info.kind = 'person';
   else if (head && (ORG_HEADS.has(head) || (/\b(?:kremlin|white house|pentagon)\b/.test(lower) && !ROLE_NOUNS.has(head)))) info.kind = 'organization';
   else if (head && ANON_HEADS.has(head) && (ANON_QUALIFIER.test(phrase) || info.count !== null || /^(?:a|an|one|some|several|many|two|three|four|five)$/.test(first) || /^(?:source|sources|insider|insiders)$/.test(head))) info.kind = 'anonymous';
-  else if (info.plural) info.kind = 'collective';
+  else if (info.plural || /^(?:\d[\d.,]*|\p{L}+(?:-\p{L}+)?)\s*(?:%|per\s?cent)/iu.test(phrase)) info.kind = 'collective'; // "Fifty-one percent (of voters)"
   else info.kind = 'person';
   return info;
 }
