@@ -134,3 +134,16 @@ test('speaker phrases from real pages: appositives, a title after a place, party
   assert.equal(who('It was wrong'), 'Ben Sasse (person)');
   assert.match(who('He should be removed') ?? '', /collective/);
 });
+
+test('an affiliation after the name and a possessor before an organisation are not the speaker', () => {
+  const article = articleFromText(
+    '“Organics are very important,” said planetary geologist Rosaly Lopes of NASA’s Jet Propulsion Laboratory.\n\n' +
+      '“It was a mistake,” said Britain’s Conservative Party.\n\n' +
+      '“It was late,” said the report and Monday’s statement.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const who = (start: string) => ann.speakers.find((x) => x.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId);
+  assert.deepEqual(who('Organics')?.names, ['Rosaly Lopes']);
+  assert.equal(who('It was a mistake')?.kind, 'organization');
+  assert.ok(!who('It was late')?.names.includes('Monday'));
+});

@@ -24,7 +24,8 @@ const NOT_NAME_WORDS = new Set(
   ('U.S. US UK EU UN NATO Kremlin White House Pentagon Ukrainian Russian American British French German Chinese ' +
     'Israeli Palestinian Iranian European Former Senior Deputy Vice National Security Council Department Ministry ' +
     'President Prime Minister Secretary General Gen. Sen. Rep. Gov. Dr. Mr. Mrs. Ms. State Foreign Defense Defence ' +
-    'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman').split(' '),
+    'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December').split(' '),
 );
 const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady)$/;
 
@@ -94,10 +95,15 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     if (j === i) j = i + 1;
     const prev = words[i - 1];
     const next = words[j];
-    const modifier = next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1;
-    const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0));
+    // a possessor is no speaker either when something follows ("Britain's Conservative Party", "Disney's chairman")
+    const possessor = next !== undefined && /^['’]s$/.test(next.value) && j + 1 < words.length;
+    const modifier = possessor || (next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1);
+    // (a possessive governs too: "NASA's Jet Propulsion Laboratory" names no one)
+    const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || /^['’]s$/.test(prev.value));
     const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
-    if (!modifier && !governed && !allNotName) {
+    // an institution after the name does not replace it ("Rosaly Lopes of … Laboratory")
+    const institution = nameRun !== null && ORG_HEADS.has(words[j - 1].value.toLowerCase());
+    if (!modifier && !governed && !allNotName && !institution) {
       nameRun = [i, j];
       // "Name, description": the name opening an appositive wins
       // ("Sen. Ben Sasse, R-Neb.", "Mayer, Disney’s chairman")
