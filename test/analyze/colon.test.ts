@@ -141,3 +141,26 @@ test('an advice column\'s "DEAR ABBY:" is no transcript speaker', () => {
   const text = 'Advice\n\nDEAR ABBY: My husband bought plane tickets without asking me.\n\nDEAR FEELING LEFT OUT: Of course you should be happy.';
   assert.deepEqual(rows(asIs(text)), []);
 });
+
+test('caption labels and section labels over capitalised headlines are no transcript', () => {
+  // Daily Mail-style photo captions: labels that are words of the article
+  const captions =
+    'Teacher video\n\nThe clip was explicit, and the boy felt betrayed.\n\n' +
+    'EXPLICIT: The teacher may lose her job over the leaked video.\n\nBETRAYED: The teacher asked the teen to delete it.\n\nShe has not commented.';
+  assert.deepEqual(rows(asIs(captions)), []);
+  const sections = 'World\n\nJETS: FIRST SIGN OF ISLAMISTS USING WARPLANES\n\nLONDON: POLICE ALLEGE ISLAMIST PLOT\n\nBRITAIN: A TREASON LAW REVISITED';
+  assert.deepEqual(rows(asIs(sections)), []);
+});
+
+test('a capitalised common word is no speaker name, a surname that is also a word stays one', () => {
+  const text =
+    'Rumors swirled on Twitter that the star had died, and the internet rumors spread.\n\n' +
+    '“That is false,” Rumors said.\n\n' +
+    'Prime Minister Theresa May spoke. “We may leave,” May said.';
+  const ann = analyzeArticle(asIs(text), { attributions: 'rules' });
+  const names = ann.speakers.flatMap((s) => s.names);
+  assert.ok(!names.includes('Rumors'), names.join(', '));
+  const may = ann.quotes.find((q) => q.text.startsWith('We may leave'))!;
+  // ("May" is written in lower case too, but also as the second word of "Theresa May")
+  assert.match(ann.speakers.find((s) => s.id === may.speakerId)?.names[0] ?? '', /May$/);
+});

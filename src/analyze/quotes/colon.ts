@@ -1,11 +1,14 @@
 import type { Article, Attribution, TextSpan } from '../../model.js';
+import { isCommonWord } from '../speakers/common-words.js';
 
 /**
  * Attributions a colon makes (PolNeAR annotates the colon as the cue):
  * - a transcript line: `WALLACE: Let’s start with …` / `"PENCE: Well, look, …` — a speaker in capitals at
  *   the start of a paragraph (after an opening quotation mark, if any); the content is the rest of the
  *   paragraph, its final punctuation included; form `direct` (the words as spoken). Only when the article has
- *   two such lines or more (a transcript has turns; one is more likely a dateline, "NEW DELHI: …"). A turn
+ *   two such lines or more, one label speaking twice (a transcript has turns; a lone label is more likely a
+ *   dateline, "NEW DELHI: …", labels that never repeat are captions or a list) or two turns close together;
+ *   none over a headline in capitals, none labelled like a caption ("ACCUSED:", "PICTURED:"). A turn
  *   runs on over the next paragraphs opened by a mark, up to the next turn or a stage direction;
  * - a headline naming who says it: `Pat Caddell: Democrat Voters Worried About …`, `Poll: Sanders Leads` —
  *   up to five words before the colon of the article's title block; the content runs to the end of the
@@ -15,6 +18,7 @@ import type { Article, Attribution, TextSpan } from '../../model.js';
 const NOT_SPEAKERS = new Set(
   ('the latest|breaking|breaking news|exclusive|watch|update|updated|updates|video|videos|photo|photos|live|opinion|analysis|review|' +
     'editorial|editor’s note|editor\'s note|note|new|just in|podcast|quiz|recap|explainer|transcript|read|listen|correction|fact check|' +
+    'accused|pictured|inset|above|below|left|right|top|bottom|shock|horror|tragic|charged|arrested|jailed|victim|suspect|gallery|pictures|' +
     'related|see also|more|warning|spoiler|spoilers|full text|in pictures|timeline|factbox|instant view|here’s why|here\'s why|why|how|what|when')
     .split('|'),
 );
@@ -35,6 +39,7 @@ export function colonAttributions(article: Article): Attribution[] {
   const span = (start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
   const out: Attribution[] = [];
   const lines: Attribution[] = [];
+  const lineBlock = new Map<Attribution, number>();
   // A turn runs on over the following paragraphs opened by a mark without a label of their own
   // (`last`, extended to `ext`), up to a stage direction ("(CROSSTALK.)") — but only when another turn
   // follows: after the last one, such paragraphs are as likely the article going on ("Follow … on Twitter").
@@ -57,7 +62,9 @@ export function colonAttributions(article: Article): Attribution[] {
     const t = TRANSCRIPT.exec(line);
     // (an advice column's "DEAR ABBY:" addresses the letter, it is not who writes it)
     const label = (m: RegExpExecArray): boolean => !NOT_SPEAKERS.has(m[1].toLowerCase()) && !/^dear\s/i.test(m[1]);
-    if (t && label(t)) {
+    // a transcript label names someone: its last word is no common word of the article ("BETRAYED:", "SYRIAN WAR:")
+    const named = (m: RegExpExecArray): boolean => !isCommonWord(m[1].split(/\s+/).pop()!, text);
+    if (t && label(t) && named(t)) {
       const colon = from + t[1].length;
       const contentStart = from + t[0].length;
       // a closing mark that matches the paragraph's opening one, or closes the transcript quoted from an
@@ -72,6 +79,7 @@ export function colonAttributions(article: Article): Attribution[] {
       if (end - contentStart >= 2) {
         const turn: Attribution = { id: '', articleId: article.id, source: span(from, colon), cue: span(colon, colon + 1), content: span(contentStart, end), speakerId: null, quoteId: null, form: 'direct' };
         lines.push(turn);
+        lineBlock.set(turn, k);
         if (opened) last = turn;
       }
       return;
@@ -101,7 +109,13 @@ export function colonAttributions(article: Article): Attribution[] {
   });
   // a transcript has turns: one capitalised label alone is more likely a dateline ("NEW DELHI: …")
   const dateline = article.dateline?.toLowerCase();
-  const turns = lines.filter((l) => l.source!.text.toLowerCase() !== dateline);
-  if (turns.length >= 2) out.push(...turns);
+  // …and so are section labels over headlines in capitals ("LONDON: POLICE ALLEGE …"); in a transcript
+  // somebody speaks twice (labels that never repeat are captions or a list: "ACCUSED: …", "ROMP: …")
+  const turns = lines.filter((l) => l.source!.text.toLowerCase() !== dateline && /\p{Ll}/u.test(l.content.text.slice(0, 60)));
+  const uses = new Map<string, number>();
+  for (const t of turns) uses.set(t.source!.text, (uses.get(t.source!.text) ?? 0) + 1);
+  // …or, for a short exchange, two turns close together (a question and its answer)
+  const close = turns.some((t, i) => i > 0 && lineBlock.get(t)! - lineBlock.get(turns[i - 1])! <= 3);
+  if (turns.length >= 2 && ([...uses.values()].some((n) => n >= 2) || close)) out.push(...turns);
   return out.sort((a, b) => a.content.start - b.content.start);
 }

@@ -1,5 +1,6 @@
 import type { SpeakerKind } from '../../model.js';
 import type { Token } from '../nlp.js';
+import { isCommonWord } from './common-words.js';
 import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
 import { ANON_HEADS, ANON_QUALIFIER, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
 
@@ -114,7 +115,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   if (nameRun) {
     const [a, b] = nameRun;
     const nameWords = words.slice(a, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
-    if (nameWords.length && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
+    // one capitalised common word is no name ("Rumors swirled …", "Reporters also …" beside "rumors", "reporters")
+    const common = nameWords.length === 1 && isCommonWord(nameWords[0].value, text);
+    if (nameWords.length && !common && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
       info.name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
     }
   }

@@ -1,0 +1,39 @@
+/**
+ * Whether a capitalised word is a common word of the article rather than a name: the article writes it in
+ * lower case elsewhere ("Rumors swirled …" beside "internet rumors") and never as the second word of a
+ * capitalised pair ("Theresa May", "Tim Cook" keep "May" and "Cook" names). One pass over the text per
+ * article (the last article's word sets are kept), so callers may ask for every phrase.
+ */
+interface Words {
+  text: string;
+  lower: Set<string>;
+  /** Words written right after another capitalised word that is no function word ("May" in "Theresa May"). */
+  second: Set<string>;
+}
+
+const FUNCTION = new Set(
+  'The A An This That These Those In On At For From With By Of To And But Or As If When While After Before Since His Her Their Its Our My Your'.split(' '),
+);
+
+let memo: Words | null = null;
+
+function wordsOf(text: string): Words {
+  if (memo?.text === text) return memo;
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lower.add(m[0]);
+  const second = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’.-]*)[ \t]+(?=(\p{Lu}[\p{Ll}'’-]+))/gu)) {
+    if (!FUNCTION.has(m[1])) second.add(m[2]);
+  }
+  memo = { text, lower, second };
+  return memo;
+}
+
+/** `word` as written (any case) is a common word of `text` (see above). */
+export function isCommonWord(word: string, text: string): boolean {
+  const w = wordsOf(text);
+  const lower = word.toLowerCase();
+  if (!w.lower.has(lower)) return false;
+  const title = lower.charAt(0).toUpperCase() + lower.slice(1);
+  return !w.second.has(word) && !w.second.has(title);
+}
