@@ -147,3 +147,11 @@ test('an affiliation after the name and a possessor before an organisation are n
   assert.equal(who('It was a mistake')?.kind, 'organization');
   assert.ok(!who('It was late')?.names.includes('Monday'));
 });
+
+test('an acronym alone is an organisation, a transcript label in capitals a person', () => {
+  const article = articleFromText('“The claim is false,” DHS said.\n\n"WALLACE: Why?\n\n"PENCE: Because.\n\n"WALLACE: Really?');
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const kindOf = (start: string) => ann.speakers.find((s) => s.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId)?.kind;
+  assert.equal(kindOf('The claim is false'), 'organization');
+  assert.equal(kindOf('Because'), 'person');
+});
