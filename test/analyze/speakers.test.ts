@@ -155,3 +155,20 @@ test('an acronym alone is an organisation, a transcript label in capitals a pers
   assert.equal(kindOf('The claim is false'), 'organization');
   assert.equal(kindOf('Because'), 'person');
 });
+
+test('title abbreviations inside a speaker phrase, and "said one" / "one of the fans" as unnamed speakers', () => {
+  const article = articleFromText(
+    '“We have confirmed it,” the Pentagon press secretary, Rear Adm. John Kirby, said in a statement.\n\n' +
+      '“Look at minute 2:16!” said one.\n\n' +
+      '“We won,” said one of the fans.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const sp = (start: string) => {
+    const q = ann.quotes.find((x) => x.text.startsWith(start))!;
+    return { phrase: q.speaker, speaker: ann.speakers.find((s) => s.id === q.speakerId) };
+  };
+  assert.deepEqual(sp('We have confirmed').speaker?.names, ['John Kirby']);
+  assert.equal(sp('Look at minute').phrase, 'one');
+  assert.equal(sp('Look at minute').speaker?.kind, 'anonymous');
+  assert.equal(sp('We won').speaker?.kind, 'anonymous');
+});

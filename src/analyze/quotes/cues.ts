@@ -1,6 +1,6 @@
 import type { Token } from '../nlp.js';
 import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, STANCE_VERBS } from './lexicon.js';
-import { isPronoun, npAfter, npBefore, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
+import { isAbbreviationDot, isPronoun, npAfter, npBefore, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
 
 /** A reporting cue found next to a quote: the speaker phrase and the verb, as token ranges. */
 export interface Cue {
@@ -102,10 +102,10 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
   if (k >= limit) return null;
   let max = k;
-  while (max < limit && max - k < 24 && !SENTENCE_END.test(tokens[max].value) && !isQuoteToken(tokens[max])) max++;
+  while (max < limit && max - k < 24 && (!SENTENCE_END.test(tokens[max].value) || isAbbreviationDot(tokens, max)) && !isQuoteToken(tokens[max])) max++;
   // inverted: said Peskov
   if (isReportingVerb(tokens[k], false, true) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
-    const np = npAfter(tokens, k + 1, max);
+    const np = npAfter(tokens, k + 1, max) ?? oneOf(tokens, k + 1, max);
     return { speaker: np ? toSentenceEnd(tokens, withAppositive(tokens, np, max), max) : null, verb: k, side: 'after' };
   }
   const np = npAfter(tokens, k, max);
@@ -130,6 +130,12 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
     if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: app, verb: v, side: 'after' };
   }
   return null;
+}
+
+/** "said one." / "said another," — an unnamed one of those just mentioned, closing the clause. */
+function oneOf(tokens: Token[], k: number, max: number): TokenRange | null {
+  if (k >= tokens.length || !/^(?:one|another)$/i.test(tokens[k].value)) return null;
+  return k + 1 >= max || tokens[k + 1].value === ',' || SENTENCE_END.test(tokens[k + 1].value) ? [k, k + 1] : null;
 }
 
 /** Extend `np` over ", <NP>," when followed by a comma (an appositive). */

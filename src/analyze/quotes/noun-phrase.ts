@@ -142,6 +142,17 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
   return [first, last + 1];
 }
 
+/** Abbreviations of titles and ranks whose full stop does not end a sentence ("Rear Adm. John Kirby"). */
+const TITLE_ABBREVIATION = /^(?:Adm|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Cmdr|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Ofc|Atty|Amb|Gov|Jr|Sr|St)$/;
+
+/** Token `i` is the full stop of a title abbreviation, written right after it and followed by a capitalised word. */
+export function isAbbreviationDot(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return t?.value === '.' && prev !== undefined && prev.end === t.start && TITLE_ABBREVIATION.test(prev.value) && next !== undefined && /^\p{Lu}/u.test(next.value);
+}
+
 /** The noun phrase that starts at token `start`, not reaching `max` (exclusive). */
 export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14): TokenRange | null {
   let i = start;
@@ -151,6 +162,10 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
   let last = -1;
   while (i < max && i - start < maxLen) {
     const t = tokens[i];
+    if (isAbbreviationDot(tokens, i)) {
+      i++;
+      continue;
+    }
     if (npWordAt(tokens, i)) {
       // a determiner only opens a phrase (or follows a linking preposition)
       if ((t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE_DETS.has(t.value.toLowerCase()))) && i > start && tokens[i - 1].pos !== 'ADP') break;
