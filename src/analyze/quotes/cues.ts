@@ -132,9 +132,14 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   return null;
 }
 
-/** "said one." / "said another," — an unnamed one of those just mentioned, closing the clause. */
+/** "said one." / "said another," / "said one of the fans" — an unnamed one of those just mentioned. */
 function oneOf(tokens: Token[], k: number, max: number): TokenRange | null {
   if (k >= tokens.length || !/^(?:one|another)$/i.test(tokens[k].value)) return null;
+  // "said one of the fans"
+  if (tokens[k + 1]?.value.toLowerCase() === 'of') {
+    const np = npAfter(tokens, k + 2, max);
+    return np ? [k, np[1]] : null;
+  }
   return k + 1 >= max || tokens[k + 1].value === ',' || SENTENCE_END.test(tokens[k + 1].value) ? [k, k + 1] : null;
 }
 
