@@ -1,8 +1,8 @@
 /**
  * Whether a capitalised word is a common word of the article rather than a name: the article writes it in
  * lower case elsewhere ("Rumors swirled …" beside "internet rumors") and never as the second word of a
- * capitalised pair ("Theresa May", "Tim Cook" keep "May" and "Cook" names). One pass over the text per
- * article (the last article's word sets are kept), so callers may ask for every phrase.
+ * capitalised pair ("Theresa May", "Tim Cook" keep "May" and "Cook" names). A substring search first; the
+ * word sets (one pass over the text, kept for the last article) only when the word occurs in lower case.
  */
 interface Words {
   text: string;
@@ -31,8 +31,10 @@ function wordsOf(text: string): Words {
 
 /** `word` as written (any case) is a common word of `text` (see above). */
 export function isCommonWord(word: string, text: string): boolean {
-  const w = wordsOf(text);
   const lower = word.toLowerCase();
+  // most names are never written in lower case: a plain substring search settles them without the word sets
+  if (!text.includes(lower)) return false;
+  const w = wordsOf(text);
   if (!w.lower.has(lower)) return false;
   const title = lower.charAt(0).toUpperCase() + lower.slice(1);
   return !w.second.has(word) && !w.second.has(title);
