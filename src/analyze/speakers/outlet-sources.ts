@@ -19,7 +19,8 @@ export function addOutletSpeakers(speakers: Speaker[], attributions: Attribution
   const byName = new Map<string, Speaker>();
   for (const s of speakers) if (s.kind === 'outlet') for (const n of s.names) byName.set(n.toLowerCase(), s);
   for (const a of attributions) {
-    if (!a.source || a.speakerId) continue;
+    // an outlet's name is capitalised (a quick test before the phrase is classified)
+    if (!a.source || a.speakerId || !/\p{Lu}/u.test(a.source.text) || /^(?:he|she|it|they|we|i|you|who|which|that)$/i.test(a.source.text)) continue;
     const phrase: Token[] = [];
     for (let i = tokenAt(tokens, a.source.start); i < tokens.length && tokens[i].start < a.source.end; i++) {
       if (tokens[i].value.trim() !== '') phrase.push(tokens[i]);
