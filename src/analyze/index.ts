@@ -9,7 +9,7 @@ import { colonAttributions } from './quotes/colon.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
-import { addOutletSpeakers } from './speakers/outlet-sources.js';
+import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
 import { findNumbers } from './numbers.js';
 import { findHedges } from './hedges.js';
 
@@ -65,8 +65,10 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
-  // outlets named only as sources ("citing Bloomberg") become speakers too
-  addOutletSpeakers(speakers, attributions, tok.tokens, article.text, article.id);
+  // outlets and organisations named only as sources ("citing Bloomberg") become speakers too, and "it said" theirs
+  addSourceSpeakers(speakers, attributions, tok.tokens, article.text, article.id);
+  addSourceMentions(speakers, attributions, article.id);
+  resolveIt(speakers, drafts, attributions, article.blocks);
   addSourceMentions(speakers, attributions, article.id);
   return {
     articleId: article.id,

@@ -172,3 +172,20 @@ test('title abbreviations inside a speaker phrase, and "said one" / "one of the 
   assert.equal(sp('Look at minute').speaker?.kind, 'anonymous');
   assert.equal(sp('We won').speaker?.kind, 'anonymous');
 });
+
+test('"…,” it said.": the organisation named as a source just before, not one further back', () => {
+  const article = articleFromText(
+    'The Syrian Observatory for Human Rights has cited witnesses who saw the jets.\n\n' +
+      '"They have trainers," it said. "People saw the flights."\n\n' +
+      'The publication notes that the jets were old.\n\n' +
+      'The report was released on Monday.\n\n"Prices rose," it said.',
+  );
+  const ann = analyzeArticle(article);
+  const observatory = ann.speakers.find((s) => s.kind === 'organization' && s.names[0] === 'Syrian Observatory for Human Rights');
+  assert.ok(observatory, ann.speakers.map((s) => `${s.kind}:${s.names[0]}`).join(', '));
+  const q = (start: string) => ann.quotes.find((x) => x.text.startsWith(start))!;
+  assert.equal(q('They have trainers').speakerId, observatory.id);
+  assert.equal(q('People saw').speakerId, observatory.id, 'the quote carried over follows');
+  assert.equal(q('Prices rose').speakerId, null, '"it" is the report two paragraphs on, not the observatory');
+  assert.ok(!ann.speakers.some((s) => s.names.includes('publication')), '"the publication" points back, it names no organisation');
+});
