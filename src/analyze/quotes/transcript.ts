@@ -1,6 +1,7 @@
 import type { Attribution } from '../../model.js';
 import type { QuoteDraft } from './index.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
+import { firstIndex } from '../first-index.js';
 
 /**
  * A quoted transcript (`"WALLACE: … ¶ "PENCE: …`, each paragraph opened by a mark, none closed) reads to
@@ -18,13 +19,7 @@ export function splitTranscriptQuotes(drafts: QuoteDraft[], turns: readonly Attr
   const replaced = (d: QuoteDraft): boolean => {
     if (starts.has(d.quote.start)) return true;
     // first turn ending after the draft's start; the draft runs over two turns when the next one starts before its end
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].content.end <= d.quote.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(sorted.length, (i) => sorted[i].content.end > d.quote.start);
     return lo + 1 < sorted.length && sorted[lo].source!.start < d.quote.end && sorted[lo + 1].source!.start < d.quote.end;
   };
   const kept = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !replaced(d));

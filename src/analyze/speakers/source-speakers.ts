@@ -3,6 +3,7 @@ import type { QuoteDraft } from '../quotes/index.js';
 import type { Token } from '../nlp.js';
 import { tokenAt } from '../quotes/tokens.js';
 import { classifyPhrase } from './classify.js';
+import { firstIndex } from '../first-index.js';
 
 /**
  * Outlets and organisations that are sources of attribution relations but of no quote ("UNN reports citing
@@ -54,26 +55,13 @@ export function resolveIt(speakers: Speaker[], drafts: QuoteDraft[], attribution
   const marks = speakers.flatMap((s) => s.mentions.map((m) => ({ start: m.start, speaker: s }))).sort((a, b) => a.start - b.start);
   if (!marks.some((m) => m.speaker.kind === 'organization' || m.speaker.kind === 'outlet')) return;
   const at = (pos: number): string | null => {
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (marks[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const m = marks[lo - 1];
+    const m = marks[firstIndex(marks.length, (i) => marks[i].start >= pos) - 1];
     return m && m.start >= windowStart(pos) && (m.speaker.kind === 'organization' || m.speaker.kind === 'outlet') ? m.speaker.id : null;
   };
   // start of the paragraph before the one holding `pos`
   const windowStart = (pos: number): number => {
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return blocks[Math.max(0, lo - 2)]?.start ?? 0;
+    const after = firstIndex(blocks.length, (i) => blocks[i].start > pos);
+    return blocks[Math.max(0, after - 2)]?.start ?? 0;
   };
   for (const d of drafts) {
     const q = d.quote;
