@@ -189,3 +189,14 @@ test('"…,” it said.": the organisation named as a source just before, not on
   assert.equal(q('Prices rose').speakerId, null, '"it" is the report two paragraphs on, not the observatory');
   assert.ok(!ann.speakers.some((s) => s.names.includes('publication')), '"the publication" points back, it names no organisation');
 });
+
+test('a title in the name tells the gender ("Queen Elizabeth" is not "he"); "the DEA" is an organisation', () => {
+  const article = articleFromText(
+    '“Going to Pizza Express is unusual,” said Prince Andrew. “It was a Saturday,” said Queen Elizabeth, smiling. “I didn’t sweat,” he said.\n\n' +
+      '“Mexico remains the main source,” the DEA says.',
+  );
+  const ann = analyzeArticle(article, { attributions: 'rules' });
+  const who = (start: string) => ann.speakers.find((s) => s.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId);
+  assert.deepEqual(who('I didn’t sweat')?.names, ['Prince Andrew']);
+  assert.equal(who('Mexico remains')?.kind, 'organization');
+});

@@ -79,9 +79,10 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry|Department|Commission|Committee|Administration|Office|Bureau|Institute|University|Party|Court|Police|Army|Bank|Authority)\b/.test(phrase))) {
     return { ...info, kind: 'outlet', name: outletByName(phrase)?.name ?? phrase.replace(/^the\s+/i, ''), definite: true };
   }
-  // An acronym alone is an organisation ("DHS said", "NASA says"), unless it labels a transcript turn ("PENCE: …")
-  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0].value) && text[words[0].end] !== ':') {
-    return { ...info, kind: 'organization', description: words[0].value, head: words[0].value.toLowerCase(), definite: true };
+  // An acronym alone is an organisation ("DHS said", "the DEA says"), unless it labels a transcript turn ("PENCE: …")
+  const acronym = words.length === 1 ? words[0] : words.length === 2 && /^the$/i.test(words[0].value) ? words[1] : null;
+  if (acronym && /^\p{Lu}{2,6}$/u.test(acronym.value) && text[acronym.end] !== ':') {
+    return { ...info, kind: 'organization', description: acronym.value, head: acronym.value.toLowerCase(), definite: true };
   }
   // Name: the last run of capitalised tokens that is not followed by a noun and not preceded by a preposition/determiner.
   let nameRun: [number, number] | null = null;

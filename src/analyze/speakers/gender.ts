@@ -44,6 +44,9 @@ export function genderOfName(name: string): 'm' | 'f' | null {
   if (parts.length < 1) return null;
   const first = parts[0].toLowerCase().replace(/[^a-z\u00C0-\u024F-]/g, '');
   if (parts.length >= 2) {
+    // a title kept in the name ("Queen Elizabeth", "Prince Andrew")
+    if (/^(?:queen|princess|lady|dame|mrs|ms|madam|duchess|empress)$/.test(first)) return 'f';
+    if (/^(?:king|prince|lord|sir|mr|duke|emperor)$/.test(first)) return 'm';
     if (FEMALE.has(first) && !MALE.has(first)) return 'f';
     if (MALE.has(first) && !FEMALE.has(first)) return 'm';
     const last = parts[parts.length - 1].toLowerCase();
