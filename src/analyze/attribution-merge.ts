@@ -3,6 +3,7 @@
  * quotes/indirect.ts) merged with the learned PolNeAR tagger's (attribution/index.ts), with the
  * resolved speaker (`speakerId`) and the quote (`quoteId`) filled by overlap.
  */
+import { CITING_CUE } from './quotes/lexicon.js';
 import { quoteEnd } from './quotes/marks.js';
 import { pronounFits } from './speakers/gender.js';
 import { surnameOf } from './speakers/names.js';
@@ -71,9 +72,6 @@ function lowerBound(xs: readonly number[], x: number): number {
 
 /** A relation of quotes/colon.ts: the colon is the cue. */
 const colonRule = (r: Attribution): boolean => r.cue.text === ':' && r.source !== null;
-
-/** The cue of a source an outlet cites ("reported, citing …"). */
-const CITING_CUE = /^(?:citing|quoting)$/i;
 
 const inter = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const len = (a: Span): number => a.end - a.start;

@@ -49,6 +49,10 @@ export function colonAttributions(article: Article): Attribution[] {
   const extend = (a: Attribution, end: number): void => {
     a.content = span(a.content.start, end);
   };
+  // (an advice column's "DEAR ABBY:" addresses the letter, it is not who writes it)
+  const label = (m: RegExpExecArray): boolean => !NOT_SPEAKERS.has(m[1].toLowerCase()) && !/^dear\s/i.test(m[1]);
+  // a transcript label names someone: its last word is no common word of the article ("BETRAYED:", "SYRIAN WAR:")
+  const named = (m: RegExpExecArray): boolean => !isCommonWord(m[1].split(/\s+/).pop()!, text);
   article.blocks.forEach((b, k) => {
     if (b.kind === 'caption') return;
     let s = b.start;
@@ -60,10 +64,6 @@ export function colonAttributions(article: Article): Attribution[] {
     const from = opened ? s + 1 : s;
     const line = text.slice(from, Math.min(e, from + 200));
     const t = TRANSCRIPT.exec(line);
-    // (an advice column's "DEAR ABBY:" addresses the letter, it is not who writes it)
-    const label = (m: RegExpExecArray): boolean => !NOT_SPEAKERS.has(m[1].toLowerCase()) && !/^dear\s/i.test(m[1]);
-    // a transcript label names someone: its last word is no common word of the article ("BETRAYED:", "SYRIAN WAR:")
-    const named = (m: RegExpExecArray): boolean => !isCommonWord(m[1].split(/\s+/).pop()!, text);
     if (t && label(t) && named(t)) {
       const colon = from + t[1].length;
       const contentStart = from + t[0].length;

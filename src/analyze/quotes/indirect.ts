@@ -1,6 +1,7 @@
 import type { Article, Attribution, Speaker, TextSpan } from '../../model.js';
 import { isReportingVerb, subjectBefore } from './cues.js';
 import { npAfter } from './noun-phrase.js';
+import { CITING_CUE } from './lexicon.js';
 import type { TokenizedArticle } from './tokens.js';
 import { pronounFits } from '../speakers/gender.js';
 import { surnameOf } from '../speakers/names.js';
@@ -15,8 +16,6 @@ const INDIRECT_VERBS = new Set(
 );
 /** Words that start a time phrase between a speech verb and its "that" ("said on Monday that", "said Friday that"). */
 const TIME_START = /^(?:on|in|at|during|late|earlier|last|this|today|yesterday|tonight|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-/** The cue of a cited source after a reporting clause ("reported, citing …"). */
-const CITING = /^(?:citing|quoting)$/i;
 const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
 
 /**
@@ -128,7 +127,7 @@ export function indirectAttributions(
       const t = tokens[v];
       if (!INDIRECT_VERBS.has(t.value.toLowerCase())) continue;
       // wink reads "reports" in "UNN reports citing Bloomberg" as a noun: the citing clause makes it the verb
-      const citingNext = CITING.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING.test(tokens[v + 2]?.value ?? ''));
+      const citingNext = CITING_CUE.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING_CUE.test(tokens[v + 2]?.value ?? ''));
       // …and "notes" in "The publication notes that …" (a subject must precede it, below)
       const thatNext = /^that$/i.test(tokens[v + 1]?.value ?? '') && /^(?:notes|reports|claims|states|says|writes)$/i.test(t.value);
       if (!isReportingVerb(t, false) && !citingNext && !thatNext) continue;
@@ -141,7 +140,7 @@ export function indirectAttributions(
       let content: [number, number] | null = null;
       // "…, UNN reports citing Bloomberg." / "…, Reuters reported, quoting two officials.": the cited source
       let cited: { cue: number; np: [number, number] } | null = null;
-      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',' && !CITING.test(tokens[v + 2]?.value ?? '')) {
+      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',' && !CITING_CUE.test(tokens[v + 2]?.value ?? '')) {
         // "Putin, they said, may be willing …": the sentence around the parenthetical
         content = [tokens[from].start, sentEnd];
       } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
@@ -151,7 +150,7 @@ export function indirectAttributions(
         if (obj) tail = obj[1];
         while (tail < end && (tokens[tail].pos === 'ADV' || tokens[tail].pos === 'PROPN' || tokens[tail].pos === 'NOUN') && tail - v < 5) tail++;
         const c = tail < end && tokens[tail].value === ',' ? tail + 1 : tail;
-        if (c < end - 1 && CITING.test(tokens[c].value)) {
+        if (c < end - 1 && CITING_CUE.test(tokens[c].value)) {
           const np = npAfter(tokens, c + 1, end);
           if (np && np[1] >= end - 1) {
             cited = { cue: c, np };

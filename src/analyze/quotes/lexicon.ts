@@ -59,6 +59,9 @@ export const STANCE_VERBS = new Set(
     'praising blasting slamming').split(' '),
 );
 
+/** The cue of a source an outlet cites after its reporting clause ("…, UNN reports citing Bloomberg"). */
+export const CITING_CUE = /^(?:citing|quoting)$/i;
+
 export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plural: boolean }> = {
   he: { gender: 'm', plural: false },
   she: { gender: 'f', plural: false },

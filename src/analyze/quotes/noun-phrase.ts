@@ -143,7 +143,7 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
 }
 
 /** Abbreviations of titles and ranks whose full stop does not end a sentence ("Rear Adm. John Kirby"). */
-const TITLE_ABBREVIATION = /^(?:Adm|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Cmdr|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Ofc|Atty|Amb|Gov|Jr|Sr|St)$/;
+const TITLE_ABBREVIATION = /^(?:Adm|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Cmdr|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Ofc|Atty|Amb|Jr|Sr|St)$/;
 
 /** Token `i` is the full stop of a title abbreviation, written right after it and followed by a capitalised word. */
 export function isAbbreviationDot(tokens: Token[], i: number): boolean {

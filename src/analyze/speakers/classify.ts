@@ -68,10 +68,6 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     kind: 'person', name: null, description: null, head: null,
     definite: /^(?:the|this|that|these|those)$/.test(first), gender: null, plural: false, count: null,
   };
-  // "…,” said one." — one of those just mentioned, unnamed
-  if (words.length === 1 && (first === 'one' || first === 'another')) {
-    return { ...info, kind: 'anonymous', description: words[0].value, head: first, count: 1, definite: false };
-  }
   if (words.length === 1 && PERSONAL_PRONOUNS[first] && words[0].pos === 'PRON') {
     const p = PERSONAL_PRONOUNS[first];
     return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
@@ -162,8 +158,8 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.description = d && /\p{Ll}/u.test(d) ? d : null;
   }
 
-  // "one of the fans", "one of his close friends": one unnamed person of a group
-  if (!info.name && /^(?:one|another)\s+of\s/i.test(phrase)) {
+  // "…,” said one.", "one of the fans", "one of his close friends": one unnamed person (of a group)
+  if (!info.name && /^(?:one|another)(?:\s+of\s|$)/i.test(phrase)) {
     info.plural = false;
     info.count = 1;
     info.kind = 'anonymous';

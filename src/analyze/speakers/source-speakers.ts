@@ -22,23 +22,15 @@ export function addSourceSpeakers(speakers: Speaker[], attributions: Attribution
   const byName = new Map<string, Speaker>();
   const keyOf = (kind: string, name: string): string => `${kind}:${name.replace(/^the\s+/i, '').toLowerCase()}`;
   for (const s of speakers) if (s.kind === 'outlet' || s.kind === 'organization') for (const n of s.names) byName.set(keyOf(s.kind, n), s);
-  const seen = new Map<string, ReturnType<typeof classifyPhrase> | null>();
   for (const a of attributions) {
     // an outlet's name is capitalised (a quick test before the phrase is classified)
     if (!a.source || a.speakerId || !/\p{Lu}/u.test(a.source.text) || /^(?:he|she|it|they|we|i|you|who|which|that)$/i.test(a.source.text)) continue;
-    // the same source phrase is classified once ("Trump" of every relation); the key keeps what classification
-    // reads beyond the phrase (the character after it)
-    const memoKey = `${a.source.text}\u0000${text[a.source.end] ?? ''}`;
-    let info = seen.get(memoKey);
-    if (info === undefined) {
-      const phrase: Token[] = [];
-      for (let i = tokenAt(tokens, a.source.start); i < tokens.length && tokens[i].start < a.source.end; i++) {
-        if (tokens[i].value.trim() !== '') phrase.push(tokens[i]);
-      }
-      info = phrase.length ? classifyPhrase(phrase, text) : null;
-      seen.set(memoKey, info);
+    const phrase: Token[] = [];
+    for (let i = tokenAt(tokens, a.source.start); i < tokens.length && tokens[i].start < a.source.end; i++) {
+      if (tokens[i].value.trim() !== '') phrase.push(tokens[i]);
     }
-    if (!info) continue;
+    if (phrase.length === 0) continue;
+    const info = classifyPhrase(phrase, text);
     const name = info.kind === 'outlet' ? info.name : info.kind === 'organization' ? (info.description ?? '').replace(/^the\s+/i, '') : '';
     // (an organisation by its name, not "the publication" or "the ministry", which point back to one)
     if ((info.kind !== 'outlet' && info.kind !== 'organization') || !name || !/\p{Lu}/u.test(name)) continue;
