@@ -2,6 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle } from '../../src/analyze/index.js';
 import { articleFromText } from './article-fixture.js';
+import type { ArticleAnnotations } from '../../src/model.js';
+
+/** The quote starting with `start` and its resolved speaker. */
+function quoteAndSpeaker(ann: ArticleAnnotations, start: string) {
+  const quote = ann.quotes.find((q) => q.text.startsWith(start))!;
+  return { quote, speaker: ann.speakers.find((s) => s.id === quote.speakerId) };
+}
 
 test('speaker mentions: full name and surname, but not a surname inside another name', () => {
   const article = articleFromText('“It is a game,” said Fiona Hill.\n\nOn Capitol Hill, Hill Street residents met. Hill later added nothing. Ms. Hill left.');
@@ -125,8 +132,7 @@ test('speaker phrases from real pages: appositives, a title after a place, party
   );
   const ann = analyzeArticle(article, { attributions: 'rules' });
   const who = (start: string) => {
-    const q = ann.quotes.find((x) => x.text.startsWith(start))!;
-    const s = ann.speakers.find((x) => x.id === q.speakerId);
+    const s = quoteAndSpeaker(ann, start).speaker;
     return s ? `${s.names[0] ?? s.descriptions[0]} (${s.kind})` : null;
   };
   assert.equal(who('We had some issues'), 'Kevin Mayer (person)');
@@ -142,7 +148,7 @@ test('an affiliation after the name and a possessor before an organisation are n
       '“It was late,” said the report and Monday’s statement.',
   );
   const ann = analyzeArticle(article, { attributions: 'rules' });
-  const who = (start: string) => ann.speakers.find((x) => x.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId);
+  const who = (start: string) => quoteAndSpeaker(ann, start).speaker;
   assert.deepEqual(who('Organics')?.names, ['Rosaly Lopes']);
   assert.equal(who('It was a mistake')?.kind, 'organization');
   assert.ok(!who('It was late')?.names.includes('Monday'));
@@ -151,7 +157,7 @@ test('an affiliation after the name and a possessor before an organisation are n
 test('an acronym alone is an organisation, a transcript label in capitals a person', () => {
   const article = articleFromText('“The claim is false,” DHS said.\n\n"WALLACE: Why?\n\n"PENCE: Because.\n\n"WALLACE: Really?');
   const ann = analyzeArticle(article, { attributions: 'rules' });
-  const kindOf = (start: string) => ann.speakers.find((s) => s.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId)?.kind;
+  const kindOf = (start: string) => quoteAndSpeaker(ann, start).speaker?.kind;
   assert.equal(kindOf('The claim is false'), 'organization');
   assert.equal(kindOf('Because'), 'person');
 });
@@ -164,8 +170,8 @@ test('title abbreviations inside a speaker phrase, and "said one" / "one of the 
   );
   const ann = analyzeArticle(article, { attributions: 'rules' });
   const sp = (start: string) => {
-    const q = ann.quotes.find((x) => x.text.startsWith(start))!;
-    return { phrase: q.speaker, speaker: ann.speakers.find((s) => s.id === q.speakerId) };
+    const { quote, speaker } = quoteAndSpeaker(ann, start);
+    return { phrase: quote.speaker, speaker };
   };
   assert.deepEqual(sp('We have confirmed').speaker?.names, ['John Kirby']);
   assert.equal(sp('Look at minute').phrase, 'one');
@@ -196,7 +202,7 @@ test('a title in the name tells the gender ("Queen Elizabeth" is not "he"); "the
       '“Mexico remains the main source,” the DEA says.',
   );
   const ann = analyzeArticle(article, { attributions: 'rules' });
-  const who = (start: string) => ann.speakers.find((s) => s.id === ann.quotes.find((q) => q.text.startsWith(start))!.speakerId);
+  const who = (start: string) => quoteAndSpeaker(ann, start).speaker;
   assert.deepEqual(who('I didn’t sweat')?.names, ['Prince Andrew']);
   assert.equal(who('Mexico remains')?.kind, 'organization');
 });
