@@ -10,6 +10,7 @@ import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle } from './quotes/tokens.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
+import { creditSentenceSubjects } from './speakers/subject.js';
 import { findNumbers } from './numbers.js';
 import { findHedges } from './hedges.js';
 
@@ -60,6 +61,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   // resolved again (new people, new mentions) and the attributions follow
   if (mode !== 'rules') {
     adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, article.text);
+    for (const id of creditSentenceSubjects(drafts, tok, article.text)) adopted.add(id);
     if (adopted.size) {
       speakers = resolveSpeakers(article, drafts, tok);
       attributions = attributionsWith(speakers);

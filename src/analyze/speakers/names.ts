@@ -1,6 +1,7 @@
 import type { Token } from '../nlp.js';
 import { outletByName } from '../outlet-lexicon.js';
 import { ORG_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
+import { genderOfName } from './gender.js';
 
 export interface NameMention {
   name: string;
@@ -23,7 +24,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
   const out: NameMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i])) {
+    if (!isNameToken(tokens[i]) && !isFirstNameTaggedVerb(tokens, i)) {
       i++;
       continue;
     }
@@ -32,7 +33,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     for (;;) {
       if (j >= tokens.length || words >= 4) break;
       const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
-      if (adjacent && (isNameToken(tokens[j]) || (j > i && isSurnameTaggedVerb(tokens[j])))) {
+      if (adjacent && (isNameToken(tokens[j]) || (j === i && isFirstNameTaggedVerb(tokens, j)) || (j > i && isSurnameTaggedVerb(tokens[j])))) {
         j++;
         words++;
         continue;
@@ -85,6 +86,13 @@ function particleRun(tokens: Token[], j: number): number {
 /** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"). */
 function isSurnameTaggedVerb(t: Token): boolean {
   return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value);
+}
+
+/** A known first name wink tags as a verb before a surname ("Ted Cruz", "Mark Warner"). */
+function isFirstNameTaggedVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next !== undefined && next.start - t.end === 1 && isNameToken(next) && genderOfName(`${t.value} ${next.value}`) !== null;
 }
 
 function isNameToken(t: Token): boolean {

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import type { ArticleAnnotations } from '../../src/model.js';
+import { articleFromText } from './article-fixture.js';
+
+function speakerOf(ann: ArticleAnnotations, quoteStart: string): { phrase: string | null; name: string | undefined } {
+  const quote = ann.quotes.find((q) => q.text.startsWith(quoteStart));
+  assert.ok(quote, `no quote starting ${quoteStart}`);
+  const sp = ann.speakers.find((s) => s.id === quote.speakerId);
+  return { phrase: quote.speaker, name: sp?.names[0] ?? sp?.descriptions[0] };
+}
+
+test('a partial quote after a characterising verb goes to the sentence subject, past an opening adverbial', () => {
+  const text =
+    'Harry Reid, the Senate Democratic leader, spoke on Monday.\n\n' +
+    'In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country” and a “spoiled brat.”\n\n' +
+    'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" in a filing.';
+  const ann = analyzeArticle(articleFromText(text));
+  assert.deepEqual(speakerOf(ann, 'human leech'), { phrase: 'Reid', name: 'Harry Reid' });
+  assert.equal(speakerOf(ann, 'spoiled brat').name, 'Harry Reid');
+  assert.equal(speakerOf(ann, 'burning the').phrase, 'Another critic, Laurence H. Tribe');
+  assert.equal(speakerOf(ann, 'burning the').name, 'Laurence H. Tribe');
+});
+
+test('"the phrase …" credits the subject; a relative clause is cut off the speaker phrase', () => {
+  const text = 'Trump has used the phrase “Islamic terrorism” for years.\n\nGlenn Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” endorsed Cruz.';
+  const ann = analyzeArticle(articleFromText(text));
+  assert.equal(speakerOf(ann, 'Islamic terrorism').phrase, 'Trump');
+  assert.equal(speakerOf(ann, 'a pathological').phrase, 'Glenn Beck');
+});
+
+test('no subject credit for titles, names, non-characterising verbs, subjects that are no speakers', () => {
+  const text =
+    'The Post sent its “national enterprise reporter” to Pennsylvania.\n\n' +
+    "Mr. Bush is not the first member of his family to land a job on ''Today.''\n\n" +
+    'Lester Holt hosted a debate on NBC, the network of "Nightly News."\n\n' +
+    'The bill would give the agency “unprecedented power” over banks.\n\n' +
+    'Marcel Lazar, known online as "Guccifer," was sentenced.';
+  const ann = analyzeArticle(articleFromText(text));
+  for (const start of ['national enterprise', 'Today', 'Nightly News', 'unprecedented power', 'Guccifer']) {
+    assert.equal(speakerOf(ann, start).phrase, null, start);
+  }
+});
+
+test('a quote the rules already attribute keeps its speaker', () => {
+  const text = 'Sen. Ted Cruz of Texas spoke in Houston.\n\n“We will win,” Cruz said, and he exhorted Republicans to "vote your conscience."';
+  const ann = analyzeArticle(articleFromText(text));
+  assert.equal(speakerOf(ann, 'We will win').name, 'Ted Cruz');
+  assert.equal(speakerOf(ann, 'vote your').name, 'Ted Cruz');
+});
