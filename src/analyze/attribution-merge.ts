@@ -24,6 +24,8 @@ export interface MergeContext {
   lastMentionBefore: (offset: number) => number;
   /** Whether "he"/"she" can refer to a speaker (false when the speaker's known gender is the other one). */
   pronounFits?: (speakerId: string, pronoun: string) => boolean;
+  /** The grammatical subject before a cue ("In return, Russia would demand"), for relations the tagger left without a source. */
+  subjectOf?: (cue: Span) => Span | null;
 }
 
 /**
@@ -104,8 +106,9 @@ export function sameContent(a: Span, b: Span): boolean {
  * - Rule sources follow the PolNeAR comma convention (`normalizeRule`).
  * Ids `${articleId}:r${n}` in text order (content start, then cue start).
  */
-export function mergeAttributions(rules0: Attribution[], model: Attribution[], ctx: MergeContext): Attribution[] {
+export function mergeAttributions(rules0: Attribution[], model0: Attribution[], ctx: MergeContext): Attribution[] {
   const rules = rules0.map((r) => normalizeRule(r, ctx.text));
+  const model = withoutMisassembled(model0, rules);
   const rulesAt = overlapIndex(rules.map((r) => r.content));
   const out: Attribution[] = [];
   const usedRule = new Set<number>();
@@ -181,7 +184,9 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
       const relative = m.source !== null && /^(?:who|which|that)$/i.test(m.source.text) && r.source !== null;
       // the tagger cuts long sources short ("X, a lawyer who has been"): the rule's runs on
       const longer = m.source !== null && r.source !== null && r.source.start === m.source.start && r.source.end > m.source.end && !/,$/.test(m.source.text);
-      const source = relative || longer || !m.source ? r.source : m.source;
+      // … or keeps only the phrase's tail ("two sources close to [the Kremlin] told"): the rule's holds it whole
+      const tail = m.source !== null && r.source !== null && r.source.start < m.source.start && r.source.end === m.source.end;
+      const source = relative || longer || tail || !m.source ? r.source : m.source;
       const sameSource = source !== null && r.source !== null && source.start === r.source.start && source.end === r.source.end;
       // "A," said X. "B." stays a direct quotation though the covering content holds the cue
       const form = r.form === 'direct' && content === m.content && /^["“„«]/.test(m.content.text) ? 'direct' : m.form;
@@ -206,7 +211,35 @@ export function mergeAttributions(rules0: Attribution[], model: Attribution[], c
     if (!colonRule(kept)) decided.add(kept);
     out.push(kept);
   }
+  if (ctx.subjectOf) {
+    for (const a of out) {
+      if (a.source || a.form === 'according-to' || a.content.start < a.cue.end) continue;
+      const subj = ctx.subjectOf(a.cue);
+      if (subj) a.source = { ...subj, text: ctx.text.slice(subj.start, subj.end) };
+    }
+  }
   return finish(out, ctx);
+}
+
+/**
+ * Model relations the linker put together across a quotation's marks: a cue inside a quotation the rules
+ * read ("“President Putin has repeatedly stated that …,” Peskov said") with a source outside it or a
+ * content running out of it. The words inside the marks are the quoted speaker's; such a relation mixes
+ * two (the quoted one, if any, is the rules' or another model relation's). Measured on PolNeAR dev.
+ */
+function withoutMisassembled(model: Attribution[], rules: Attribution[]): Attribution[] {
+  const quotes = rules.filter((r) => r.form === 'direct' && /^["“„«]/.test(r.content.text));
+  if (!quotes.length) return model;
+  const at = overlapIndex(quotes.map((r) => r.content));
+  const inside = (a: Span, b: Span): boolean => b.start <= a.start && a.end <= b.end;
+  return model.filter((m) => {
+    for (const k of at(m.cue)) {
+      const q = quotes[k].content;
+      if (!(q.start < m.cue.start && m.cue.end < q.end)) continue;
+      if (!inside(m.content, q) || (m.source !== null && !inside(m.source, q))) return false;
+    }
+    return true;
+  });
 }
 
 /**
@@ -225,12 +258,49 @@ const DATELINE_IN_SOURCE = /^\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(
 /** Who quotes the source, before it: "The AP quotes " in "The AP quotes Nicaraguan spokeswoman Rosario Murillo as saying". */
 const QUOTING_IN_SOURCE = /^[^,\n]{1,60}?\s(?:quotes|quoted|cites|cited)\s+(?=\S)/u;
 
+/** One word of a name: capitalised, or an initial/abbreviation ("U.S.", "Sen.", "D."). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’&-]*|(?:\p{Lu}\.)+|(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Adm)\.)$/u;
+/** Words that join the parts of a name ("Observatory for Human Rights", "Bank of England"). */
+const NAME_JOINER = /^(?:of|for|on|and|de|the)$/;
+
+/**
+ * Where a name the tagger cut short really starts: "The Syrian Observatory for [Human Rights]" → the
+ * start of "The Syrian Observatory for Human Rights". Walks back over capitalised words and joiners on
+ * the same line; the name must open with a capitalised word or "the".
+ */
+function nameStart(text: string, start: number): number {
+  const words = /(\S+)\s+$/u;
+  let best = start;
+  let at = start;
+  for (let n = 0; n < 8; n++) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    if (!/^[ \t]+/.test(text.slice(at - 1, at)) && n > 0) break;
+    const m = words.exec(before);
+    if (!m || /\n/.test(m[0])) break;
+    const w = m[1];
+    const wStart = at - m[0].length;
+    if (NAME_WORD.test(w)) {
+      at = wStart;
+      best = at;
+    } else if (NAME_JOINER.test(w) || w === 'The') {
+      at = wStart;
+      if (/^the$/i.test(w)) best = at;
+    } else break;
+  }
+  return best;
+}
+
 /** PolNeAR's "according to" cue holds both words; the tagger sometimes stops at "according". */
 function normalizeModel(m: Attribution, text: string): Attribution {
   const d = m.source ? DATELINE_IN_SOURCE.exec(m.source.text) ?? QUOTING_IN_SOURCE.exec(m.source.text) : null;
   if (d && m.source && d[0].length < m.source.text.length) {
     const start = m.source.start + d[0].length;
     m = { ...m, source: { start, end: m.source.end, text: text.slice(start, m.source.end) } };
+  }
+  // only a cut inside a name: the word before the source joins it to a name ("… Observatory for [Human Rights]")
+  if (m.source && /^\p{Lu}/u.test(m.source.text) && /\p{Lu}[\p{L}.'’-]*\s+(?:of|for|on|de)\s+$/u.test(text.slice(Math.max(0, m.source.start - 40), m.source.start))) {
+    const start = nameStart(text, m.source.start);
+    if (start < m.source.start) m = { ...m, source: { start, end: m.source.end, text: text.slice(start, m.source.end) } };
   }
   if (/^according$/i.test(m.cue.text)) {
     const to = /^\s+to\b/.exec(text.slice(m.cue.end, m.cue.end + 8));

@@ -8,6 +8,7 @@ import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle } from './quotes/tokens.js';
+import { sentenceSubject } from './quotes/sentence-subject.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
 import { creditSentenceSubjects } from './speakers/subject.js';
@@ -44,6 +45,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   const citations = findCitations(article, tok);
   const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
   let adopted = new Set<string>();
+  const subjectOf = (cue: { start: number; end: number }): { start: number; end: number } | null => sentenceSubject(tok, cue, article.text);
   const attributionsWith = (people: Speaker[]): Attribution[] => {
     const rules: Attribution[] =
       mode === 'model'
@@ -54,7 +56,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
             ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
             ...headline,
           ];
-    return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people) });
+    return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people), subjectOf });
   };
   let attributions = attributionsWith(speakers);
   // quotes the rules left without a speaker take the merged attribution's source; speakers are then

@@ -110,6 +110,21 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
     }
     tokens.push({ start, end: Math.min(offset, text.length), value: v, pos: pos[i] });
   }
-  const sentences = spans.map(([a, b]) => [a, b] as [number, number]);
-  return { tokens, sentences };
+  return { tokens, sentences: joinLowerCaseStarts(spans, tokens, text) };
+}
+
+/**
+ * wink ends a sentence at "(D-Calif.)", "pic.twitter.com", "will.i.am" or a question closing a quote
+ * ("…?” he asks"). A sentence that starts with a lower-case letter on the same line continues the
+ * previous one (on PolNeAR dev all 24 such splits were mid-sentence).
+ */
+function joinLowerCaseStarts(spans: Array<[number, number]>, tokens: Token[], text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const prev = out[out.length - 1];
+    const first = tokens[a];
+    if (prev && first && tokens[prev[1]] && /^\p{Ll}/u.test(first.value) && !text.slice(tokens[prev[1]].end, first.start).includes('\n')) prev[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
 }

@@ -362,3 +362,45 @@ test('a model content that is a rule source read under the same cue ("citing [Bl
     ['Bloomberg', 'citing', 'Putin is testing the United States'],
   ]);
 });
+
+test('a model relation put together across quotation marks (cue inside, source outside) gives way to the quote rules', () => {
+  const text = '"President Putin has repeatedly stated that Russia is open to talks," Peskov said. "We will see."';
+  const rules = [
+    rel(text, { source: 'Peskov', cue: 'said', content: '"President Putin has repeatedly stated that Russia is open to talks,"' }, 'direct'),
+    rel(text, { source: 'Peskov', cue: 'said', content: '"We will see."' }, 'direct'),
+  ];
+  const model = [rel(text, { source: 'Peskov', cue: 'has repeatedly stated', content: text }, 'mixed')];
+  const out = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual(out.map((a) => [a.source?.text, a.cue.text, a.content.text]), [
+    ['Peskov', 'said', '"President Putin has repeatedly stated that Russia is open to talks,"'],
+    ['Peskov', 'said', '"We will see."'],
+  ]);
+});
+
+test('a model source cut short keeps the whole phrase: the rule\'s when it ends there, a name cut after "for/of"', () => {
+  const text = 'Prices rose, two sources close to the Kremlin told Bloomberg. The Syrian Observatory for Human Rights has cited witnesses.';
+  const rule = rel(text, { source: 'two sources close to the Kremlin', cue: 'told', content: 'Prices rose' }, 'indirect');
+  const cut = rel(text, { source: 'the Kremlin', cue: 'told', content: 'Prices rose' }, 'indirect');
+  assert.equal(mergeAttributions([rule], [cut], ctx(text))[0].source?.text, 'two sources close to the Kremlin');
+  const org = rel(text, { source: 'Human Rights', cue: 'has cited', content: 'witnesses' }, 'indirect');
+  assert.equal(mergeAttributions([], [org], ctx(text))[0].source?.text, 'The Syrian Observatory for Human Rights');
+});
+
+test('a model relation without a source takes the subject that opens its clause, not an object or a passive subject', async () => {
+  const text =
+    'In return, however, Russia would demand that the Kremlin keep the land.\n\n' +
+    'The bill has been endorsed by dozens of papers that call it fair.\n\n' +
+    'Critics of taking in migrants have embraced the idea, warning that it fails.';
+  const article = articleFromText(text);
+  const tok = tokenizeArticle(article);
+  const { sentenceSubject } = await import('../../src/analyze/quotes/sentence-subject.js');
+  const subj = (cue: string) => {
+    const start = article.text.indexOf(cue);
+    const r = sentenceSubject(tok, { start, end: start + cue.length }, article.text);
+    return r && article.text.slice(r.start, r.end);
+  };
+  assert.equal(subj('would demand'), 'Russia');
+  assert.equal(subj('has been endorsed'), null);
+  assert.equal(subj('warning'), null);
+  assert.notEqual(subj('have embraced'), 'migrants');
+});

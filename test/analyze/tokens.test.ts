@@ -44,3 +44,12 @@ test('tokens of a text do not depend on the texts read before it (wink learns wo
   tokenize("It was Clinton's. It was Obama's, and Sanders's.");
   assert.deepEqual(tokenize(text).tokens.map((t) => t.value), before);
 });
+
+test('a sentence wink ends inside ("(D-Calif.) said", "…?” he asks") continues when the next starts lower-case on the same line', async () => {
+  const { sentenceSpans } = await import('../../src/analyze/sentences.js');
+  const text = 'Sen. Dianne Feinstein (D-Calif.) said the vote was close. “Why now?” he asks. Nobody knew.\nlower case line.';
+  const spans = sentenceSpans(text).map(([a, b]) => text.slice(a, b));
+  assert.deepEqual(spans, ['Sen. Dianne Feinstein (D-Calif.) said the vote was close.', '“Why now?” he asks.', 'Nobody knew.', 'lower case line.']);
+  const article = articleFromText(text.replace('\n', '\n\n'));
+  assert.deepEqual(tokenizeArticle(article).sentences.map((s) => article.text.slice(s.start, s.end)), spans);
+});

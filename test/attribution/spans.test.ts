@@ -69,3 +69,39 @@ test('lineBlocks: one block per non-blank line, offsets into the text', () => {
     }),
   );
 });
+
+test('end tags: the last token of a span of two or more takes E-, a one-token span only B-; E- closes a span', () => {
+  const text = 'Officials said the plan failed badly .';
+  const toks = tokenizeParagraphs(text)[0].tokens;
+  const at = (w: string) => toks.find((t) => t.value === w)!;
+  const spans = [
+    { kind: 'source', start: at('Officials').start, end: at('Officials').end },
+    { kind: 'cue', start: at('said').start, end: at('said').end },
+  ];
+  const sc = [...spansToTags(toks, spans, SC_TAGS, { source: 'S', cue: 'C' })].map((t) => SC_TAGS[t]);
+  assert.deepEqual(sc.slice(0, 2), ['B-S', 'B-C']);
+  const CT = ['O', 'B-T', 'I-T', 'E-T'];
+  const ct = spansToTags(toks, [{ kind: 'content', start: at('the').start, end: at('badly').end }], CT, { content: 'T' });
+  assert.deepEqual([...ct].map((t) => CT[t]), ['O', 'O', 'B-T', 'I-T', 'I-T', 'E-T', 'O']);
+  // two spans back to back: B I E B E
+  const seq = Uint8Array.from([1, 2, 3, 1, 3, 0, 0]);
+  assert.deepEqual(tagsToSpans(toks, seq, CT).map((s) => text.slice(s.start, s.end)), ['Officials said the', 'plan failed']);
+});
+
+test('Viterbi never emits E- after O or after another kind', () => {
+  const toks = tokenizeParagraphs('a b c d e')[0].tokens;
+  const bits = 8;
+  const feats = paragraphFeatures({ tokens: toks }, bits);
+  const T = SC_TAGS.length;
+  const weights = new Float32Array((1 << bits) * T);
+  const eS = SC_TAGS.indexOf('E-S');
+  const bC = SC_TAGS.indexOf('B-C');
+  for (let b = 0; b < 1 << bits; b++) {
+    weights[b * T + eS] = 1;
+    weights[b * T + bC] = 0.9;
+  }
+  const seq = [...new Decoder({ tags: SC_TAGS, bits, weights, trans: new Float32Array((T + 1) * T) }).decode(feats)].map((t) => SC_TAGS[t]);
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i].startsWith('E-')) assert.ok(i > 0 && /^[BI]-/.test(seq[i - 1]) && seq[i - 1].endsWith(seq[i].slice(2)), seq.join(' '));
+  }
+});

@@ -2,12 +2,16 @@ import { paragraphFeatures, endsInQuote, factsOf, formTemplateHashes, posGroupHa
 import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
 import { stackExtras, contentExtras, STACK_FEATURES } from './stack.js';
-import { tagsToSpans, type KindSpan } from './spans.js';
+import { bioOf, tagsToSpans, type KindSpan } from './spans.js';
 import { RowCache } from './row-cache.js';
 import { tokenizeParagraphs, type Paragraph } from './tokens.js';
 
-export const SC_TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C'];
-export const CT_TAGS = ['O', 'B-T', 'I-T'];
+/**
+ * Tag sets of the models this code trains. End tags (`E-`) are appended, so a model trained before them
+ * (BIO: the first five / three) reads the same; inference goes by the tag names a model file holds.
+ */
+export const SC_TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'E-S', 'E-C'];
+export const CT_TAGS = ['O', 'B-T', 'I-T', 'E-T'];
 
 export interface TaggerPair {
   bits: number;
@@ -56,21 +60,28 @@ export function prepareParagraphs(paras: Paragraph[], bits: number, clusters?: C
   });
 }
 
-/** Source/cue tag kinds per token (0 none, 1 source, 2 cue). */
-export function scKinds(seq: Uint8Array): Uint8Array {
+/** Source/cue tag kinds per token (0 none, 1 source, 2 cue) of a sequence over `tags`. */
+export function scKinds(seq: Uint8Array, tags: string[]): Uint8Array {
+  const kind = tags.map((t) => (t.endsWith('-S') ? 1 : t.endsWith('-C') ? 2 : 0));
   const out = new Uint8Array(seq.length);
-  for (let i = 0; i < seq.length; i++) out[i] = seq[i] === 0 ? 0 : seq[i] <= 2 ? 1 : 2;
+  for (let i = 0; i < seq.length; i++) out[i] = kind[seq[i]];
   return out;
 }
 
 /**
- * Inference tables: the taggers' weights interleaved per bucket (5 source/cue + 3 content floats, then
- * 5 refined source/cue floats and padding when the model has a second pass), so each feature costs
- * one memory access for all taggers.
+ * Inference tables: the taggers' weights interleaved per bucket (A source/cue lanes, C content lanes,
+ * then the refined source/cue lanes when the model has a second pass; A and C are the models' tag
+ * counts), so each feature costs one memory access for all taggers.
  */
 interface Fast {
   bits: number;
+  /** Lanes per bucket: A + C (+ A for a second pass). */
   stride: number;
+  /** Tag counts of the source/cue and the content tagger. */
+  A: number;
+  C: number;
+  /** Per-token lane sums (scratch, `stride` wide). */
+  acc: Int32Array;
   /** Weights quantised to int16 (a quarter of the memory traffic of f64, half of f32); see `scales`. */
   joint: Int16Array;
   /** Dequantisation factor of the source/cue, content and refined source/cue weights. */
@@ -96,6 +107,8 @@ interface Fast {
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
+/** Lanes of the unrolled row sums (`sumLanes`): up to 7 source/cue + 5 content tags. */
+const LANES = 12;
 /** Build (once per model) the interleaved inference tables. */
 export function fastFor(m: TaggerPair): Fast {
   let f = fastCache.get(m);
@@ -103,14 +116,15 @@ export function fastFor(m: TaggerPair): Fast {
   const B = 1 << m.bits;
   const A = m.sc.tags.length;
   const C = m.ct.tags.length;
-  const S = m.sc2 ? 16 : 8;
-  if (A !== 5 || C !== 3 || (m.sc2 && m.sc2.tags.length !== 5)) throw new Error('attribution model: unexpected tag sets');
+  if (m.sc2 && m.sc2.tags.join() !== m.sc.tags.join()) throw new Error('attribution model: the second source/cue pass has other tags');
+  // one pass (the shipped models): lanes padded to LANES for the unrolled sums; a second pass: generic sums
+  const S = !m.sc2 && A + C <= LANES ? LANES : A + C + (m.sc2 ? A : 0);
   const joint = new Int16Array(B * S);
   const fill = (c: ChainModel, col: number): number => {
     const T = c.tags.length;
     if (c.packed) {
       const { ids, vals, scale } = c.packed;
-      for (let r = 0; r < ids.length; r++) for (let t = 0; t < T; t++) joint[ids[r] * S + col + t] = vals[r * T + t];
+      fillPacked(joint, S, col, T, ids, vals);
       return scale;
     }
     const w = c.weights;
@@ -126,6 +140,9 @@ export function fastFor(m: TaggerPair): Fast {
   f = {
     bits: m.bits,
     stride: S,
+    A,
+    C,
+    acc: new Int32Array(S),
     joint,
     scSc,
     scCt,
@@ -149,6 +166,14 @@ export function fastFor(m: TaggerPair): Fast {
   ff.fillCtx = (key, rows, offset) => sumRows(ff, ctxGroupHashes, key, rows, offset);
   fastCache.set(m, f);
   return f;
+}
+
+/** Copy a loaded model's packed rows (`T` int16 each, bucket `ids[r]`) into lanes `col..col+T` of the joint table. */
+function fillPacked(joint: Int16Array, S: number, col: number, T: number, ids: Int32Array, vals: Int16Array): void {
+  for (let r = 0, v = 0; r < ids.length; r++, v += T) {
+    const b = ids[r] * S + col;
+    for (let t = 0; t < T; t++) joint[b + t] = vals[v + t];
+  }
 }
 
 /** Write the summed weights of the form templates of a form with `facts` (offsets -2..2) at `rows[offset..]`. */
@@ -200,20 +225,81 @@ function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Int16A
   }
 }
 
+/**
+ * Token i's lane sums into `acc` (LANES wide, unrolled: the decoder's hot loop): its five form rows
+ * (offsets -2..2), its context row, its POS row (po < 0: none) and its own features `ids[from..to)`.
+ */
+function sumLanes(acc: Int32Array, F: Int32Array, fo: Int32Array, i: number, CR: Int32Array, co: number, PR: Int32Array, po: number, joint: Int16Array, ids: Int32Array, from: number, to: number): void {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
+  for (let o = 0; o < 7; o++) {
+    let v: Int32Array;
+    let b: number;
+    if (o < 5) {
+      v = F;
+      b = fo[i + o] + o * LANES;
+    } else if (o === 5) {
+      v = CR;
+      b = co;
+    } else {
+      if (po < 0) continue;
+      v = PR;
+      b = po;
+    }
+    a0 += v[b];
+    a1 += v[b + 1];
+    a2 += v[b + 2];
+    a3 += v[b + 3];
+    a4 += v[b + 4];
+    a5 += v[b + 5];
+    a6 += v[b + 6];
+    a7 += v[b + 7];
+    a8 += v[b + 8];
+    a9 += v[b + 9];
+    a10 += v[b + 10];
+    a11 += v[b + 11];
+  }
+  for (let k = from; k < to; k++) {
+    const w = ids[k] * LANES;
+    a0 += joint[w];
+    a1 += joint[w + 1];
+    a2 += joint[w + 2];
+    a3 += joint[w + 3];
+    a4 += joint[w + 4];
+    a5 += joint[w + 5];
+    a6 += joint[w + 6];
+    a7 += joint[w + 7];
+    a8 += joint[w + 8];
+    a9 += joint[w + 9];
+    a10 += joint[w + 10];
+    a11 += joint[w + 11];
+  }
+  acc[0] = a0;
+  acc[1] = a1;
+  acc[2] = a2;
+  acc[3] = a3;
+  acc[4] = a4;
+  acc[5] = a5;
+  acc[6] = a6;
+  acc[7] = a7;
+  acc[8] = a8;
+  acc[9] = a9;
+  acc[10] = a10;
+  acc[11] = a11;
+}
+
 /** Decode one paragraph with all taggers: [source/cue tags, content tags]. */
 function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: FormFacts[]): [Uint8Array, Uint8Array] {
   const toks = p.para.tokens;
   const n = toks.length;
-  if (f.emSc.length < n * 5) {
-    f.emSc = new Float64Array(n * 10);
-    f.emCt = new Float64Array(n * 6);
-    f.emSc2 = new Float64Array(n * 10);
+  const { A, C, stride: S, acc } = f;
+  if (f.emSc.length < n * A) {
+    f.emSc = new Float64Array(n * A * 2);
+    f.emCt = new Float64Array(n * C * 2);
+    f.emSc2 = new Float64Array(n * A * 2);
   }
-  const { emSc, emCt, emSc2, joint, stride, scSc, scCt, scSc2 } = f;
+  const { emSc, emCt, emSc2, joint, scSc, scCt, scSc2 } = f;
   const { ids, offsets } = p.base;
-  const shift = stride === 16 ? 4 : 3;
   const two = f.sc2 !== null;
-  const S = stride;
   const posKeys = p.base.posKeys;
   const ctxKeys = p.base.ctxKeys;
   if (!posKeys || !ctxKeys) throw new Error('attribution: paragraph features were not made for inference');
@@ -238,89 +324,45 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: Fo
   const CR = f.ctxGroups.rows;
   const PR = f.posGroups.rows;
   for (let i = 0; i < n; i++) {
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, c0 = 0, c1 = 0, c2 = 0;
-    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
-    for (let o = 0; o < 7; o++) {
-      // o < 5: the token at offset o - 2 contributes its form templates for that offset;
-      // o = 5, 6: the token's context and POS groups.
-      let v: Int32Array;
-      let b: number;
-      if (o < 5) {
-        v = F;
-        b = fo[i + o] + o * S;
-      } else if (o === 5) {
-        v = CR;
-        b = co[i];
-      } else {
-        if (po[i] < 0) continue;
-        v = PR;
-        b = po[i];
+    if (S === LANES) sumLanes(acc, F, fo, i, CR, co[i], PR, po[i], joint, ids, offsets[i], offsets[i + 1]);
+    else {
+      acc.fill(0);
+      // the five form rows (offsets -2..2), the context row and the POS row
+      for (let o = 0; o < 5; o++) {
+        const b = fo[i + o] + o * S;
+        for (let t = 0; t < S; t++) acc[t] += F[b + t];
       }
-      a0 += v[b];
-      a1 += v[b + 1];
-      a2 += v[b + 2];
-      a3 += v[b + 3];
-      a4 += v[b + 4];
-      c0 += v[b + 5];
-      c1 += v[b + 6];
-      c2 += v[b + 7];
-      if (two) {
-        r0 += v[b + 8];
-        r1 += v[b + 9];
-        r2 += v[b + 10];
-        r3 += v[b + 11];
-        r4 += v[b + 12];
+      const bc = co[i];
+      for (let t = 0; t < S; t++) acc[t] += CR[bc + t];
+      if (po[i] >= 0) {
+        const bp = po[i];
+        for (let t = 0; t < S; t++) acc[t] += PR[bp + t];
+      }
+      // the token's own features
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        const w = ids[k] * S;
+        for (let t = 0; t < S; t++) acc[t] += joint[w + t];
       }
     }
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      const w = ids[k] << shift;
-      a0 += joint[w];
-      a1 += joint[w + 1];
-      a2 += joint[w + 2];
-      a3 += joint[w + 3];
-      a4 += joint[w + 4];
-      c0 += joint[w + 5];
-      c1 += joint[w + 6];
-      c2 += joint[w + 7];
-      if (two) {
-        r0 += joint[w + 8];
-        r1 += joint[w + 9];
-        r2 += joint[w + 10];
-        r3 += joint[w + 11];
-        r4 += joint[w + 12];
-      }
-    }
-    const a = i * 5;
-    emSc[a] = a0 * scSc;
-    emSc[a + 1] = a1 * scSc;
-    emSc[a + 2] = a2 * scSc;
-    emSc[a + 3] = a3 * scSc;
-    emSc[a + 4] = a4 * scSc;
-    emSc2[a] = r0 * scSc2;
-    emSc2[a + 1] = r1 * scSc2;
-    emSc2[a + 2] = r2 * scSc2;
-    emSc2[a + 3] = r3 * scSc2;
-    emSc2[a + 4] = r4 * scSc2;
-    const c = i * 3;
-    emCt[c] = c0 * scCt;
-    emCt[c + 1] = c1 * scCt;
-    emCt[c + 2] = c2 * scCt;
+    for (let t = 0; t < A; t++) emSc[i * A + t] = acc[t] * scSc;
+    for (let t = 0; t < C; t++) emCt[i * C + t] = acc[A + t] * scCt;
+    if (two) for (let t = 0; t < A; t++) emSc2[i * A + t] = acc[A + C + t] * scSc2;
   }
   const bias = m.bias;
   if (bias) {
     for (let i = 0; i < n; i++) {
-      for (let t = 1; t < 5; t++) {
-        emSc[i * 5 + t] += bias.sc;
-        emSc2[i * 5 + t] += bias.sc;
+      for (let t = 1; t < A; t++) {
+        emSc[i * A + t] += bias.sc;
+        emSc2[i * A + t] += bias.sc;
       }
-      for (let t = 1; t < 3; t++) emCt[i * 3 + t] += bias.ct;
+      for (let t = 1; t < C; t++) emCt[i * C + t] += bias.ct;
     }
   }
   const scSeq = f.sc.viterbi(emSc, n);
-  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq), f.bits), n, joint, stride, 5, 3, scCt);
+  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq, m.sc.tags), f.bits), n, joint, S, A, C, scCt);
   const ctSeq = f.ctDec.viterbi(emCt, n);
   if (!f.sc2) return [scSeq, ctSeq];
-  addExtras(emSc2, contentExtras(toks, ctSeq, f.bits), n, joint, stride, 8, 5, scSc2);
+  addExtras(emSc2, contentExtras(toks, bioOf(ctSeq, m.ct.tags), f.bits), n, joint, S, A + C, A, scSc2);
   return [f.sc2.viterbi(emSc2, n), ctSeq];
 }
 

@@ -32,7 +32,7 @@ function allowedTable(tags: string[]): Uint8Array {
     for (let t = 0; t < T; t++) {
       const tag = tags[t];
       let allowed = true;
-      if (tag.startsWith('I-')) {
+      if (tag.startsWith('I-') || tag.startsWith('E-')) {
         const kind = tag.slice(2);
         allowed = p >= 0 && (tags[p] === 'B-' + kind || tags[p] === 'I-' + kind);
       }

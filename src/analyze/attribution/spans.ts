@@ -7,7 +7,8 @@ export interface KindSpan {
 }
 
 /**
- * BIO tags for one paragraph from gold spans. Spans are taken in the given order (priority);
+ * BIO(E) tags for one paragraph from gold spans: when `tags` has `E-x`, the last token of a span of
+ * two or more tokens takes it (an end tag lets the tagger learn what ends a span, not only what follows one). Spans are taken in the given order (priority);
  * a span overlapping tokens already tagged is skipped (the taggers cannot represent nesting).
  * `kinds` maps span kind → tag suffix (e.g. source → S).
  */
@@ -34,30 +35,47 @@ export function spansToTags(toks: ATok[], spans: KindSpan[], tags: string[], kin
     if (!free) continue;
     const B = tags.indexOf('B-' + suffix);
     const I = tags.indexOf('I-' + suffix);
+    const E = tags.indexOf('E-' + suffix);
     for (let i = a; i <= b; i++) {
       taken[i] = 1;
-      out[i] = i === a ? B : I;
+      out[i] = i === a ? B : i === b && E >= 0 ? E : I;
     }
   }
   return out;
 }
 
-/** Spans `[start, end)` (text offsets) of the tag sequence, with the tag suffix as kind. */
+/** Spans `[start, end)` (text offsets) of the tag sequence, with the tag suffix as kind. `E-x` closes a span. */
 export function tagsToSpans(toks: ATok[], seq: Uint8Array, tags: string[]): KindSpan[] {
   const out: KindSpan[] = [];
   let cur: KindSpan | null = null;
   for (let i = 0; i < toks.length; i++) {
     const tag = tags[seq[i]];
-    if (tag.startsWith('B-') || (tag.startsWith('I-') && (!cur || cur.kind !== tag.slice(2)))) {
+    const inside = tag.startsWith('I-') || tag.startsWith('E-');
+    if (tag.startsWith('B-') || (inside && (!cur || cur.kind !== tag.slice(2)))) {
       if (cur) out.push(cur);
       cur = { kind: tag.slice(2), start: toks[i].start, end: toks[i].end };
-    } else if (tag.startsWith('I-') && cur) {
+    } else if (inside && cur) {
       cur.end = toks[i].end;
     } else {
       if (cur) out.push(cur);
       cur = null;
     }
+    if (tag.startsWith('E-') && cur) {
+      out.push(cur);
+      cur = null;
+    }
   }
   if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Per token of a tag sequence: 0 outside, 1 first token of a span, 2 inside (`I-` or `E-`): the
+ * tag-set independent reading the stacked features use.
+ */
+export function bioOf(seq: Uint8Array, tags: string[]): Uint8Array {
+  const code = tags.map((t) => (t.startsWith('B-') ? 1 : t.startsWith('I-') || t.startsWith('E-') ? 2 : 0));
+  const out = new Uint8Array(seq.length);
+  for (let i = 0; i < seq.length; i++) out[i] = code[seq[i]];
   return out;
 }

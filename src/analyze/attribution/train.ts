@@ -1,7 +1,7 @@
 import type { GoldAttributions } from './brat.js';
 import { prepare, scKinds, SC_TAGS, CT_TAGS, type TaggerPair, type PreparedParagraph } from './annotate.js';
 import { trainChain, Decoder, type TrainExample } from './perceptron.js';
-import { spansToTags, type KindSpan } from './spans.js';
+import { bioOf, spansToTags, type KindSpan } from './spans.js';
 import { stackFeatures, contentExtras, withExtras } from './stack.js';
 import type { ClusterTable } from './features.js';
 
@@ -110,7 +110,7 @@ export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
               cfg.bits,
               rest.flatMap((d) =>
                 d.paras
-                  .map((p, k) => ({ feats: stackFeatures(p.base, p.para.tokens, scKinds(d.sc[k]), cfg.bits), gold: d.ct[k] }))
+                  .map((p, k) => ({ feats: stackFeatures(p.base, p.para.tokens, scKinds(d.sc[k], SC_TAGS), cfg.bits), gold: d.ct[k] }))
                   .filter((e) => e.gold.length > 0),
               ),
               { epochs: cfg.epochs, seed: cfg.seed + 100 + f },
@@ -121,11 +121,11 @@ export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
         d.paras.forEach((p, k) => {
           if (p.para.tokens.length === 0) return;
           const seq = dec.decode(p.base);
-          const stacked = stackFeatures(p.base, p.para.tokens, scKinds(seq), cfg.bits);
+          const stacked = stackFeatures(p.base, p.para.tokens, scKinds(seq, SC_TAGS), cfg.bits);
           ctExamples.push({ feats: stacked, gold: d.ct[k] });
           if (ctDec) {
             const ctSeq = ctDec.decode(stacked);
-            sc2Examples.push({ feats: withExtras(p.base, contentExtras(p.para.tokens, ctSeq, cfg.bits)), gold: d.sc[k] });
+            sc2Examples.push({ feats: withExtras(p.base, contentExtras(p.para.tokens, bioOf(ctSeq, CT_TAGS), cfg.bits)), gold: d.sc[k] });
           }
         });
       }
