@@ -290,8 +290,21 @@ function nameStart(text: string, start: number): number {
   return best;
 }
 
+/** Debris the tagger leaves at a source's edges: a quotation mark or "However," before it, "as" or a dash after it. */
+const SOURCE_HEAD_DEBRIS = /^(?:["“”‘’'«»]\s*|(?:However|Meanwhile|Still|Instead|Also|Yet|But|And),?\s+)+/u;
+const SOURCE_TAIL_DEBRIS = /(?:\s+(?:as|to)|\s*[—–]+|\s+-+)$/u;
+
 /** PolNeAR's "according to" cue holds both words; the tagger sometimes stops at "according". */
 function normalizeModel(m: Attribution, text: string): Attribution {
+  if (m.source) {
+    const head = SOURCE_HEAD_DEBRIS.exec(m.source.text)?.[0].length ?? 0;
+    const tail = SOURCE_TAIL_DEBRIS.exec(m.source.text)?.[0].length ?? 0;
+    if ((head || tail) && head + tail < m.source.text.length) {
+      const start = m.source.start + head;
+      const end = m.source.end - tail;
+      m = { ...m, source: { start, end, text: text.slice(start, end) } };
+    }
+  }
   const d = m.source ? DATELINE_IN_SOURCE.exec(m.source.text) ?? QUOTING_IN_SOURCE.exec(m.source.text) : null;
   if (d && m.source && d[0].length < m.source.text.length) {
     const start = m.source.start + d[0].length;

@@ -404,3 +404,9 @@ test('a model relation without a source takes the subject that opens its clause,
   assert.equal(subj('warning'), null);
   assert.notEqual(subj('have embraced'), 'migrants');
 });
+
+test('debris at a model source\'s edges is trimmed: a quotation mark or "However," before, "as" or a dash after', () => {
+  const text = 'However, Guerrero State Prosecutor Inaky Blanco as irresponsible: he said the claim was false.';
+  const model = [rel(text, { source: 'However, Guerrero State Prosecutor Inaky Blanco as', cue: 'said', content: 'the claim was false' }, 'indirect')];
+  assert.equal(mergeAttributions([], model, ctx(text))[0].source?.text, 'Guerrero State Prosecutor Inaky Blanco');
+});

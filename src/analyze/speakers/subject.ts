@@ -113,7 +113,7 @@ export function creditSentenceSubjects(drafts: QuoteDraft[], tok: TokenizedArtic
     const chose = tokens.slice(v, ti).some((t) => t.pos === 'VERB' && CHARACTERISING.has(stem(t.value))) || WORDS_NOUN.test(tokens[ti - 1].value);
     if (!chose) continue;
     // a title or name in quotation marks ("Keepin' It Real", "Nightly News", ''Playbook'') is nobody's words
-    if (isTitle(q.text) || /^[^\p{L}]*\p{Lu}[\p{L}'’-]*[^\p{L}]*$/u.test(q.text.trim())) continue;
+    if (isTitle(q.text) || /^[^\p{L}]*\p{Lu}[\p{L}'’-]*[^\p{L}]*$/u.test(q.text.trim()) || !/\p{Ll}/u.test(q.text)) continue;
     // "who", "which", "that", "this" and nouns without a name are no speakers here
     const info = classifyPhrase(phrase, text);
     const ok =
