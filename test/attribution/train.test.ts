@@ -11,7 +11,7 @@ import { scoreArticle, emptyCounts, addCounts } from '../../src/analyze/attribut
 import { fixturePath } from '../helpers.js';
 import { parseClusterTable } from '../../src/analyze/attribution/clusters.js';
 import { Decoder } from '../../src/analyze/attribution/perceptron.js';
-import { prepareParagraphs, tagParagraphs, SC_TAGS, CT_TAGS } from '../../src/analyze/attribution/annotate.js';
+import { prepareParagraphs, tagParagraphs, tagArticle, SC_TAGS, CT_TAGS } from '../../src/analyze/attribution/annotate.js';
 import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
 import { tagsToSpans } from '../../src/analyze/attribution/spans.js';
 
@@ -125,7 +125,7 @@ function toVersion1(buf: Buffer): Buffer {
 
 test('model files: version 2 (u16 id gaps) is smaller and reads the same as version 1 (i32 ids)', () => {
   const docs = loadPolnear(fixturePath('attribution', 'mini'));
-  const buf = serializeModel(trainTaggers(docs, cfg));
+  const buf = serializeModel(trainTaggers(docs, cfg), {}, 0, 'rows');
   const v1 = toVersion1(buf);
   assert.ok(buf.length < v1.length);
   const a = deserializeModel(buf, 'v2');
@@ -133,4 +133,18 @@ test('model files: version 2 (u16 id gaps) is smaller and reads the same as vers
   assert.deepEqual([...a.sc.packed!.ids], [...b.sc.packed!.ids]);
   assert.deepEqual([...a.ct.packed!.ids], [...b.ct.packed!.ids]);
   assert.deepEqual([...a.sc.packed!.vals], [...b.sc.packed!.vals]);
+});
+
+test('model files: version 3 (the inference table, loaded in place) holds the same weights and tags the same as version 2', () => {
+  const docs = loadPolnear(fixturePath('attribution', 'mini'));
+  const model = trainTaggers(docs, cfg);
+  const v3 = deserializeModel(serializeModel(model), 'v3');
+  const v2 = deserializeModel(serializeModel(model, {}, 0, 'rows'), 'v2');
+  assert.ok(v3.table && !v2.table);
+  for (const k of ['sc', 'ct'] as const) assert.deepEqual([...v3[k].weights], [...v2[k].weights]);
+  const text = docs[0].text;
+  assert.deepEqual(tagArticle(text, v3), tagArticle(text, v2));
+  // a truncated table is an error, not a crash later
+  const buf = serializeModel(model);
+  assert.throws(() => deserializeModel(buf.subarray(0, buf.length - 10), 'cut.bin'), /cut\.bin: not a retold attribution model \(truncated\)/);
 });

@@ -28,6 +28,8 @@ export interface TaggerPair {
   sc2?: ChainModel;
   /** Word clusters the features use (stored in the model file); absent: every word is out of vocabulary. */
   clusters?: ClusterTable;
+  /** The inference table as read from a version-3 model file (`LANES` int16 per bucket and the two scales). */
+  table?: { joint: Int16Array; stride: number; scales: [number, number] };
 }
 
 export interface TaggedSpan extends KindSpan {
@@ -107,8 +109,8 @@ interface Fast {
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
-/** Lanes of the unrolled row sums (`sumLanes`): up to 7 source/cue + 5 content tags. */
-const LANES = 12;
+/** Lanes of the unrolled row sums (`sumLanes`) and of a version-3 model file's table: up to 7 source/cue + 5 content tags. */
+export const LANES = 12;
 /** Build (once per model) the interleaved inference tables. */
 export function fastFor(m: TaggerPair): Fast {
   let f = fastCache.get(m);
@@ -119,7 +121,8 @@ export function fastFor(m: TaggerPair): Fast {
   if (m.sc2 && m.sc2.tags.join() !== m.sc.tags.join()) throw new Error('attribution model: the second source/cue pass has other tags');
   // one pass (the shipped models): lanes padded to LANES for the unrolled sums; a second pass: generic sums
   const S = !m.sc2 && A + C <= LANES ? LANES : A + C + (m.sc2 ? A : 0);
-  const joint = new Int16Array(B * S);
+  const given = m.table && m.table.stride === S && !m.sc2 ? m.table : null;
+  const joint = given ? given.joint : new Int16Array(B * S);
   const fill = (c: ChainModel, col: number): number => {
     const T = c.tags.length;
     if (c.packed) {
@@ -134,8 +137,8 @@ export function fastFor(m: TaggerPair): Fast {
     for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) joint[b * S + col + t] = Math.round(w[b * T + t] / scale);
     return scale;
   };
-  const scSc = fill(m.sc, 0);
-  const scCt = fill(m.ct, A);
+  const scSc = given ? given.scales[0] : fill(m.sc, 0);
+  const scCt = given ? given.scales[1] : fill(m.ct, A);
   const scSc2 = m.sc2 ? fill(m.sc2, A + C) : 1;
   f = {
     bits: m.bits,
