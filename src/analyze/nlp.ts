@@ -114,17 +114,31 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
 }
 
 /**
- * wink ends a sentence at "(D-Calif.)", "pic.twitter.com", "will.i.am" or a question closing a quote
- * ("…?” he asks"). A sentence that starts with a lower-case letter on the same line continues the
- * previous one (on PolNeAR dev all 24 such splits were mid-sentence).
+ * wink ends a sentence at "(D-Calif.)", inside "(R-S.C.)", at "pic.twitter.com", "will.i.am" or at a question
+ * closing a quote ("…?” he asks"). A sentence continues the previous one on the same line when it starts with a
+ * lower-case letter (on PolNeAR dev all 24 such splits were mid-sentence) or when the previous one left a
+ * parenthesis open that this one closes within its first four tokens ("(R-S." + "C.) told").
  */
 function joinLowerCaseStarts(spans: Array<[number, number]>, tokens: Token[], text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [a, b] of spans) {
     const prev = out[out.length - 1];
     const first = tokens[a];
-    if (prev && first && tokens[prev[1]] && /^\p{Ll}/u.test(first.value) && !text.slice(tokens[prev[1]].end, first.start).includes('\n')) prev[1] = b;
+    const join = prev !== undefined && first !== undefined && tokens[prev[1]] !== undefined && !text.slice(tokens[prev[1]].end, first.start).includes('\n') && (/^\p{Ll}/u.test(first.value) || closesOpenParen(tokens, prev, a, b));
+    if (join) prev[1] = b;
     else out.push([a, b]);
   }
   return out;
+}
+
+/** The sentence `prev` has an unclosed "(" (in its last eight tokens) and tokens a..a+3 close it. */
+function closesOpenParen(tokens: Token[], prev: [number, number], a: number, b: number): boolean {
+  let depth = 0;
+  for (let k = Math.max(prev[0], prev[1] - 7); k <= prev[1]; k++) {
+    if (tokens[k].value === '(') depth++;
+    else if (tokens[k].value === ')') depth = Math.max(0, depth - 1);
+  }
+  if (depth === 0) return false;
+  for (let k = a; k <= Math.min(b, a + 3); k++) if (tokens[k].value === ')') return true;
+  return false;
 }

@@ -371,10 +371,8 @@ test('a model relation put together across quotation marks (cue inside, source o
   ];
   const model = [rel(text, { source: 'Peskov', cue: 'has repeatedly stated', content: text }, 'mixed')];
   const out = mergeAttributions(rules, model, ctx(text));
-  assert.deepEqual(out.map((a) => [a.source?.text, a.cue.text, a.content.text]), [
-    ['Peskov', 'said', '"President Putin has repeatedly stated that Russia is open to talks,"'],
-    ['Peskov', 'said', '"We will see."'],
-  ]);
+  // (the two pieces of the quotation around "Peskov said." are one relation, as PolNeAR reads them)
+  assert.deepEqual(out.map((a) => [a.source?.text, a.cue.text, a.content.text]), [['Peskov', 'said', text]]);
 });
 
 test('a model source cut short keeps the whole phrase: the rule\'s when it ends there, a name cut after "for/of"', () => {
@@ -409,4 +407,22 @@ test('debris at a model source\'s edges is trimmed: a quotation mark or "However
   const text = 'However, Guerrero State Prosecutor Inaky Blanco as irresponsible: he said the claim was false.';
   const model = [rel(text, { source: 'However, Guerrero State Prosecutor Inaky Blanco as', cue: 'said', content: 'the claim was false' }, 'indirect')];
   assert.equal(mergeAttributions([], model, ctx(text))[0].source?.text, 'Guerrero State Prosecutor Inaky Blanco');
+});
+
+test('“A,” Clinton said. “B.” — one quotation around its attribution sentence becomes one relation covering both', () => {
+  const text = '“How many times?” Clinton said. “In Tulsa, an unarmed man.”\n\n“We will win,” he said, and “they know it.”';
+  const rules = [
+    rel(text, { source: 'Clinton', cue: 'said', content: '“How many times?”' }, 'direct'),
+    rel(text, { source: 'Clinton', cue: 'said', content: '“In Tulsa, an unarmed man.”' }, 'direct'),
+    rel(text, { source: 'he', cue: 'said', content: '“We will win,”', from: 60 }, 'direct'),
+    rel(text, { source: 'he', cue: 'said', content: '“they know it.”', from: 60 }, 'direct'),
+  ];
+  const out = mergeAttributions(rules, [], ctx(text));
+  assert.deepEqual(out.map((a) => a.content.text), [
+    '“How many times?” Clinton said. “In Tulsa, an unarmed man.”',
+    // no full stop between: two pieces of one sentence stay two relations
+    '“We will win,”',
+    '“they know it.”',
+  ]);
+  assert.equal(out[0].form, 'direct');
 });

@@ -53,3 +53,9 @@ test('a sentence wink ends inside ("(D-Calif.) said", "…?” he asks") continu
   const article = articleFromText(text.replace('\n', '\n\n'));
   assert.deepEqual(tokenizeArticle(article).sentences.map((s) => article.text.slice(s.start, s.end)), spans);
 });
+
+test('a sentence wink ends inside a parenthesis ("(R-S." + "C.) told") continues when the next one closes it', async () => {
+  const { sentenceSpans } = await import('../../src/analyze/sentences.js');
+  const text = '“It is bad,” Sen. Lindsey Graham (R-S.C.) told reporters. It was cold (very cold). Then it rained.';
+  assert.deepEqual(sentenceSpans(text).map(([a, b]) => text.slice(a, b)), ['“It is bad,” Sen. Lindsey Graham (R-S.C.) told reporters.', 'It was cold (very cold).', 'Then it rained.']);
+});
