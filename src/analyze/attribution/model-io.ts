@@ -43,21 +43,19 @@ interface Header {
 
 function pack(m: ChainModel, prune: number): { header: TaggerHeader; parts: Buffer[] } {
   const T = m.tags.length;
-  const buckets = 1 << m.bits;
-  let maxAbs = 0;
-  for (const v of m.weights) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
-  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const threshold = maxAbs * prune;
+  const { q, scale } = quantise(m, prune);
+  // the kept rows: those with a non-zero weight (quantise zeroes the others)
   const ids: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    let keep = false;
-    for (let t = 0; t < T; t++) if (Math.abs(m.weights[b * T + t]) > threshold && Math.round(m.weights[b * T + t] / scale) !== 0) keep = true;
-    if (keep) ids.push(b);
+  for (let b = 0; b < 1 << m.bits; b++) {
+    for (let t = 0; t < T; t++) {
+      if (q[b * T + t] !== 0) {
+        ids.push(b);
+        break;
+      }
+    }
   }
   const vals = new Int16Array(ids.length * T);
-  ids.forEach((b, r) => {
-    for (let t = 0; t < T; t++) vals[r * T + t] = Math.round(m.weights[b * T + t] / scale);
-  });
+  ids.forEach((b, r) => vals.set(q.subarray(b * T, (b + 1) * T), r * T));
   // ids ascend: their gaps fit in 16 bits almost always, which keeps the file a sixth smaller
   const gaps = ids.map((b, r) => b - (r > 0 ? ids[r - 1] : 0));
   const small = gaps.every((g) => g <= 0xffff);
