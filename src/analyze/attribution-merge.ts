@@ -211,11 +211,13 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
     if (!colonRule(kept)) decided.add(kept);
     out.push(kept);
   }
+  // a model relation the tagger left without a source: the subject that opens its clause
   if (ctx.subjectOf) {
-    for (const a of out) {
+    for (let i = 0; i < out.length; i++) {
+      const a = out[i];
       if (a.source || a.form === 'according-to' || a.content.start < a.cue.end) continue;
       const subj = ctx.subjectOf(a.cue);
-      if (subj) a.source = { ...subj, text: ctx.text.slice(subj.start, subj.end) };
+      if (subj) out[i] = normalizeRule({ ...a, source: { ...subj, text: ctx.text.slice(subj.start, subj.end) } }, ctx.text);
     }
   }
   return finish(joinSplitQuotation(out, ctx.text), ctx);
@@ -279,7 +281,8 @@ function withoutMisassembled(model: Attribution[], rules: Attribution[]): Attrib
 
 /**
  * PolNeAR convention: a source with an appositive closed by a comma before its cue keeps that comma
- * ("Douglas Brinkley, a historian who attended the session, said").
+ * ("Douglas Brinkley, a historian who attended the session, said"). For rule relations and for sources
+ * filled from the clause's subject.
  */
 function normalizeRule(r: Attribution, text: string): Attribution {
   const s = r.source;

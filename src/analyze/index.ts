@@ -1,4 +1,4 @@
-import type { Article, ArticleAnnotations, Attribution, Speaker } from '../model.js';
+import type { Article, ArticleAnnotations, Attribution, Span, Speaker } from '../model.js';
 import { extractAttributionsFromTokens } from './attribution/index.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
@@ -45,7 +45,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   const citations = findCitations(article, tok);
   const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
   let adopted = new Set<string>();
-  const subjectOf = (cue: { start: number; end: number }): { start: number; end: number } | null => sentenceSubject(tok, cue, article.text);
+  const subjectOf = (cue: Span): Span | null => sentenceSubject(tok, cue, article.text);
   const attributionsWith = (people: Speaker[]): Attribution[] => {
     const rules: Attribution[] =
       mode === 'model'

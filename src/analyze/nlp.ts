@@ -110,7 +110,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
     }
     tokens.push({ start, end: Math.min(offset, text.length), value: v, pos: pos[i] });
   }
-  return { tokens, sentences: joinLowerCaseStarts(spans, tokens, text) };
+  return { tokens, sentences: joinBrokenSentences(spans, tokens, text) };
 }
 
 /**
@@ -119,7 +119,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
  * lower-case letter (on PolNeAR dev all 24 such splits were mid-sentence) or when the previous one left a
  * parenthesis open that this one closes within its first four tokens ("(R-S." + "C.) told").
  */
-function joinLowerCaseStarts(spans: Array<[number, number]>, tokens: Token[], text: string): Array<[number, number]> {
+function joinBrokenSentences(spans: Array<[number, number]>, tokens: Token[], text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [a, b] of spans) {
     const prev = out[out.length - 1];

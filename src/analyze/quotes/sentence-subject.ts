@@ -29,9 +29,5 @@ export function sentenceSubject(tok: TokenizedArticle, cue: Span, text: string):
   // right before the cue (adverbs, auxiliaries, a closing comma between): not the subject of an earlier verb
   // that the cue is coordinated with ("The video has become …, and called for")
   for (let k = r[1]; k < v; k++) if (!/^(?:ADV|AUX|PART)$/.test(tokens[k].pos) && tokens[k].value !== ',') return null;
-  const start = tokens[r[0]].start;
-  let end = tokens[r[1] - 1].end;
-  // PolNeAR keeps the comma that closes an appositive before the cue ("An attorney for Pagliano, Mark MacDougall, stressed")
-  if (text.slice(start, end).includes(',') && text[end] === ',') end++;
-  return { start, end };
+  return { start: tokens[r[0]].start, end: tokens[r[1] - 1].end };
 }
