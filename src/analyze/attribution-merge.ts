@@ -265,7 +265,7 @@ function joinSplitQuotation(list: Attribution[], text: string): Attribution[] {
  * two (the quoted one, if any, is the rules' or another model relation's). Measured on PolNeAR dev.
  */
 function withoutMisassembled(model: Attribution[], rules: Attribution[]): Attribution[] {
-  const quotes = rules.filter((r) => r.form === 'direct' && /^["“„«]/.test(r.content.text));
+  const quotes = rules.filter((r) => r.form === 'direct' && /^(?:["“„«]|'')/.test(r.content.text));
   if (!quotes.length) return model;
   const at = overlapIndex(quotes.map((r) => r.content));
   const inside = (a: Span, b: Span): boolean => b.start <= a.start && a.end <= b.end;
@@ -312,7 +312,6 @@ function nameStart(text: string, start: number): number {
   let at = start;
   for (let n = 0; n < 8; n++) {
     const before = text.slice(Math.max(0, at - 40), at);
-    if (!/^[ \t]+/.test(text.slice(at - 1, at)) && n > 0) break;
     const m = words.exec(before);
     if (!m || /\n/.test(m[0])) break;
     const w = m[1];
