@@ -55,3 +55,12 @@ test('a quote the rules already attribute keeps its speaker', () => {
   assert.equal(speakerOf(ann, 'We will win').name, 'Ted Cruz');
   assert.equal(speakerOf(ann, 'vote your').name, 'Ted Cruz');
 });
+
+test('a quotation opening its sentence goes to the subject of the sentence before it when that subject chose the words', () => {
+  const text =
+    'He runs a nursing home business. His former business partner at Lenox, Lawrence B. Cummings, called him a master at bolting together business deals. "He showed again and again an ability to put together deals."\n\n' +
+    'The weather was cold on Monday. "Nobody came to the rally."';
+  const ann = analyzeArticle(articleFromText(text));
+  assert.equal(speakerOf(ann, 'He showed').name, 'Lawrence B. Cummings');
+  assert.equal(speakerOf(ann, 'Nobody came').phrase, null, 'no speaker and no characterising verb before it');
+});
