@@ -1,17 +1,51 @@
 /**
- * Train the attribution taggers from PolNeAR and write models/attribution.bin.
+ * Train the attribution taggers from PolNeAR and write models/attribution.bin, then the content boundary
+ * reranker (models/content-bounds.bin, next to it): four taggers, each trained on three quarters of the
+ * articles, annotate the fourth quarter (the default merged output, without a reranker), and the
+ * reranker learns from those relations' content edges against the gold ones.
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
+ *     [--no-bounds]       (skip the reranker)   [--bounds-only]   (train only the reranker)
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readClusterTable } from '../src/analyze/attribution/clusters.js';
 import { dirname, join, resolve } from 'node:path';
 import { loadPolnear } from '../src/analyze/attribution/dataset.js';
 import { trainEnsemble, DEFAULT_CONFIG } from '../src/analyze/attribution/train.js';
 import { serializeModel } from '../src/analyze/attribution/model-io.js';
 import { defaultModelPath } from '../src/analyze/attribution/index.js';
+import { boundsInput, serializeBounds } from '../src/analyze/attribution/content-bounds.js';
+import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/content-bounds-train.js';
+import { paragraphsFromTokens } from '../src/analyze/attribution/tokens.js';
+import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
+import { analyzeArticle } from '../src/analyze/index.js';
+import { extractArticle } from '../src/extract/index.js';
+import { toRawDocument } from '../src/ingest/index.js';
+import type { PolnearDoc } from '../src/analyze/attribution/dataset.js';
+import type { TrainConfig } from '../src/analyze/attribution/train.js';
+
+const BOUNDS_FOLDS = 4;
+
+/** The reranker's training examples: relations of jackknifed taggers (see the header) against gold. */
+function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainConfig, log: (m: string) => void): BoundsExample[] {
+  const out: BoundsExample[] = [];
+  for (let f = 0; f < BOUNDS_FOLDS; f++) {
+    const rest = docs.filter((_, i) => i % BOUNDS_FOLDS !== f);
+    const model = trainEnsemble(rest, { ...cfg, log: undefined });
+    docs.forEach((d, i) => {
+      if (i % BOUNDS_FOLDS !== f) return;
+      const path = join(dir, 'text', d.name + '.txt');
+      const article = extractArticle(toRawDocument(path, readFileSync(path), 'text/plain'), { asIs: true });
+      const tokens = tokenizeArticle(article).tokens;
+      const rels = analyzeArticle(article, { attributions: 'merged', contentBounds: null, model }).attributions;
+      out.push(...boundsExamples(boundsInput(paragraphsFromTokens(tokens)), rels, d.gold));
+    });
+    log(`content bounds: fold ${f + 1}/${BOUNDS_FOLDS} annotated (${out.length} examples)`);
+  }
+  return out;
+}
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -39,6 +73,8 @@ function main(): void {
     ensemble: Number(opt('--ensemble') ?? DEFAULT_CONFIG.ensemble),
   };
   const allAnnotators = flag('--all-annotators');
+  const noBounds = flag('--no-bounds');
+  const boundsOnly = flag('--bounds-only');
   const clusterArg = opt('--clusters');
   const clusterPath = clusterArg ? resolve(clusterArg) : null;
   const dir = resolve(args[0] ?? join(process.cwd(), '..', 'shared', 'bench', 'polnear', 'train'));
@@ -61,11 +97,23 @@ function main(): void {
     }
     console.log(`word clusters: ${clusters.size} words from ${clusterPath}`);
   } else console.log('word clusters: none');
-  const model = trainEnsemble(docs, { ...cfg, clusters, log: (m) => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`) });
-  const buf = serializeModel(model, { trainedOn: docs.length, epochs: cfg.epochs, seed: cfg.seed, folds: cfg.folds, ensemble: cfg.ensemble, clusters: clusters?.size ?? 0 }, cfg.prune);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, buf);
-  console.log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const log = (m: string): void => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const trainCfg = { ...cfg, clusters };
+  if (!boundsOnly) {
+    const model = trainEnsemble(docs, { ...trainCfg, log });
+    const buf = serializeModel(model, { trainedOn: docs.length, epochs: cfg.epochs, seed: cfg.seed, folds: cfg.folds, ensemble: cfg.ensemble, clusters: clusters?.size ?? 0 }, cfg.prune);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, buf);
+    console.log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (noBounds) return;
+  const examples = jackknifedBoundsExamples(docs, dir, trainCfg, log);
+  const bounds = trainBounds(examples, { ...DEFAULT_BOUNDS_CONFIG, log: (m) => (m.includes('epoch 8') ? log(m) : undefined) });
+  const boundsOut = join(dirname(out), 'content-bounds.bin');
+  const bbuf = serializeBounds(bounds);
+  mkdirSync(dirname(boundsOut), { recursive: true });
+  writeFileSync(boundsOut, bbuf);
+  console.log(`wrote ${boundsOut} (${(bbuf.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 main();

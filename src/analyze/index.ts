@@ -1,5 +1,8 @@
 import type { Article, ArticleAnnotations, Attribution, Span, Speaker } from '../model.js';
-import { extractAttributionsFromTokens } from './attribution/index.js';
+import { extractAttributionsFromParagraphs, loadBoundsModel } from './attribution/index.js';
+import { boundsInput, refineContents, type BoundsModel } from './attribution/content-bounds.js';
+import { paragraphsFromTokens } from './attribution/tokens.js';
+import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
@@ -24,6 +27,13 @@ export type AttributionMode = 'merged' | 'rules' | 'model';
 
 export interface AnalyzeOptions {
   attributions?: AttributionMode;
+  /**
+   * The content boundary reranker of merged relations (content-bounds.ts): absent, the shipped model;
+   * null, none (its own training data is made without it).
+   */
+  contentBounds?: BoundsModel | null;
+  /** The attribution taggers (absent: the shipped model). */
+  model?: TaggerPair;
 }
 
 /**
@@ -43,7 +53,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  const model = mode === 'rules' ? [] : extractAttributionsFromTokens(article.text, article.id, tok.tokens);
+  // the learned tagger's paragraphs (one per block), shared with the content reranker below
+  const paras = mode === 'rules' ? [] : paragraphsFromTokens(tok.tokens);
+  const model = mode === 'rules' ? [] : extractAttributionsFromParagraphs(article.text, article.id, paras, opts.model);
   let adopted = new Set<string>();
   const subjectOf = (cue: Span): Span | null => sentenceSubject(tok, cue, article.text);
   const attributionsWith = (people: Speaker[]): Attribution[] => {
@@ -69,6 +81,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
+  // content edges the taggers put a few tokens off move to where the reranker puts them (content-bounds.ts)
+  const bounds = mode === 'merged' ? (opts.contentBounds === undefined ? loadBoundsModel() : opts.contentBounds) : null;
+  if (bounds) attributions = refineContents(attributions, boundsInput(paras), article.text, bounds);
   // outlets and organisations named only as sources ("citing Bloomberg") become speakers too, and "it said" theirs
   addSourceSpeakers(speakers, attributions, tok.tokens, article.text, article.id);
   addSourceMentions(speakers, attributions, article.id);

@@ -9,7 +9,9 @@
  * tagger learns what ends a span, +0.01 F1 on PolNeAR dev over BIO), linear-chain
  * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
  * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
- * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence).
+ * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence). After the
+ * merge with the rules (attribution-merge.ts), a content boundary reranker (content-bounds.ts, its own
+ * small model models/content-bounds.bin) moves content edges the taggers put a few tokens off.
  * Trained by `npm run train:attribution` (scripts/train-attribution.ts) from PolNeAR train; the model
  * ships as models/attribution.bin (model-io.ts), whose version-3 layout is the inference table itself (read
  * in place: loading costs a file read). Evaluated by `npm run bench:attribution`.
@@ -26,8 +28,10 @@ import type { ArticleToken } from '../quotes/tokens.js';
 import { linkSpans } from './link.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
+import { deserializeBounds, type BoundsModel } from './content-bounds.js';
 
 export const MODEL_FILE = join('models', 'attribution.bin');
+export const BOUNDS_FILE = join('models', 'content-bounds.bin');
 
 let loaded: TaggerPair | null = null;
 
@@ -50,6 +54,18 @@ export function loadAttributionModel(path?: string): TaggerPair {
   const m = deserializeModel(readFileSync(p), p);
   fastFor(m);
   if (!path) loaded = m;
+  return m;
+}
+
+let loadedBounds: BoundsModel | null = null;
+
+/** Load (once, lazily) the content boundary reranker (content-bounds.ts); `path` overrides the shipped one. */
+export function loadBoundsModel(path?: string): BoundsModel {
+  if (loadedBounds && !path) return loadedBounds;
+  const p = path ?? join(dirname(defaultModelPath()), 'content-bounds.bin');
+  if (!existsSync(p)) throw new Error(`${p}: content-bounds model missing (run \`npm run train:attribution\`)`);
+  const m = deserializeBounds(readFileSync(p), p);
+  if (!path) loadedBounds = m;
   return m;
 }
 
@@ -104,6 +120,11 @@ export function startsMidWord(text: string, at: number): boolean {
   if (!WORD_CHAR.test(text[at] ?? ' ')) return false;
   const p = text[at - 1] ?? ' ';
   return WORD_CHAR.test(p) || (p === '.' && WORD_CHAR.test(text[at - 2] ?? ' '));
+}
+
+/** Same as `extractAttributionsFromTokens`, from the tagger's paragraphs of those tokens (`paragraphsFromTokens`). */
+export function extractAttributionsFromParagraphs(text: string, articleId: string, paras: Paragraph[], model?: TaggerPair): Attribution[] {
+  return fromParagraphs(text, articleId, paras, model);
 }
 
 function fromParagraphs(text: string, articleId: string, paras: Paragraph[], model?: TaggerPair): Attribution[] {
