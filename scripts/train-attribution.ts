@@ -1,10 +1,10 @@
 /**
  * Train the attribution taggers from PolNeAR and write models/attribution.bin, then the content boundary
- * reranker (models/content-bounds.bin, next to it): four taggers, each trained on three quarters of the
- * articles, annotate the fourth quarter (the default merged output, without a reranker), and the
- * reranker learns from those relations' content edges against the gold ones.
+ * rerankers (models/edge-rerank.bin, next to it): four taggers, each trained on three quarters of the
+ * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
+ * per span kind (content, source, cue) learns from those relations' edges against the gold ones.
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
- *     [--no-bounds]       (skip the reranker)   [--bounds-only]   (train only the reranker)
+ *     [--no-bounds]       (skip the rerankers)   [--bounds-only]   (train only the rerankers)
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
@@ -16,8 +16,8 @@ import { loadPolnear } from '../src/analyze/attribution/dataset.js';
 import { trainEnsemble, DEFAULT_CONFIG } from '../src/analyze/attribution/train.js';
 import { serializeModel } from '../src/analyze/attribution/model-io.js';
 import { defaultModelPath } from '../src/analyze/attribution/index.js';
-import { boundsInput, serializeBounds } from '../src/analyze/attribution/content-bounds.js';
-import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/content-bounds-train.js';
+import { boundsInput, serializeEdgeModels, type EdgeKind, type EdgeModels } from '../src/analyze/attribution/edge-rerank.js';
+import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/edge-rerank-train.js';
 import { paragraphsFromTokens } from '../src/analyze/attribution/tokens.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
 import { analyzeArticle } from '../src/analyze/index.js';
@@ -28,9 +28,11 @@ import type { TrainConfig } from '../src/analyze/attribution/train.js';
 
 const BOUNDS_FOLDS = 4;
 
-/** The reranker's training examples: relations of jackknifed taggers (see the header) against gold. */
-function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainConfig, log: (m: string) => void): BoundsExample[] {
-  const out: BoundsExample[] = [];
+const EDGE_KINDS: EdgeKind[] = ['content', 'source', 'cue'];
+
+/** The rerankers' training examples, per span kind: relations of jackknifed taggers (see the header) against gold. */
+function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainConfig, log: (m: string) => void): Record<EdgeKind, BoundsExample[]> {
+  const out: Record<EdgeKind, BoundsExample[]> = { content: [], source: [], cue: [] };
   for (let f = 0; f < BOUNDS_FOLDS; f++) {
     const rest = docs.filter((_, i) => i % BOUNDS_FOLDS !== f);
     const model = trainEnsemble(rest, { ...cfg, log: undefined });
@@ -39,10 +41,11 @@ function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainCon
       const path = join(dir, 'text', d.name + '.txt');
       const article = extractArticle(toRawDocument(path, readFileSync(path), 'text/plain'), { asIs: true });
       const tokens = tokenizeArticle(article).tokens;
-      const rels = analyzeArticle(article, { attributions: 'merged', contentBounds: null, model }).attributions;
-      out.push(...boundsExamples(boundsInput(paragraphsFromTokens(tokens)), rels, d.gold));
+      const rels = analyzeArticle(article, { attributions: 'merged', edgeModels: null, model }).attributions;
+      const inp = boundsInput(paragraphsFromTokens(tokens));
+      for (const k of EDGE_KINDS) out[k].push(...boundsExamples(inp, rels, d.gold, k));
     });
-    log(`content bounds: fold ${f + 1}/${BOUNDS_FOLDS} annotated (${out.length} examples)`);
+    log(`edge rerankers: fold ${f + 1}/${BOUNDS_FOLDS} annotated (${EDGE_KINDS.map((k) => `${out[k].length} ${k}`).join(', ')} examples)`);
   }
   return out;
 }
@@ -108,9 +111,12 @@ function main(): void {
   }
   if (noBounds) return;
   const examples = jackknifedBoundsExamples(docs, dir, trainCfg, log);
-  const bounds = trainBounds(examples, { ...DEFAULT_BOUNDS_CONFIG, log: (m) => (m.includes('epoch 8') ? log(m) : undefined) });
-  const boundsOut = join(dirname(out), 'content-bounds.bin');
-  const bbuf = serializeBounds(bounds);
+  const models: EdgeModels = {};
+  for (const k of EDGE_KINDS) {
+    models[k] = trainBounds(examples[k], { ...DEFAULT_BOUNDS_CONFIG, log: (m) => (m.includes('epoch 8') ? log(`${k} ${m}`) : undefined) });
+  }
+  const boundsOut = join(dirname(out), 'edge-rerank.bin');
+  const bbuf = serializeEdgeModels(models);
   mkdirSync(dirname(boundsOut), { recursive: true });
   writeFileSync(boundsOut, bbuf);
   console.log(`wrote ${boundsOut} (${(bbuf.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 import type { Article, ArticleAnnotations, Attribution, Span, Speaker } from '../model.js';
-import { extractAttributionsFromParagraphs, loadBoundsModel } from './attribution/index.js';
-import { boundsInput, refineContents, type BoundsModel } from './attribution/content-bounds.js';
+import { extractAttributionsFromParagraphs, loadEdgeModels } from './attribution/index.js';
+import { boundsInput, refineEdges, type EdgeModels } from './attribution/edge-rerank.js';
 import { paragraphsFromTokens } from './attribution/tokens.js';
 import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
@@ -28,10 +28,10 @@ export type AttributionMode = 'merged' | 'rules' | 'model';
 export interface AnalyzeOptions {
   attributions?: AttributionMode;
   /**
-   * The content boundary reranker of merged relations (content-bounds.ts): absent, the shipped model;
-   * null, none (its own training data is made without it).
+   * The edge rerankers of merged relations (edge-rerank.ts): absent, the shipped ones; null, none
+   * (their own training data is made without them).
    */
-  contentBounds?: BoundsModel | null;
+  edgeModels?: EdgeModels | null;
   /** The attribution taggers (absent: the shipped model). */
   model?: TaggerPair;
 }
@@ -81,9 +81,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
-  // content edges the taggers put a few tokens off move to where the reranker puts them (content-bounds.ts)
-  const bounds = mode === 'merged' ? (opts.contentBounds === undefined ? loadBoundsModel() : opts.contentBounds) : null;
-  if (bounds) attributions = refineContents(attributions, boundsInput(paras), article.text, bounds);
+  // content, source and cue edges the taggers put a few tokens off move to where the rerankers put them (edge-rerank.ts)
+  const edges = mode === 'merged' ? (opts.edgeModels === undefined ? loadEdgeModels() : opts.edgeModels) : null;
+  if (edges) attributions = refineEdges(attributions, boundsInput(paras), article.text, edges);
   // outlets and organisations named only as sources ("citing Bloomberg") become speakers too, and "it said" theirs
   addSourceSpeakers(speakers, attributions, tok.tokens, article.text, article.id);
   addSourceMentions(speakers, attributions, article.id);

@@ -10,8 +10,8 @@
  * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
  * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
  * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence). After the
- * merge with the rules (attribution-merge.ts), a content boundary reranker (content-bounds.ts, its own
- * small model models/content-bounds.bin) moves content edges the taggers put a few tokens off.
+ * merge with the rules (attribution-merge.ts), edge rerankers (edge-rerank.ts, their own small
+ * models in models/edge-rerank.bin) move content, source and cue edges the taggers put a few tokens off.
  * Trained by `npm run train:attribution` (scripts/train-attribution.ts) from PolNeAR train; the model
  * ships as models/attribution.bin (model-io.ts), whose version-3 layout is the inference table itself (read
  * in place: loading costs a file read). Evaluated by `npm run bench:attribution`.
@@ -28,10 +28,10 @@ import type { ArticleToken } from '../quotes/tokens.js';
 import { linkSpans } from './link.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
-import { deserializeBounds, type BoundsModel } from './content-bounds.js';
+import { deserializeEdgeModels, type EdgeModels } from './edge-rerank.js';
 
 export const MODEL_FILE = join('models', 'attribution.bin');
-export const BOUNDS_FILE = join('models', 'content-bounds.bin');
+export const BOUNDS_FILE = join('models', 'edge-rerank.bin');
 
 let loaded: TaggerPair | null = null;
 
@@ -57,15 +57,15 @@ export function loadAttributionModel(path?: string): TaggerPair {
   return m;
 }
 
-let loadedBounds: BoundsModel | null = null;
+let loadedEdges: EdgeModels | null = null;
 
-/** Load (once, lazily) the content boundary reranker (content-bounds.ts); `path` overrides the shipped one. */
-export function loadBoundsModel(path?: string): BoundsModel {
-  if (loadedBounds && !path) return loadedBounds;
-  const p = path ?? join(dirname(defaultModelPath()), 'content-bounds.bin');
-  if (!existsSync(p)) throw new Error(`${p}: content-bounds model missing (run \`npm run train:attribution\`)`);
-  const m = deserializeBounds(readFileSync(p), p);
-  if (!path) loadedBounds = m;
+/** Load (once, lazily) the edge rerankers (edge-rerank.ts); `path` overrides the shipped file. */
+export function loadEdgeModels(path?: string): EdgeModels {
+  if (loadedEdges && !path) return loadedEdges;
+  const p = path ?? join(dirname(defaultModelPath()), 'edge-rerank.bin');
+  if (!existsSync(p)) throw new Error(`${p}: edge reranker model missing (run \`npm run train:attribution\`)`);
+  const m = deserializeEdgeModels(readFileSync(p), p);
+  if (!path) loadedEdges = m;
   return m;
 }
 

@@ -1,9 +1,9 @@
 import type { Attribution } from '../../model.js';
 import type { GoldAttributions } from './brat.js';
-import { best, candidates, type BoundsInput, type BoundsModel, type Candidate } from './content-bounds.js';
+import { best, candidates, Feats, type BoundsInput, type BoundsModel, type Candidate, type EdgeKind } from './edge-rerank.js';
 
 /**
- * Training of the content boundary reranker (content-bounds.ts): examples from predicted relations
+ * Training of the content boundary reranker (edge-rerank.ts): examples from predicted relations
  * against PolNeAR gold, and an averaged multiclass perceptron over the candidates.
  */
 
@@ -20,25 +20,27 @@ export interface BoundsExample {
  * example and an end example, each when the gold content's edge (of the gold content it overlaps most) is
  * among the candidates.
  */
-export function boundsExamples(inp: BoundsInput, predicted: Attribution[], gold: GoldAttributions): BoundsExample[] {
+export function boundsExamples(inp: BoundsInput, predicted: Attribution[], gold: GoldAttributions, kind: EdgeKind = 'content'): BoundsExample[] {
   const out: BoundsExample[] = [];
   const toks = inp.toks;
-  const contents = gold.components.filter((c) => c.kind === 'content');
+  const spans = gold.components.filter((c) => c.kind === kind);
   for (const a of predicted) {
+    const span = a[kind];
+    if (!span) continue;
     let g = null;
     let most = 0;
-    for (const c of contents) {
-      const o = Math.min(c.end, a.content.end) - Math.max(c.start, a.content.start);
+    for (const c of spans) {
+      const o = Math.min(c.end, span.end) - Math.max(c.start, span.start);
       if (o > most) {
         most = o;
         g = c;
       }
     }
     if (!g) continue;
-    const cs = candidates(inp, a);
+    const cs = candidates(inp, a, new Feats(inp), kind);
     if (!cs) continue;
-    const si = cs.starts.findIndex((c) => (c.at === cs.rel.s0 ? a.content.start : toks[c.at].start) === g.start);
-    const ei = cs.ends.findIndex((c) => (c.at === cs.rel.e0 ? a.content.end : toks[c.at - 1].end) === g.end);
+    const si = cs.starts.findIndex((c) => (c.at === cs.rel.s0 ? span.start : toks[c.at].start) === g.start);
+    const ei = cs.ends.findIndex((c) => (c.at === cs.rel.e0 ? span.end : toks[c.at - 1].end) === g.end);
     if (si >= 0) out.push({ cands: cs.starts, gold: si, side: 0 });
     if (ei >= 0) out.push({ cands: cs.ends, gold: ei, side: 1 });
   }

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { best, boundsInput, candidates, refineContents, serializeBounds, deserializeBounds, WINDOW, type BoundsModel } from '../../src/analyze/attribution/content-bounds.js';
-import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG } from '../../src/analyze/attribution/content-bounds-train.js';
+import { best, boundsInput, candidates, refineContents, refineEdges, serializeBounds, deserializeBounds, serializeEdgeModels, deserializeEdgeModels, WINDOW, type BoundsModel } from '../../src/analyze/attribution/edge-rerank.js';
+import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG } from '../../src/analyze/attribution/edge-rerank-train.js';
 import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
-import { loadBoundsModel } from '../../src/analyze/attribution/index.js';
+import { loadEdgeModels } from '../../src/analyze/attribution/index.js';
 import type { Attribution } from '../../src/model.js';
 import type { GoldAttributions } from '../../src/analyze/attribution/brat.js';
 
@@ -58,8 +58,12 @@ test('serialised models read back to the same weights (int16) and corrupt files 
   assert.equal(m.bits, bits);
   assert.equal(m.margin, 2.5);
   for (let i = 0; i < weights.length; i++) assert.ok(Math.abs(m.weights[i] - weights[i]) < 3 / 32767 + 1e-6);
-  assert.throws(() => deserializeBounds(Buffer.from('nope'), 'bad.bin'), /bad\.bin: not a content-bounds model/);
+  assert.throws(() => deserializeBounds(Buffer.from('nope'), 'bad.bin'), /bad\.bin: not an edge reranker model/);
   assert.throws(() => deserializeBounds(serializeBounds({ bits, margin: 0, weights }).subarray(0, 100), 'short.bin'), /short\.bin: truncated/);
+  const set = deserializeEdgeModels(serializeEdgeModels({ content: m, cue: { bits, margin: 1, weights } }), 'set.bin');
+  assert.deepEqual(Object.keys(set), ['content', 'cue']);
+  assert.equal(set.cue!.margin, 1);
+  assert.throws(() => deserializeEdgeModels(serializeEdgeModels({ content: m }).subarray(0, 50), 'cut.bin'), /cut\.bin: truncated/);
 });
 
 test('training learns a consistent edge preference and is deterministic', () => {
@@ -112,7 +116,8 @@ test('inference (token-local sums cached, relational features per relation) pick
 });
 
 test('property: refined contents stay non-empty spans of the text with matching text', () => {
-  const model = loadBoundsModel();
+  const models = loadEdgeModels();
+  assert.ok(models.content && models.source && models.cue, 'the shipped file holds the three rerankers');
   const words = ['said', 'that', 'the', '“', '”', 'officials', ',', '.', 'plan', 'He', 'would', 'not', '\n'];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...words), { minLength: 6, maxLength: 60 }), fc.nat(), fc.nat(), (ws, x, y) => {
@@ -133,8 +138,9 @@ test('property: refined contents stay non-empty spans of the text with matching 
         quoteId: null,
         form: 'indirect',
       };
-      const out = refineContents([a], inp, text, model)[0];
+      const out = refineEdges([a], inp, text, models)[0];
       assert.ok(out.content.start < out.content.end);
+      assert.equal(out.cue.text, text.slice(out.cue.start, out.cue.end));
       assert.ok(out.content.start >= 0 && out.content.end <= text.length);
       assert.equal(out.content.text, text.slice(out.content.start, out.content.end));
     }),

@@ -3,15 +3,16 @@ import type { ATok, Paragraph } from './tokens.js';
 import { isQuoteChar } from './lexicon.js';
 
 /**
- * Content boundary reranker. The taggers find most contents but often put an edge off by a few words or
- * a clause ("Friday that hackers …" for "that hackers …", "… her presence on Twitter" for "… her presence").
- * For each relation this picks the content's start among the token boundaries up to WINDOW tokens from
- * the proposed one (same paragraph; never taking in the relation's own cue or source), and its end
- * likewise, by a linear score of the boundary's words, tags, punctuation, quote marks,
- * sentence edges, its place relative to the relation's cue and source, and the words it adds or
- * drops. Weights are learned (averaged perceptron, multiclass over the candidates) from the merged
- * output of jackknifed taggers on PolNeAR train, so the reranker sees the errors the taggers make on
- * unseen text; they ship as models/content-bounds.bin.
+ * Edge rerankers. The taggers find most contents but often put an edge off by a few words or a clause
+ * ("Friday that hackers …" for "that hackers …", "… her presence on Twitter" for "… her presence"), and
+ * sources and cues by a word ("insiders" for "show insiders", "her of" for "accusing her of").
+ * For each relation a reranker picks the span's start among the token boundaries up to WINDOW tokens
+ * (SHORT_WINDOW for sources and cues) from the proposed one, in the same paragraph and never taking in
+ * the relation's other spans, and its end likewise, by a linear score of the boundary's words, tags,
+ * punctuation, quote marks, sentence edges, its place relative to the relation's other two spans, and
+ * the words it adds or drops. One model per span kind; weights are learned (averaged perceptron,
+ * multiclass over the candidates) from the merged output of jackknifed taggers on PolNeAR train, so
+ * the rerankers see the errors the taggers make on unseen text; they ship in models/edge-rerank.bin.
  */
 
 /**
@@ -19,6 +20,8 @@ import { isQuoteChar } from './lexicon.js';
  * with the window at 6 / 10 / 15 / 25 / 40 tokens: +1 / +19 / +31 / +42 / +35; the cost grows with it.
  */
 export const WINDOW = 25;
+/** The window of source and cue edges (short spans). */
+export const SHORT_WINDOW = 8;
 
 export interface BoundsModel {
   bits: number;
@@ -100,15 +103,20 @@ export function boundsInput(paras: Paragraph[]): BoundsInput {
 
 /** One relation's context in token indices. */
 export interface Rel {
-  /** Content [s0, e0) as proposed. */
+  /** The reranked span [s0, e0) as proposed. */
   s0: number;
   e0: number;
-  /** Cue and source [start, end) token ranges (source -1 when none). */
+  /**
+   * The anchors' [start, end) token ranges: for a content its cue and source, for a source its cue and
+   * content, for a cue its content and source (the second -1 when there is none).
+   */
   cs: number;
   ce: number;
   ss: number;
   se: number;
   form: string;
+  /** Candidate window (tokens either side). */
+  win: number;
 }
 
 export interface Candidate {
@@ -301,16 +309,22 @@ function tokenAt(toks: readonly ATok[], offset: number): number {
   return lo;
 }
 
-/** The relation in token indices, or null when its content does not sit on tokens. */
-function relOf(toks: readonly ATok[], a: Attribution): Rel | null {
-  const s0 = tokenAt(toks, a.content.start);
-  const e0 = tokenAt(toks, a.content.end - 1) + 1;
+/** Which span of a relation is reranked; the other two are its anchors (`Rel.cs/ce` and `Rel.ss/se`). */
+export type EdgeKind = 'content' | 'source' | 'cue';
+
+/** The relation in token indices (target span and anchors by `kind`), or null when the target does not sit on tokens. */
+function relOf(toks: readonly ATok[], a: Attribution, kind: EdgeKind = 'content'): Rel | null {
+  const target = a[kind];
+  if (!target) return null;
+  const [first, second] = kind === 'content' ? [a.cue, a.source] : kind === 'source' ? [a.cue, a.content] : [a.content, a.source];
+  const s0 = tokenAt(toks, target.start);
+  const e0 = tokenAt(toks, target.end - 1) + 1;
   if (s0 >= toks.length || e0 > toks.length || e0 <= s0) return null;
-  const cs = tokenAt(toks, a.cue.start);
-  const ce = tokenAt(toks, a.cue.end - 1) + 1;
-  const ss = a.source ? tokenAt(toks, a.source.start) : -1;
-  const se = a.source ? tokenAt(toks, a.source.end - 1) + 1 : -1;
-  return { s0, e0, cs, ce, ss, se, form: a.form };
+  const cs = tokenAt(toks, first.start);
+  const ce = tokenAt(toks, first.end - 1) + 1;
+  const ss = second ? tokenAt(toks, second.start) : -1;
+  const se = second ? tokenAt(toks, second.end - 1) + 1 : -1;
+  return { s0, e0, cs, ce, ss, se, form: a.form, win: kind === 'content' ? WINDOW : SHORT_WINDOW };
 }
 
 /**
@@ -319,10 +333,10 @@ function relOf(toks: readonly ATok[], a: Attribution): Rel | null {
  */
 function startRange(inp: BoundsInput, r: Rel): [number, number] {
   const para = inp.para[r.s0];
-  let lo = Math.max(0, r.s0 - WINDOW);
+  let lo = Math.max(0, r.s0 - r.win);
   if (r.ce <= r.s0) lo = Math.max(lo, r.ce);
   if (r.ss >= 0 && r.se <= r.s0) lo = Math.max(lo, r.se);
-  let hi = Math.min(r.e0 - 1, r.s0 + WINDOW);
+  let hi = Math.min(r.e0 - 1, r.s0 + r.win);
   while (inp.para[lo] !== para) lo++;
   while (inp.para[hi] !== para) hi--;
   return [lo, hi];
@@ -332,8 +346,8 @@ function startRange(inp: BoundsInput, r: Rel): [number, number] {
  *  so late that the content would take in its own cue or source. */
 function endRange(inp: BoundsInput, r: Rel): [number, number] {
   const para = inp.para[r.e0 - 1];
-  let lo = Math.max(r.s0 + 1, r.e0 - WINDOW);
-  let hi = Math.min(inp.toks.length, r.e0 + WINDOW);
+  let lo = Math.max(r.s0 + 1, r.e0 - r.win);
+  let hi = Math.min(inp.toks.length, r.e0 + r.win);
   if (r.cs >= r.e0) hi = Math.min(hi, r.cs);
   if (r.ss >= r.e0) hi = Math.min(hi, r.ss);
   while (inp.para[lo - 1] !== para) lo++;
@@ -342,8 +356,8 @@ function endRange(inp: BoundsInput, r: Rel): [number, number] {
 }
 
 /** Start and end candidates of one relation with all their features (training; inference scores the same sums in parts). */
-export function candidates(inp: BoundsInput, a: Attribution, f = new Feats(inp)): { starts: Candidate[]; ends: Candidate[]; rel: Rel } | null {
-  const r = relOf(inp.toks, a);
+export function candidates(inp: BoundsInput, a: Attribution, f = new Feats(inp), kind: EdgeKind = 'content'): { starts: Candidate[]; ends: Candidate[]; rel: Rel } | null {
+  const r = relOf(inp.toks, a, kind);
   if (!r) return null;
   f.reset();
   const starts: Candidate[] = [];
@@ -425,27 +439,28 @@ function bestEdge(
 }
 
 /**
- * Relations with their content edges moved to the best-scoring boundaries (same order, same ids). Direct
- * quotations (and transcript turns) keep theirs: their marks are their edges (on PolNeAR dev, leaving them
- * alone gains 2 exact contents and 5 relations over moving them).
+ * Relations with the edges of their `kind` span moved to the best-scoring boundaries (same order, same
+ * ids). Contents of direct quotations (and transcript turns) keep theirs: their marks are their edges
+ * (on PolNeAR dev, leaving them alone gains 2 exact contents and 5 relations over moving them).
  */
-export function refineContents(attrs: Attribution[], inp: BoundsInput, text: string, model: BoundsModel): Attribution[] {
+export function refineContents(attrs: Attribution[], inp: BoundsInput, text: string, model: BoundsModel, kind: EdgeKind = 'content'): Attribution[] {
   const toks = inp.toks;
   const f = new Feats(inp);
   const n = toks.length;
   const localStart = new Float64Array(n + 1).fill(NaN);
   const localEnd = new Float64Array(n + 1).fill(NaN);
   return attrs.map((a) => {
-    if (a.form === 'direct') return a;
-    const r = relOf(toks, a);
-    if (!r) return a;
+    if (kind === 'content' && a.form === 'direct') return a;
+    const r = relOf(toks, a, kind);
+    const span = a[kind];
+    if (!r || !span) return a;
     f.reset();
     const p = bestEdge(f, model, 0, r, startRange(inp, r), r.s0, localStart);
     const q = bestEdge(f, model, 1, r, endRange(inp, r), r.e0, localEnd);
-    const start = p === r.s0 ? a.content.start : toks[p].start;
-    const end = q === r.e0 ? a.content.end : toks[q - 1].end;
-    if (end <= start || (start === a.content.start && end === a.content.end)) return a;
-    return { ...a, content: { start, end, text: text.slice(start, end) } };
+    const start = p === r.s0 ? span.start : toks[p].start;
+    const end = q === r.e0 ? span.end : toks[q - 1].end;
+    if (end <= start || (start === span.start && end === span.end)) return a;
+    return { ...a, [kind]: { start, end, text: text.slice(start, end) } };
   });
 }
 
@@ -469,14 +484,65 @@ export function serializeBounds(m: BoundsModel): Buffer {
 }
 
 export function deserializeBounds(buf: Buffer, name: string): BoundsModel {
-  if (buf.length < 20 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${name}: not a content-bounds model`);
+  if (buf.length < 20 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${name}: not an edge reranker model`);
   const version = buf.readUInt32LE(4);
-  if (version !== VERSION) throw new Error(`${name}: content-bounds model version ${version}, this code reads ${VERSION}`);
+  if (version !== VERSION) throw new Error(`${name}: edge reranker model version ${version}, this code reads ${VERSION}`);
   const bits = buf.readUInt32LE(8);
-  if (bits < 8 || bits > 24 || buf.length !== 20 + 2 * 2 * (1 << bits)) throw new Error(`${name}: truncated or corrupt content-bounds model`);
+  if (bits < 8 || bits > 24 || buf.length !== 20 + 2 * 2 * (1 << bits)) throw new Error(`${name}: truncated or corrupt edge reranker model`);
   const margin = buf.readFloatLE(12);
   const scale = buf.readFloatLE(16);
   const weights = new Float32Array(2 << bits);
   for (let i = 0; i < weights.length; i++) weights[i] = buf.readInt16LE(20 + 2 * i) * scale;
   return { bits, margin, weights };
+}
+
+/** The rerankers of one model file, by the span whose edges they move. */
+export type EdgeModels = Partial<Record<EdgeKind, BoundsModel>>;
+
+const KINDS: EdgeKind[] = ['content', 'source', 'cue'];
+const SET_MAGIC = 'RTER';
+
+/** Model set file: "RTER", u32 count, then per model: u32 kind (0 content, 1 source, 2 cue), u32 length, its `serializeBounds` record. */
+export function serializeEdgeModels(models: EdgeModels): Buffer {
+  const parts: Buffer[] = [];
+  for (const k of KINDS) {
+    const m = models[k];
+    if (!m) continue;
+    const rec = serializeBounds(m);
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(KINDS.indexOf(k), 0);
+    head.writeUInt32LE(rec.length, 4);
+    parts.push(head, rec);
+  }
+  const head = Buffer.alloc(8);
+  head.write(SET_MAGIC, 0, 'latin1');
+  head.writeUInt32LE(parts.length / 2, 4);
+  return Buffer.concat([head, ...parts]);
+}
+
+export function deserializeEdgeModels(buf: Buffer, name: string): EdgeModels {
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== SET_MAGIC) throw new Error(`${name}: not an edge reranker model set`);
+  const count = buf.readUInt32LE(4);
+  const out: EdgeModels = {};
+  let at = 8;
+  for (let i = 0; i < count; i++) {
+    if (at + 8 > buf.length) throw new Error(`${name}: truncated edge reranker model set`);
+    const kind = KINDS[buf.readUInt32LE(at)];
+    const len = buf.readUInt32LE(at + 4);
+    if (!kind || at + 8 + len > buf.length) throw new Error(`${name}: truncated or corrupt edge reranker model set`);
+    out[kind] = deserializeBounds(buf.subarray(at + 8, at + 8 + len), `${name} (${kind})`);
+    at += 8 + len;
+  }
+  if (at !== buf.length) throw new Error(`${name}: trailing bytes after the edge reranker models`);
+  return out;
+}
+
+/** Apply the rerankers a set holds: content edges, then source edges, then cue edges. */
+export function refineEdges(attrs: Attribution[], inp: BoundsInput, text: string, models: EdgeModels): Attribution[] {
+  let out = attrs;
+  for (const k of KINDS) {
+    const m = models[k];
+    if (m) out = refineContents(out, inp, text, m, k);
+  }
+  return out;
 }
