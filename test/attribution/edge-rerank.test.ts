@@ -57,7 +57,7 @@ test('serialised models read back to the same weights (int16) and corrupt files 
   const m = deserializeBounds(serializeBounds({ bits, margin: 2.5, weights }), 'x.bin');
   assert.equal(m.bits, bits);
   assert.equal(m.margin, 2.5);
-  for (let i = 0; i < weights.length; i++) assert.ok(Math.abs(m.weights[i] - weights[i]) < 3 / 32767 + 1e-6);
+  for (let i = 0; i < weights.length; i++) assert.ok(Math.abs(m.weights[i] * m.scale! - weights[i]) < 3 / 32767 + 1e-6);
   assert.throws(() => deserializeBounds(Buffer.from('nope'), 'bad.bin'), /bad\.bin: not an edge reranker model/);
   assert.throws(() => deserializeBounds(serializeBounds({ bits, margin: 0, weights }).subarray(0, 100), 'short.bin'), /short\.bin: truncated/);
   const set = deserializeEdgeModels(serializeEdgeModels({ content: m, cue: { bits, margin: 1, weights } }), 'set.bin');
