@@ -1,6 +1,7 @@
 import type { Attribution } from '../../model.js';
 import type { ATok, Paragraph } from './tokens.js';
 import { isQuoteChar } from './lexicon.js';
+import { tokenAt } from '../quotes/tokens.js';
 
 /**
  * Edge rerankers. The taggers find most contents but often put an edge off by a few words or a clause
@@ -297,18 +298,6 @@ function endRelational(f: Feats, r: Rel, q: number): void {
   f.span(r, r.s0, q);
   if (q < r.e0) f.changed(q, r.e0, true);
   else if (q > r.e0) f.changed(r.e0, q, false);
-}
-
-/** First token index whose end is after `offset` (the token containing or following it). */
-function tokenAt(toks: readonly ATok[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Which span of a relation is reranked; the other two are its anchors (`Rel.cs/ce` and `Rel.ss/se`). */

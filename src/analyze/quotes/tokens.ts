@@ -75,7 +75,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Index of the first token whose end is > offset (binary search). */
-export function tokenAt(tokens: Token[], offset: number): number {
+export function tokenAt(tokens: readonly { end: number }[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
