@@ -1,5 +1,5 @@
 /**
- * Train the attribution taggers from PolNeAR and write models/attribution.bin, then the content boundary
+ * Train the attribution taggers from PolNeAR and write models/attribution.bin, then the edge
  * rerankers (models/edge-rerank.bin, next to it): four taggers, each trained on three quarters of the
  * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
  * per span kind (content, source, cue) learns from those relations' edges against the gold ones.

@@ -53,7 +53,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  // the learned tagger's paragraphs (one per block), shared with the content reranker below
+  // the learned tagger's paragraphs (one per block), shared with the edge rerankers below
   const paras = mode === 'rules' ? [] : paragraphsFromTokens(tok.tokens);
   const model = mode === 'rules' ? [] : extractAttributionsFromParagraphs(article.text, article.id, paras, opts.model);
   let adopted = new Set<string>();
