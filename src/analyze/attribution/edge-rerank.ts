@@ -2,6 +2,7 @@ import type { Attribution } from '../../model.js';
 import type { ATok, Paragraph } from './tokens.js';
 import { isQuoteChar } from './lexicon.js';
 import { tokenAt } from '../quotes/tokens.js';
+import { fnv as fnv32 } from './features.js';
 
 /**
  * Edge rerankers. The taggers find most contents but often put an edge off by a few words or a clause
@@ -34,14 +35,8 @@ export interface BoundsModel {
   margin: number;
 }
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** The features' FNV-1a, unsigned. */
+const fnv = (s: string): number => fnv32(s) >>> 0;
 
 /**
  * What the reranker reads: the tagger's tokens of the whole article, paragraph after paragraph, each

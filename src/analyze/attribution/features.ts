@@ -98,7 +98,8 @@ function context(toks: ATok[], startsInQuote: boolean): Context {
   return { quote, cueLeft, cueRight, sentPos, sentLeft, quoteInSent };
 }
 
-function fnv(s: string): number {
+/** FNV-1a of a string (signed 32-bit). */
+export function fnv(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
