@@ -3,7 +3,7 @@
  * rerankers (models/edge-rerank.bin, next to it): four taggers, each trained on three quarters of the
  * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
  * per span kind (content, source, cue) learns from those relations' edges against the gold ones.
- *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
+ *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--seed N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
  *     [--no-bounds]       (skip the rerankers)   [--bounds-only]   (train only the rerankers)
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)
@@ -74,6 +74,7 @@ function main(): void {
     refine: flag('--refine'),
     prune: Number(opt('--prune') ?? 0),
     ensemble: Number(opt('--ensemble') ?? DEFAULT_CONFIG.ensemble),
+    seed: Number(opt('--seed') ?? DEFAULT_CONFIG.seed),
   };
   const allAnnotators = flag('--all-annotators');
   const noBounds = flag('--no-bounds');

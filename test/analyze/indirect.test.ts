@@ -70,3 +70,18 @@ test('a relayed report names both outlets: "…, UNN reports citing Bloomberg." 
   assert.ok(merged.some((r) => r.source?.text === 'Bloomberg' && r.cue.text === 'citing'));
   assert.ok(!merged.some((r) => r.content.text === 'Bloomberg'));
 });
+
+test("'according to' takes a lone noun wink reads as a verb ('According to reports,')", () => {
+  const article = articleFromText('According to reports, Vladimir Putin may be willing to admit Ukraine into NATO.\n\nPrices rose, according to officials.');
+  const rules = analyzeArticle(article, { attributions: 'rules' }).attributions.filter((r) => r.form === 'according-to');
+  assert.deepEqual(
+    rules.map((r) => [r.source?.text, r.content.text]),
+    [
+      ['reports', 'Vladimir Putin may be willing to admit Ukraine into NATO'],
+      ['officials', 'Prices rose'],
+    ],
+  );
+  // not a phrase that goes on: "according to plans drawn up …" is no one-word source
+  const longer = articleFromText('According to plans drawn up last year, the bridge opens in May.');
+  assert.equal(analyzeArticle(longer, { attributions: 'rules' }).attributions.filter((r) => r.source?.text === 'plans').length, 0);
+});

@@ -147,3 +147,23 @@ test('property: refined contents stay non-empty spans of the text with matching 
     { numRuns: 200 },
   );
 });
+
+test("a cue or source edge does not move onto another relation's cue ('UNN reports [citing] Bloomberg')", () => {
+  const text = 'Putin is testing whether the United States is ready for talks, UNN reports citing Bloomberg.';
+  const inp = boundsInput(tokenizeParagraphs(text));
+  const content = 'Putin is testing whether the United States is ready for talks';
+  const unn = rel(text, 'UNN', 'reports', content);
+  const bloomberg = rel(text, 'Bloomberg', 'citing', content);
+  const c = candidates(inp, unn, undefined, 'cue')!;
+  const citing = c.ends.find((x) => inp.toks[x.at - 1].value === 'citing')!;
+  assert.ok(citing, 'an end after "citing" is a candidate');
+  const bits = 12;
+  const weights = new Float32Array(2 << bits);
+  for (const h of citing.ids) weights[(1 << bits) + (h & ((1 << bits) - 1))] += 1;
+  const model: BoundsModel = { bits, margin: 0, weights };
+  // alone, the model would stretch the cue over "citing"; beside Bloomberg's relation it stays
+  assert.equal(refineContents([unn], inp, text, model, 'cue')[0].cue.text, 'reports citing');
+  const [kept, other] = refineContents([unn, bloomberg], inp, text, model, 'cue');
+  assert.equal(kept.cue.text, 'reports');
+  assert.equal(other.cue.text, 'citing');
+});

@@ -1,4 +1,4 @@
-import { paragraphFeatures, endsInQuote, factsOf, formTemplateHashes, posGroupHashes, ctxGroupHashes, SENTINEL_FACTS, type FormFacts, type ParagraphFeatures, type ClusterTable } from './features.js';
+import { paragraphFeatures, endsInQuote, factsOf, formTemplateHashes, posGroupHashes, ctxGroupHashes, SENTINEL_FACTS, FORM_REACH, type FormFacts, type ParagraphFeatures, type ClusterTable } from './features.js';
 import { Decoder } from './perceptron.js';
 import type { ChainModel } from './perceptron.js';
 import { stackExtras, contentExtras, STACK_FEATURES } from './stack.js';
@@ -96,7 +96,7 @@ interface Fast {
   emSc: Float64Array;
   emCt: Float64Array;
   emSc2: Float64Array;
-  /** Per word form: the summed int16 weights of its form templates at offsets -2..2 (`5 * stride`). */
+  /** Per word form: the summed int16 weights of its form templates at offsets -3..3 (`FORM_ROWS * stride`). */
   forms: RowCache;
   /** Per word form: what its features read. */
   facts: Map<string, FormFacts>;
@@ -109,6 +109,8 @@ interface Fast {
 }
 
 const fastCache = new WeakMap<TaggerPair, Fast>();
+/** Form rows per token: its own form's and its neighbours' at offsets -FORM_REACH..FORM_REACH. */
+const FORM_ROWS = 2 * FORM_REACH + 1;
 /** Lanes of the unrolled row sums (`sumLanes`) and of a version-3 model file's table: up to 7 source/cue + 5 content tags. */
 export const LANES = 12;
 /** Build (once per model) the interleaved inference tables. */
@@ -156,7 +158,7 @@ export function fastFor(m: TaggerPair): Fast {
     emSc: new Float64Array(0),
     emCt: new Float64Array(0),
     emSc2: new Float64Array(0),
-    forms: new RowCache(5 * S, 1 << 16),
+    forms: new RowCache(FORM_ROWS * S, 1 << 16),
     facts: new Map(),
     clusters: m.clusters,
     posGroups: new RowCache(S),
@@ -179,16 +181,16 @@ function fillPacked(joint: Int16Array, S: number, col: number, T: number, ids: I
   }
 }
 
-/** Write the summed weights of the form templates of a form with `facts` (offsets -2..2) at `rows[offset..]`. */
+/** Write the summed weights of the form templates of a form with `facts` (offsets -3..3) at `rows[offset..]`. */
 function fillForm(f: Fast, facts: FormFacts, rows: Int32Array, offset: number): void {
   const S = f.stride;
   const mask = (1 << f.bits) - 1;
   const hashes: number[] = [];
   const withClusters = f.clusters !== undefined && f.clusters.size > 0;
-  for (let o = -2; o <= 2; o++) {
+  for (let o = -FORM_REACH; o <= FORM_REACH; o++) {
     hashes.length = 0;
     formTemplateHashes(facts, o, hashes, withClusters);
-    const base = offset + (o + 2) * S;
+    const base = offset + (o + FORM_REACH) * S;
     for (const h of hashes) {
       const w = (h & mask) * S;
       for (let t = 0; t < S; t++) rows[base + t] += f.joint[w + t];
@@ -229,18 +231,18 @@ function addExtras(em: Float64Array, extra: Int32Array, n: number, joint: Int16A
 }
 
 /**
- * Token i's lane sums into `acc` (LANES wide, unrolled: the decoder's hot loop): its five form rows
- * (offsets -2..2), its context row, its POS row (po < 0: none) and its own features `ids[from..to)`.
+ * Token i's lane sums into `acc` (LANES wide, unrolled: the decoder's hot loop): its form rows
+ * (offsets -3..3), its context row, its POS row (po < 0: none) and its own features `ids[from..to)`.
  */
 function sumLanes(acc: Int32Array, F: Int32Array, fo: Int32Array, i: number, CR: Int32Array, co: number, PR: Int32Array, po: number, joint: Int16Array, ids: Int32Array, from: number, to: number): void {
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
-  for (let o = 0; o < 7; o++) {
+  for (let o = 0; o < FORM_ROWS + 2; o++) {
     let v: Int32Array;
     let b: number;
-    if (o < 5) {
+    if (o < FORM_ROWS) {
       v = F;
       b = fo[i + o] + o * LANES;
-    } else if (o === 5) {
+    } else if (o === FORM_ROWS) {
       v = CR;
       b = co;
     } else {
@@ -306,16 +308,17 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: Fo
   const posKeys = p.base.posKeys;
   const ctxKeys = p.base.ctxKeys;
   if (!posKeys || !ctxKeys) throw new Error('attribution: paragraph features were not made for inference');
-  // Offsets of each token's form row (with the sentinel at -2..-1, n..n+1), context row and POS row.
+  // Offsets of each token's form row (with the sentinel at -3..-1, n..n+2), context row and POS row.
   f.forms.reserve(n + 1);
   f.ctxGroups.reserve(n);
   f.posGroups.reserve(n);
-  const fo = new Int32Array(n + 4);
+  const R = FORM_REACH;
+  const fo = new Int32Array(n + 2 * R);
   const sentinel = f.forms.byName('', (rows, off) => fillForm(f, SENTINEL_FACTS, rows, off));
-  fo[0] = fo[1] = fo[n + 2] = fo[n + 3] = sentinel;
+  fo.fill(sentinel);
   for (let i = 0; i < n; i++) {
     const fi = facts[i];
-    fo[i + 2] = f.forms.byName(toks[i].value, (rows, off) => fillForm(f, fi, rows, off));
+    fo[i + R] = f.forms.byName(toks[i].value, (rows, off) => fillForm(f, fi, rows, off));
   }
   const co = new Int32Array(n);
   const po = new Int32Array(n);
@@ -330,8 +333,8 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: Fo
     if (S === LANES) sumLanes(acc, F, fo, i, CR, co[i], PR, po[i], joint, ids, offsets[i], offsets[i + 1]);
     else {
       acc.fill(0);
-      // the five form rows (offsets -2..2), the context row and the POS row
-      for (let o = 0; o < 5; o++) {
+      // the form rows (offsets -3..3), the context row and the POS row
+      for (let o = 0; o < FORM_ROWS; o++) {
         const b = fo[i + o] + o * S;
         for (let t = 0; t < S; t++) acc[t] += F[b + t];
       }

@@ -428,7 +428,9 @@ function bestEdge(
 /**
  * Relations with the edges of their `kind` span moved to the best-scoring boundaries (same order, same
  * ids). Contents of direct quotations (and transcript turns) keep theirs: their marks are their edges
- * (on PolNeAR dev, leaving them alone gains 2 exact contents and 5 relations over moving them).
+ * (on PolNeAR dev, leaving them alone gains 2 exact contents and 5 relations over moving them). A source
+ * or cue does not move onto another relation's cue ("UNN reports [citing] Bloomberg": "citing" is the cue
+ * of Bloomberg's relation).
  */
 export function refineContents(attrs: Attribution[], inp: BoundsInput, text: string, model: BoundsModel, kind: EdgeKind = 'content'): Attribution[] {
   const toks = inp.toks;
@@ -436,6 +438,9 @@ export function refineContents(attrs: Attribution[], inp: BoundsInput, text: str
   const n = toks.length;
   const localStart = new Float64Array(n + 1).fill(NaN);
   const localEnd = new Float64Array(n + 1).fill(NaN);
+  const cues = kind === 'content' ? [] : attrs.map((a) => a.cue);
+  const takesOtherCue = (a: Attribution, start: number, end: number): boolean =>
+    cues.some((c) => c !== a.cue && c.start < end && start < c.end && !(c.start < a[kind]!.end && a[kind]!.start < c.end));
   return attrs.map((a) => {
     if (kind === 'content' && a.form === 'direct') return a;
     const r = relOf(toks, a, kind);
@@ -447,6 +452,7 @@ export function refineContents(attrs: Attribution[], inp: BoundsInput, text: str
     const start = p === r.s0 ? span.start : toks[p].start;
     const end = q === r.e0 ? span.end : toks[q - 1].end;
     if (end <= start || (start === span.start && end === span.end)) return a;
+    if (kind !== 'content' && takesOtherCue(a, start, end)) return a;
     return { ...a, [kind]: { start, end, text: text.slice(start, end) } };
   });
 }

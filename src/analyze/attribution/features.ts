@@ -123,7 +123,7 @@ const TEMPLATES = [
   's3', 'q', 'qw', 'qp', 'iq', 'lex', 'lex-1', 'lex+1', 'cl', 'cr', 'clr', 'qcl', 'qcr', 'pcl', 'pcr', 'cw', 'ss',
   'se', 'sp', 'sl', 'pf', 'pqs', 'ww-1', 'ww+1', 'src', 'src-1', 'src+1', 'qs', 'par', 'stem', 'stem-1', 'stem+1',
   'qdl', 'qdr', 'qd', 'wsp', 'p3', 'wcl', 'wcr', 'shcl', 'shcr', 'ncl', 'ncr', 'nclp', 'ncrp',
-  'c', 'c-1', 'c+1', 'c-2', 'c+2', 'd',
+  'c', 'c-1', 'c+1', 'c-2', 'c+2', 'd', 'w-3', 'w+3', 'vl', 'vr', 'thr', 'vlw',
 ] as const;
 type Tmpl = (typeof TEMPLATES)[number];
 const H = Object.fromEntries(TEMPLATES.map((k) => [k, fnv('tmpl:' + k)])) as Record<Tmpl, number>;
@@ -300,7 +300,7 @@ function tokInfo(value: string, lower: string): TokInfo {
 
 /**
  * What the form templates read of a word form (all hashes): the templates that depend only on the
- * form of the token at a fixed offset (-2..2) from the tagged token. Their weights can be summed once
+ * form of the token at a fixed offset (-3..3) from the tagged token. Their weights can be summed once
  * per form (see annotate.ts) instead of once per token.
  */
 export interface FormFacts {
@@ -324,10 +324,12 @@ export function factsOf(value: string, lower: string, clusters: ClusterTable | u
 }
 
 /** Number of form templates (over all offsets). */
-export const FORM_TEMPLATES = 24;
+export const FORM_TEMPLATES = 26;
+/** Form templates read the tokens at offsets -FORM_REACH..FORM_REACH from the tagged token. */
+export const FORM_REACH = 3;
 
 /**
- * Hashes (unmasked) of the form templates of a form seen at `offset` (-2..2) from the tagged token.
+ * Hashes (unmasked) of the form templates of a form seen at `offset` (-3..3) from the tagged token.
  * The cluster templates only when the model has word clusters.
  */
 export function formTemplateHashes(f: FormFacts, offset: number, out: number[], withClusters: boolean): void {
@@ -352,6 +354,12 @@ export function formTemplateHashes(f: FormFacts, offset: number, out: number[], 
       out.push(mix(H['w+2'], f.w));
       if (withClusters) out.push(mix(H['c+2'], f.cf));
       break;
+    case -3:
+      out.push(mix(H['w-3'], f.w));
+      break;
+    case 3:
+      out.push(mix(H['w+3'], f.w));
+      break;
   }
 }
 
@@ -374,32 +382,26 @@ export function paragraphFeatures(
   const mask = (1 << bits) - 1;
   const ctx = context(toks, startsInQuote);
   // Per-token hashes, with boundary sentinels at -2..-1 and n..n+1 (index + 2).
+  // (word, POS, shape and stem; the other form facts are read through formTemplateHashes)
   const W = new Int32Array(n + 4).fill(H_BOUNDARY);
   const P = new Int32Array(n + 4).fill(H_BOUNDARY);
   const S = new Int32Array(n + 4).fill(H_BOUNDARY);
-  const L = new Int32Array(n + 4).fill(H_DASH);
-  const R = new Int32Array(n + 4).fill(H_DASH);
   const ST = new Int32Array(n + 4).fill(H_BOUNDARY);
-  const Q = new Int32Array(n + 4).fill(H_DASH);
-  const S3 = new Int32Array(n);
-  // Fine / coarse cluster hashes, sentinels as for W.
-  const CF = new Int32Array(n + 4).fill(H_BOUNDARY);
-  const CC = new Int32Array(n + 4).fill(H_BOUNDARY);
   const formFacts = facts ?? toks.map((t) => factsOf(t.value, t.lower, clusters));
   const withClusters = clusters !== undefined && clusters.size > 0;
+  // POS ids with sentinels (0) at -2..-1 and n..n+1; -1 for a tag outside UPOS.
+  const PI = new Int32Array(n + 4);
+  let unknownPos = false;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     const info = formFacts[i];
-    CF[i + 2] = info.cf;
-    CC[i + 2] = info.cc;
     W[i + 2] = info.w;
-    P[i + 2] = hs(t.pos);
+    const id = POS_ID.get(t.pos);
+    PI[i + 2] = id ?? -1;
+    if (id === undefined) unknownPos = true;
+    P[i + 2] = id === undefined ? hs(t.pos) : POS_H[id];
     S[i + 2] = info.sh;
-    L[i + 2] = info.lex;
-    R[i + 2] = info.src;
     ST[i + 2] = info.st;
-    Q[i + 2] = ctx.quote[i];
-    S3[i] = info.s3;
   }
   // Distance to the nearest quotation mark left / right within the paragraph.
   const qdl = new Int32Array(n);
@@ -414,6 +416,20 @@ export function paragraphFeatures(
     qdr[i] = lastQ < 0 ? 0 : lastQ - i;
     if (ctx.quote[i] >= 2) lastQ = i;
   }
+  // The nearest verb (POS VERB) left and right within the sentence (-1: none): its stem and distance
+  // tell a long-tail predicate's subject and complement ("… wants to", "Trump has vowed …").
+  const vl = new Int32Array(n);
+  const vr = new Int32Array(n);
+  for (let i = 0, last = -1; i < n; i++) {
+    if (i > 0 && toks[i].sent !== toks[i - 1].sent) last = -1;
+    vl[i] = last;
+    if (toks[i].pos === 'VERB') last = i;
+  }
+  for (let i = n - 1, last = -1; i >= 0; i--) {
+    if (i < n - 1 && toks[i].sent !== toks[i + 1].sent) last = -1;
+    vr[i] = last;
+    if (toks[i].pos === 'VERB') last = i;
+  }
   // Inference leaves out the form and group templates (bound: the POS group may fall back to ids).
   const perTok = withForms ? TEMPLATES.length : TEMPLATES.length - FORM_TEMPLATES;
   const ids = new Int32Array(n * perTok);
@@ -424,19 +440,11 @@ export function paragraphFeatures(
   const firstQuoted = n > 0 && ctx.quote[0] >= 1 ? 1 : 0;
   const parBucket = paraIndex === 0 ? 0 : paraIndex === 1 ? 1 : paraIndex < 5 ? 2 : 3;
   const startQ = startsInQuote ? 1 : 0;
-  // POS ids with sentinels (0) at -2..-1 and n..n+1; -1 for a tag outside UPOS.
-  const PI = new Int32Array(n + 4);
-  let unknownPos = false;
-  for (let i = 0; i < n; i++) {
-    const id = POS_ID.get(toks[i].pos);
-    PI[i + 2] = id ?? -1;
-    if (id === undefined) unknownPos = true;
-  }
   let k = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     if (withForms) {
-      for (let o = -2; o <= 2; o++) {
+      for (let o = -FORM_REACH; o <= FORM_REACH; o++) {
         hashes.length = 0;
         formTemplateHashes(i + o >= 0 && i + o < n ? formFacts[i + o] : SENTINEL_FACTS, o, hashes, withClusters);
         for (const h of hashes) ids[k++] = h & mask;
@@ -505,6 +513,20 @@ export function paragraphFeatures(
     ids[k++] = mix(H.ncr, wr) & mask;
     ids[k++] = mix(mix(H.nclp, wl), p) & mask;
     ids[k++] = mix(mix(H.ncrp, wr), p) & mask;
+    const vls = vl[i] < 0 ? NONE : ST[vl[i] + 2];
+    const vrs = vr[i] < 0 ? NONE : ST[vr[i] + 2];
+    ids[k++] = mix(mix(mix(H.vl, vls), vl[i] < 0 ? 0 : bi(i - vl[i])), p) & mask;
+    ids[k++] = mix(mix(mix(H.vr, vrs), vr[i] < 0 ? 0 : bi(vr[i] - i)), p) & mask;
+    // a "that" one to three tokens on ("said Friday that …")
+    let th = 0;
+    for (let d = 1; d <= 3 && i + d < n; d++) {
+      if (toks[i + d].lower === 'that') {
+        th = d;
+        break;
+      }
+    }
+    ids[k++] = mix(mix(H.thr, ST[j]), th) & mask;
+    ids[k++] = mix(mix(H.vlw, vls), w) & mask;
   }
   offsets[n] = k;
   return withForms ? { ids: ids.subarray(0, k), offsets } : { ids: ids.subarray(0, k), offsets, posKeys, ctxKeys };

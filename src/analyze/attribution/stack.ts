@@ -1,9 +1,11 @@
 import type { ParagraphFeatures } from './features.js';
 import type { ATok } from './tokens.js';
+import { fnv } from './features.js';
 
 /**
  * Stacked features for the content tagger: where the source/cue tagger put cues and sources
- * relative to each token (same sentence, direction, distance), hashed like the base features.
+ * relative to each token (same sentence, direction, distance) and which cue words they are, hashed
+ * like the base features.
  */
 const SEED = 0x5bd1e995;
 
@@ -24,7 +26,7 @@ function bucket(d: number): number {
 }
 
 /** Number of stacked features per token. */
-export const STACK_FEATURES = 8;
+export const STACK_FEATURES = 10;
 
 /** Base features followed, for each token, by its stacked features. */
 export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Array, bits: number): ParagraphFeatures {
@@ -55,9 +57,13 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
   const srcR = new Int32Array(n);
   const cueLpar = new Int32Array(n);
   const cueRpar = new Int32Array(n);
+  // hash of the nearest cue token's word left / right in the sentence (0: none)
+  const cueLw = new Int32Array(n);
+  const cueRw = new Int32Array(n);
   let lc = -1;
   let ls = -1;
   let lcp = -1;
+  let lw = 0;
   for (let i = 0; i < n; i++) {
     if (i > 0 && toks[i].sent !== toks[i - 1].sent) {
       lc = -1;
@@ -66,7 +72,11 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
     cueL[i] = lc < 0 ? 0 : i - lc;
     srcL[i] = ls < 0 ? 0 : i - ls;
     cueLpar[i] = lcp < 0 ? 0 : i - lcp;
-    if (sc[i] === 2) lc = lcp = i;
+    cueLw[i] = lc < 0 ? 0 : lw;
+    if (sc[i] === 2) {
+      lc = lcp = i;
+      lw = fnv(toks[i].lower);
+    }
     if (sc[i] === 1) ls = i;
   }
   lc = ls = lcp = -1;
@@ -78,7 +88,11 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
     cueR[i] = lc < 0 ? 0 : lc - i;
     srcR[i] = ls < 0 ? 0 : ls - i;
     cueRpar[i] = lcp < 0 ? 0 : lcp - i;
-    if (sc[i] === 2) lc = lcp = i;
+    cueRw[i] = lc < 0 ? 0 : lw;
+    if (sc[i] === 2) {
+      lc = lcp = i;
+      lw = fnv(toks[i].lower);
+    }
     if (sc[i] === 1) ls = i;
   }
   const ids = new Int32Array(n * STACK_FEATURES);
@@ -94,6 +108,8 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
     ids[k++] = h(6, bucket(cueLpar[i]) * 8 + bucket(cueRpar[i])) & mask;
     ids[k++] = h(7, (i > 0 ? sc[i - 1] : 3) * 4 + (i < n - 1 ? sc[i + 1] : 3)) & mask;
     ids[k++] = h(8, sc[i] * 64 + cl * 8 + cr) & mask;
+    ids[k++] = h(9, h(cueLw[i], cl)) & mask;
+    ids[k++] = h(10, h(cueRw[i], cr)) & mask;
   }
   return ids;
 }
@@ -140,6 +156,9 @@ export function contentExtras(toks: ATok[], ct: Uint8Array, bits: number): Int32
     ids[k++] = h(16, (i > 0 ? ct[i - 1] : 3) * 16 + ct[i] * 4 + (i < n - 1 ? ct[i + 1] : 3)) & mask;
     ids[k++] = h(17, any * 4 + ct[i]) & mask;
     ids[k++] = h(18, ct[i] * 64 + el * 8 + sr) & mask;
+    // (the second pass has eight)
+    ids[k++] = 0;
+    ids[k++] = 0;
   }
   return ids;
 }

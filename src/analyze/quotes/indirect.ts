@@ -3,6 +3,7 @@ import { isReportingVerb, subjectBefore } from './cues.js';
 import { npAfter } from './noun-phrase.js';
 import { CITING_CUE } from './lexicon.js';
 import type { TokenizedArticle } from './tokens.js';
+import type { Token } from '../nlp.js';
 import { pronounFits } from '../speakers/gender.js';
 import { surnameOf } from '../speakers/names.js';
 
@@ -99,7 +100,7 @@ export function indirectAttributions(
     // according to X
     for (let k = from; k < end - 2; k++) {
       if (tokens[k].value.toLowerCase() !== 'according' || tokens[k + 1].value.toLowerCase() !== 'to') continue;
-      const np = npAfter(tokens, k + 2, end);
+      const np = npAfter(tokens, k + 2, end) ?? bareNounAfter(tokens, k + 2, end);
       if (!np) break;
       const srcEnd = tokens[np[1] - 1].end;
       let content: [number, number] | null = null;
@@ -195,4 +196,14 @@ export function indirectAttributions(
     }
   });
   return out;
+}
+
+/**
+ * "according to" always takes a noun phrase: a lone lower-case word after it, before a comma or the
+ * sentence's end, is its noun whatever its tag (wink reads "reports" in "According to reports," as a verb).
+ */
+function bareNounAfter(tokens: Token[], i: number, end: number): [number, number] | null {
+  if (i >= end || !/^\p{Ll}+$/u.test(tokens[i].value)) return null;
+  if (i + 1 < end && !/^[,.;:]$/.test(tokens[i + 1].value)) return null;
+  return [i, i + 1];
 }
