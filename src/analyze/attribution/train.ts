@@ -28,7 +28,11 @@ export interface TrainConfig {
   log?: (msg: string) => void;
 }
 
-export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 18, epochs: 14, seed: 13, stacked: true, folds: 4, refine: false, ensemble: 1 };
+/**
+ * 18 epochs: on PolNeAR dev (merged output) +0.004…0.006 source and cue F1 over 14 at two seeds, content and
+ * relations within ±0.003; the training errors still fall after 14.
+ */
+export const DEFAULT_CONFIG: Omit<TrainConfig, 'log'> = { bits: 18, epochs: 18, seed: 13, stacked: true, folds: 4, refine: false, ensemble: 1 };
 
 /**
  * Train `cfg.ensemble` pipelines that differ only in their seeds and average their weights (the taggers
