@@ -1,4 +1,4 @@
-import type { Attribution } from '../../model.js';
+import type { Attribution, TextSpan } from '../../model.js';
 import type { ATok, Paragraph } from './tokens.js';
 import { isQuoteChar } from './lexicon.js';
 import { tokenAt } from '../quotes/tokens.js';
@@ -439,8 +439,9 @@ export function refineContents(attrs: Attribution[], inp: BoundsInput, text: str
   const localStart = new Float64Array(n + 1).fill(NaN);
   const localEnd = new Float64Array(n + 1).fill(NaN);
   const cues = kind === 'content' ? [] : attrs.map((a) => a.cue);
-  const takesOtherCue = (a: Attribution, start: number, end: number): boolean =>
-    cues.some((c) => c !== a.cue && c.start < end && start < c.end && !(c.start < a[kind]!.end && a[kind]!.start < c.end));
+  /** Whether [start, end) takes in a cue of another relation that `span` (a's proposed span) does not already overlap. */
+  const takesOtherCue = (a: Attribution, span: TextSpan, start: number, end: number): boolean =>
+    cues.some((c) => c !== a.cue && c.start < end && start < c.end && !(c.start < span.end && span.start < c.end));
   return attrs.map((a) => {
     if (kind === 'content' && a.form === 'direct') return a;
     const r = relOf(toks, a, kind);
@@ -452,7 +453,7 @@ export function refineContents(attrs: Attribution[], inp: BoundsInput, text: str
     const start = p === r.s0 ? span.start : toks[p].start;
     const end = q === r.e0 ? span.end : toks[q - 1].end;
     if (end <= start || (start === span.start && end === span.end)) return a;
-    if (kind !== 'content' && takesOtherCue(a, start, end)) return a;
+    if (kind !== 'content' && takesOtherCue(a, span, start, end)) return a;
     return { ...a, [kind]: { start, end, text: text.slice(start, end) } };
   });
 }

