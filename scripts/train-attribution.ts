@@ -3,6 +3,8 @@
  * rerankers (models/edge-rerank.bin, next to it): four taggers, each trained on three quarters of the
  * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
  * per span kind (content, source, cue) learns from those relations' edges against the gold ones.
+ * The rule relations of every text (`ruleRelations`, as `analyzeArticle` makes them) are features of
+ * the content tagger.
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--seed N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
  *     [--no-bounds]       (skip the rerankers)   [--bounds-only]   (train only the rerankers)
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
@@ -20,18 +22,30 @@ import { boundsInput, serializeEdgeModels, type EdgeKind, type EdgeModels } from
 import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/edge-rerank-train.js';
 import { paragraphsFromTokens } from '../src/analyze/attribution/tokens.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
-import { analyzeArticle } from '../src/analyze/index.js';
+import { analyzeArticle, ruleRelations } from '../src/analyze/index.js';
+import { ruleSpans, type RuleSpan } from '../src/analyze/attribution/rule-codes.js';
 import { extractArticle } from '../src/extract/index.js';
 import { toRawDocument } from '../src/ingest/index.js';
+import type { Article } from '../src/model.js';
 import type { PolnearDoc } from '../src/analyze/attribution/dataset.js';
 import type { TrainConfig } from '../src/analyze/attribution/train.js';
 
 const BOUNDS_FOLDS = 4;
 
+/** A PolNeAR article with the spans of its rule relations (features of the content tagger). */
+type RuledDoc = PolnearDoc & { rules?: RuleSpan[] };
+
+/** A PolNeAR text file as `retold annotate --as-is` reads it (spans are offsets into the file). */
+function plainArticle(path: string): Article {
+  const raw = toRawDocument(path, readFileSync(path), 'text/plain');
+  if (!('content' in raw)) throw new Error(`${path}: ${raw.message}`);
+  return extractArticle(raw, { asIs: true });
+}
+
 const EDGE_KINDS: EdgeKind[] = ['content', 'source', 'cue'];
 
 /** The rerankers' training examples, per span kind: relations of jackknifed taggers (see the header) against gold. */
-function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainConfig, log: (m: string) => void): Record<EdgeKind, BoundsExample[]> {
+function jackknifedBoundsExamples(docs: RuledDoc[], dir: string, cfg: TrainConfig, log: (m: string) => void): Record<EdgeKind, BoundsExample[]> {
   const out: Record<EdgeKind, BoundsExample[]> = { content: [], source: [], cue: [] };
   for (let f = 0; f < BOUNDS_FOLDS; f++) {
     const rest = docs.filter((_, i) => i % BOUNDS_FOLDS !== f);
@@ -39,7 +53,7 @@ function jackknifedBoundsExamples(docs: PolnearDoc[], dir: string, cfg: TrainCon
     docs.forEach((d, i) => {
       if (i % BOUNDS_FOLDS !== f) return;
       const path = join(dir, 'text', d.name + '.txt');
-      const article = extractArticle(toRawDocument(path, readFileSync(path), 'text/plain'), { asIs: true });
+      const article = plainArticle(path);
       const tokens = tokenizeArticle(article).tokens;
       const rels = analyzeArticle(article, { attributions: 'merged', edgeModels: null, model }).attributions;
       const inp = boundsInput(paragraphsFromTokens(tokens));
@@ -83,6 +97,7 @@ function main(): void {
   const clusterPath = clusterArg ? resolve(clusterArg) : null;
   const dir = resolve(args[0] ?? join(process.cwd(), '..', 'shared', 'bench', 'polnear', 'train'));
   const t0 = performance.now();
+  const log = (m: string): void => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   let docs;
   try {
     docs = loadPolnear(dir, limit, allAnnotators);
@@ -91,6 +106,20 @@ function main(): void {
     process.exit(2);
   }
   console.log(`train-attribution: ${docs.length} articles from ${dir}`);
+  // the rule relations of each text: features of the taggers (made as at inference, from the plain-text article)
+  const ruleCache = new Map<string, RuleSpan[]>();
+  for (const d of docs as RuledDoc[]) {
+    let rules = ruleCache.get(d.name);
+    if (!rules) {
+      const path = join(dir, 'text', d.name + '.txt');
+      const article = plainArticle(path);
+      if (article.text !== d.text) throw new Error(`${path}: the article's text differs from the file's`);
+      rules = ruleSpans(ruleRelations(article));
+      ruleCache.set(d.name, rules);
+    }
+    d.rules = rules;
+  }
+  log(`rule relations of ${ruleCache.size} texts`);
   let clusters;
   if (clusterPath) {
     try {
@@ -101,7 +130,6 @@ function main(): void {
     }
     console.log(`word clusters: ${clusters.size} words from ${clusterPath}`);
   } else console.log('word clusters: none');
-  const log = (m: string): void => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const trainCfg = { ...cfg, clusters };
   if (!boundsOnly) {
     const model = trainEnsemble(docs, { ...trainCfg, log });

@@ -2,15 +2,16 @@ import type { Article, ArticleAnnotations, Attribution, Span, Speaker } from '..
 import { extractAttributionsFromParagraphs, loadEdgeModels } from './attribution/index.js';
 import { boundsInput, refineEdges, type EdgeModels } from './attribution/edge-rerank.js';
 import { paragraphsFromTokens } from './attribution/tokens.js';
+import { ruleSpans, setRuleCodes } from './attribution/rule-codes.js';
 import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
-import { findQuotes, quotedPredicate } from './quotes/index.js';
+import { findQuotes, quotedPredicate, type QuoteDraft } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
-import { tokenizeArticle } from './quotes/tokens.js';
+import { tokenizeArticle, type TokenizedArticle } from './quotes/tokens.js';
 import { sentenceSubject } from './quotes/sentence-subject.js';
 import { resolveSpeakers } from './speakers/index.js';
 import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
@@ -36,6 +37,41 @@ export interface AnalyzeOptions {
   model?: TaggerPair;
 }
 
+interface RuleInput {
+  tok: TokenizedArticle;
+  colon: Attribution[];
+  drafts: QuoteDraft[];
+}
+
+/** Tokens, colon relations and quotes of an article: what the rule relations are made from. */
+function ruleInput(article: Article): RuleInput {
+  const tok = tokenizeArticle(article);
+  // colon relations: a transcript's turns are its quotes (they replace the mark pairing's reading), a
+  // headline's "Name: …" a rule relation of its own
+  const colon = colonAttributions(article);
+  const drafts = splitTranscriptQuotes(findQuotes(article, tok), colon.filter((r) => r.form === 'direct'), tok, article.id);
+  return { tok, colon, drafts };
+}
+
+/** The rule relations: quotes with their speakers, indirect speech, headline colons (quotes in `adopted` left out). */
+function ruleRelationsOf(article: Article, { tok, colon, drafts }: RuleInput, people: Speaker[], adopted: ReadonlySet<string>): Attribution[] {
+  return [
+    // (quotes whose speaker came from the merged attributions add nothing as rule relations)
+    ...quoteAttributions(article, drafts).filter((r) => !r.quoteId || !adopted.has(r.quoteId)),
+    ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
+    ...colon.filter((r) => r.form !== 'direct'),
+  ];
+}
+
+/**
+ * The rule relations of an article before any learned model is applied: what the attribution tagger
+ * reads as its rule features (training computes them with this on the training texts).
+ */
+export function ruleRelations(article: Article): Attribution[] {
+  const input = ruleInput(article);
+  return ruleRelationsOf(article, input, resolveSpeakers(article, input.drafts, input.tok), new Set());
+}
+
 /**
  * Annotate one article: sentences, quotes (with speaker as written, verb and
  * resolved article-level speaker), speakers, citations, attribution relations
@@ -44,33 +80,22 @@ export interface AnalyzeOptions {
  */
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): ArticleAnnotations {
   const mode = opts.attributions ?? 'merged';
-  const tok = tokenizeArticle(article);
-  // colon relations: a transcript's turns are its quotes (they replace the mark pairing's reading), a
-  // headline's "Name: …" a rule relation of its own
-  const colon = colonAttributions(article);
-  const drafts = splitTranscriptQuotes(findQuotes(article, tok), colon.filter((r) => r.form === 'direct'), tok, article.id);
-  const headline = mode === 'model' ? [] : colon.filter((r) => r.form !== 'direct');
+  const { tok, colon, drafts } = ruleInput(article);
   let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
-  // the learned tagger's paragraphs (one per block), shared with the edge rerankers below
-  const paras = mode === 'rules' ? [] : paragraphsFromTokens(tok.tokens);
-  const model = mode === 'rules' ? [] : extractAttributionsFromParagraphs(article.text, article.id, paras, opts.model);
   let adopted = new Set<string>();
+  const rulesWith = (people: Speaker[]): Attribution[] => ruleRelationsOf(article, { tok, colon, drafts }, people, adopted);
+  const firstRules = rulesWith(speakers);
+  // the learned tagger's paragraphs (one per block), shared with the edge rerankers below; the rule
+  // relations are features of the tagger
+  const paras = mode === 'rules' ? [] : paragraphsFromTokens(tok.tokens);
+  if (mode !== 'rules') setRuleCodes(paras, ruleSpans(firstRules));
+  const model = mode === 'rules' ? [] : extractAttributionsFromParagraphs(article.text, article.id, paras, opts.model);
   const subjectOf = (cue: Span): Span | null => sentenceSubject(tok, cue, article.text);
-  const attributionsWith = (people: Speaker[]): Attribution[] => {
-    const rules: Attribution[] =
-      mode === 'model'
-        ? []
-        : [
-            // (quotes whose speaker came from the merged attributions add nothing as rule relations)
-            ...quoteAttributions(article, drafts).filter((r) => !r.quoteId || !adopted.has(r.quoteId)),
-            ...indirectAttributions(article, tok, quotedPredicate(drafts, article.text), people),
-            ...headline,
-          ];
-    return mergeAttributions(rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people), subjectOf });
-  };
-  let attributions = attributionsWith(speakers);
+  const attributionsWith = (people: Speaker[], rules = rulesWith(people)): Attribution[] =>
+    mergeAttributions(mode === 'model' ? [] : rules, model, { text: article.text, articleId: article.id, quotes, ...speakerContext(article.text, people), subjectOf });
+  let attributions = attributionsWith(speakers, firstRules);
   // quotes the rules left without a speaker take the merged attribution's source; speakers are then
   // resolved again (new people, new mentions) and the attributions follow
   if (mode !== 'rules') {

@@ -33,6 +33,19 @@ test('a source inside the content is not taken as the speaker; sources far away 
   assert.equal(far[0].source, null);
 });
 
+test('a cue inside the content loses to its own cue before it; a cue splitting a quotation still links', () => {
+  // "Flynn said [Trump was right when he said the generals were reduced to rubble]."
+  //  0     6    11                         37 40                                 80
+  const spans = [sp('S', 0, 5), sp('C', 6, 10), sp('T', 11, 80), sp('S', 34, 36), sp('C', 37, 41)];
+  const rels = linkSpans(spans);
+  assert.equal(rels.length, 1);
+  assert.deepEqual([rels[0].source?.start, rels[0].cue.start], [0, 6]);
+  // "[“A,” he said. “B.”]" tagged as one content with its cue inside and no other cue near: the cue links
+  const split = linkSpans([sp('T', 0, 40), sp('S', 6, 8), sp('C', 9, 13)]);
+  assert.equal(split.length, 1);
+  assert.equal(split[0].cue.start, 9);
+});
+
 test('mergeContents joins split contents only across small gaps without a cue', () => {
   const merged = mergeContents([sp('T', 0, 10), sp('T', 11, 20), sp('C', 22, 26), sp('T', 28, 40)], 1);
   assert.deepEqual(merged.filter((s) => s.kind === 'T').map((s) => [s.start, s.end]), [[0, 20], [28, 40]]);

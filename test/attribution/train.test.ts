@@ -11,8 +11,10 @@ import { scoreArticle, emptyCounts, addCounts } from '../../src/analyze/attribut
 import { fixturePath } from '../helpers.js';
 import { parseClusterTable } from '../../src/analyze/attribution/clusters.js';
 import { Decoder } from '../../src/analyze/attribution/perceptron.js';
-import { prepareParagraphs, tagParagraphs, tagArticle, SC_TAGS, CT_TAGS } from '../../src/analyze/attribution/annotate.js';
+import { prepareParagraphs, tagParagraphs, tagArticle, scKinds, SC_TAGS, CT_TAGS } from '../../src/analyze/attribution/annotate.js';
+import { stackFeatures } from '../../src/analyze/attribution/stack.js';
 import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
+import { setRuleCodes } from '../../src/analyze/attribution/rule-codes.js';
 import { tagsToSpans } from '../../src/analyze/attribution/spans.js';
 
 const cfg = { bits: 16, epochs: 12, seed: 7, stacked: true, folds: 3, refine: false };
@@ -76,25 +78,33 @@ test('shipped model loads fast and finds a plain reported-speech relation', { sk
   for (const a of attrs) assert.equal(a.speakerId, null);
 });
 
-test('inference (per-form weight sums, int16 table) decodes as the training decoder over all features', () => {
+for (const stacked of [false, true]) {
+test(`inference (per-form weight sums, int16 table) decodes as the training decoder over all features (${stacked ? 'stacked, with rule codes' : 'not stacked'})`, () => {
   const docs = loadPolnear(fixturePath('attribution', 'mini'));
   const clusters = parseClusterTable('said\t3\t1\ntold\t3\t1\nsenator\t7\t2\nofficials\t7\t2\n');
-  const model = deserializeModel(serializeModel(trainTaggers(docs, { ...cfg, stacked: false, clusters })), 'mini');
+  // (rule codes in training too: every other gold span, so their weights are not zero)
+  const ruled = docs.map((d) => ({ ...d, rules: d.gold.components.filter((_, i) => i % 2 === 0).map((c) => ({ kind: c.kind, start: c.start, end: c.end, form: 'indirect' })) }));
+  const model = deserializeModel(serializeModel(trainTaggers(ruled, { ...cfg, stacked, clusters })), 'mini');
   assert.equal(model.clusters?.get('said'), 3 | (1 << 9));
   const dec = new Decoder(model.sc);
   const ctDec = new Decoder(model.ct);
   for (const d of docs) {
     const paras = tokenizeParagraphs(d.text);
+    // rule codes (the rule relations as features) are read the same way by both
+    setRuleCodes(paras, d.gold.components.filter((_, i) => i % 2 === 0).map((c) => ({ kind: c.kind, start: c.start, end: c.end, form: 'indirect' })));
     const full = prepareParagraphs(paras, model.bits, model.clusters);
     const expected: string[] = [];
     full.forEach((p) => {
       for (const s of tagsToSpans(p.para.tokens, dec.decode(p.base), SC_TAGS)) expected.push(`${s.kind}:${s.start}-${s.end}`);
-      for (const s of tagsToSpans(p.para.tokens, ctDec.decode(p.base), CT_TAGS)) expected.push(`${s.kind}:${s.start}-${s.end}`);
+      const scSeq = dec.decode(p.base);
+      const ctFeats = stacked ? stackFeatures(p.base, p.para.tokens, scKinds(scSeq, SC_TAGS), model.bits, p.para.rules) : p.base;
+      for (const s of tagsToSpans(p.para.tokens, ctDec.decode(ctFeats), CT_TAGS)) expected.push(`${s.kind}:${s.start}-${s.end}`);
     });
     const got = tagParagraphs(paras, model).map((s) => `${s.kind}:${s.start}-${s.end}`);
     assert.deepEqual(got.sort(), expected.sort());
   }
 });
+}
 
 /** The same model in the version-1 layout: i32 bucket ids instead of u16 gaps. */
 function toVersion1(buf: Buffer): Buffer {

@@ -365,7 +365,7 @@ function decodeParagraph(f: Fast, m: TaggerPair, p: PreparedParagraph, facts: Fo
     }
   }
   const scSeq = f.sc.viterbi(emSc, n);
-  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq, m.sc.tags), f.bits), n, joint, S, A, C, scCt);
+  if (m.stacked) addExtras(emCt, stackExtras(toks, scKinds(scSeq, m.sc.tags), f.bits, p.para.rules), n, joint, S, A, C, scCt);
   const ctSeq = f.ctDec.viterbi(emCt, n);
   if (!f.sc2) return [scSeq, ctSeq];
   addExtras(emSc2, contentExtras(toks, bioOf(ctSeq, m.ct.tags), f.bits), n, joint, S, A + C, A, scSc2);

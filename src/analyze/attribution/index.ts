@@ -26,6 +26,7 @@ import { tagParagraphs, fastFor, type TaggerPair, type TaggedSpan } from './anno
 import { paragraphsFromTokens, tokenizeParagraphs, type Paragraph } from './tokens.js';
 import type { ArticleToken } from '../quotes/tokens.js';
 import { linkSpans } from './link.js';
+import { setRuleCodes, type RuleSpan } from './rule-codes.js';
 import { deserializeModel } from './model-io.js';
 import { isQuoteChar } from './lexicon.js';
 import { deserializeEdgeModels, type EdgeModels } from './edge-rerank.js';
@@ -92,10 +93,17 @@ function formOf(cue: string, content: string): Attribution['form'] {
 /**
  * Attribution relations (PolNeAR sense) in `text`: source (or null), cue and content, as offsets into
  * `text`. `speakerId` and `quoteId` are null (linked to quotes/speakers later by overlap).
- * Deterministic; uses the shipped model unless `model` is given.
+ * Deterministic; uses the shipped model unless `model` is given. `rules`: the spans of the rule
+ * relations on this text (`ruleSpans(ruleRelations(article))`), which the content tagger reads as
+ * features; without them it reads that the rules found nothing (`analyzeArticle` always passes them).
  */
-export function extractAttributions(text: string, articleId: string, model?: TaggerPair): Attribution[] {
-  return fromParagraphs(text, articleId, tokenizeParagraphs(text), model);
+export function extractAttributions(text: string, articleId: string, model?: TaggerPair, rules?: readonly RuleSpan[]): Attribution[] {
+  return fromParagraphs(text, articleId, withRules(tokenizeParagraphs(text), rules), model);
+}
+
+function withRules(paras: Paragraph[], rules: readonly RuleSpan[] | undefined): Paragraph[] {
+  if (rules) setRuleCodes(paras, rules);
+  return paras;
 }
 
 /**
@@ -108,8 +116,9 @@ export function extractAttributionsFromTokens(
   articleId: string,
   tokens: readonly ArticleToken[],
   model?: TaggerPair,
+  rules?: readonly RuleSpan[],
 ): Attribution[] {
-  return fromParagraphs(text, articleId, paragraphsFromTokens(tokens), model);
+  return fromParagraphs(text, articleId, withRules(paragraphsFromTokens(tokens), rules), model);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

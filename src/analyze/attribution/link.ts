@@ -14,8 +14,8 @@ function gap(a: { start: number; end: number }, b: { start: number; end: number 
 
 /**
  * Link tagged spans into relations. Each content goes to the cheapest cue in its paragraph (character
- * gap, +40 when the cue follows the content, +1000 when the cue is in neither the content's first nor
- * last sentence; ties prefer the earlier cue); a content in a paragraph without a cue continues the
+ * gap, +40 when the cue follows the content, +60 when it lies inside the content, +1000 when the cue is
+ * in neither the content's first nor last sentence; ties prefer the earlier cue); a content in a paragraph without a cue continues the
  * last cue of the previous two paragraphs (multi-paragraph quotes); a content farther than `MAX_GAP`
  * characters from its cue is dropped. Each cue takes the nearest source
  * in its sentence that lies outside the content, else the nearest within its paragraph and 80
@@ -66,9 +66,17 @@ const AFTER = 40;
  */
 const MAX_GAP = 50;
 const OTHER_SENTENCE = 1000;
+/**
+ * Extra cost of a cue inside the content: the cue of a clause the content reports ("Flynn said [Trump was
+ * right when he said …]", "Politifact then ruled [that Trump's statement about …]") is not the content's own.
+ * A cue that splits a quotation ("“A,” he said. “B.”") still wins when no other is near. PolNeAR dev, tagger
+ * alone: source/cue/relation +0.003 (0.710/0.668/0.464 → 0.713/0.671/0.468), content unchanged.
+ */
+const INSIDE = 60;
 function cueCost(cue: TaggedSpan, content: TaggedSpan): number {
   const inSentence = cue.sent === content.sent || cue.sent === (content.lastSent ?? content.sent);
-  return gap(cue, content) + (cue.start > content.end ? AFTER : 0) + (inSentence ? 0 : OTHER_SENTENCE);
+  const inside = cue.start >= content.start && cue.end <= content.end;
+  return gap(cue, content) + (cue.start > content.end ? AFTER : 0) + (inSentence ? 0 : OTHER_SENTENCE) + (inside ? INSIDE : 0);
 }
 function nearestCue(cues: TaggedSpan[], content: TaggedSpan): TaggedSpan | null {
   const at = lowerBound(cues, content.start);

@@ -26,12 +26,12 @@ function bucket(d: number): number {
 }
 
 /** Number of stacked features per token. */
-export const STACK_FEATURES = 10;
+export const STACK_FEATURES = 14;
 
 /** Base features followed, for each token, by its stacked features. */
-export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Array, bits: number): ParagraphFeatures {
+export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Array, bits: number, rules?: Uint8Array): ParagraphFeatures {
   const n = toks.length;
-  const extra = stackExtras(toks, sc, bits);
+  const extra = stackExtras(toks, sc, bits, rules);
   const ids = new Int32Array(base.ids.length + extra.length);
   const offsets = new Int32Array(n + 1);
   let k = 0;
@@ -46,9 +46,10 @@ export function stackFeatures(base: ParagraphFeatures, toks: ATok[], sc: Uint8Ar
 
 /**
  * The stacked features alone, `STACK_FEATURES` per token. `sc` holds the source/cue tags as kinds
- * per token: 0 none, 1 source, 2 cue.
+ * per token: 0 none, 1 source, 2 cue. `rules`: the paragraph's rule codes (rule-codes.ts; absent: the
+ * rules said nothing), read as what the rules said of the token and its neighbours.
  */
-export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Array {
+export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number, rules?: Uint8Array): Int32Array {
   const n = toks.length;
   const mask = (1 << bits) - 1;
   const cueL = new Int32Array(n);
@@ -110,6 +111,12 @@ export function stackExtras(toks: ATok[], sc: Uint8Array, bits: number): Int32Ar
     ids[k++] = h(8, sc[i] * 64 + cl * 8 + cr) & mask;
     ids[k++] = h(9, h(cueLw[i], cl)) & mask;
     ids[k++] = h(10, h(cueRw[i], cr)) & mask;
+    const r0 = rules ? rules[i] : 0;
+    const k0 = r0 & 7;
+    ids[k++] = h(19, k0) & mask;
+    ids[k++] = h(20, r0) & mask;
+    ids[k++] = h(21, k0 === 0 ? 0 : h(fnv(toks[i].lower), k0)) & mask;
+    ids[k++] = h(22, (i > 0 ? (rules ? rules[i - 1] & 7 : 0) : 8) * 256 + k0 * 16 + (i < n - 1 ? (rules ? rules[i + 1] & 7 : 0) : 8)) & mask;
   }
   return ids;
 }
@@ -157,8 +164,7 @@ export function contentExtras(toks: ATok[], ct: Uint8Array, bits: number): Int32
     ids[k++] = h(17, any * 4 + ct[i]) & mask;
     ids[k++] = h(18, ct[i] * 64 + el * 8 + sr) & mask;
     // (the second pass has eight)
-    ids[k++] = 0;
-    ids[k++] = 0;
+    for (let j = 8; j < STACK_FEATURES; j++) ids[k++] = 0;
   }
   return ids;
 }

@@ -15,6 +15,8 @@ export interface ATok {
 /** A paragraph: the unit the tagger decodes (quotes and contents may run over sentences). */
 export interface Paragraph {
   tokens: ATok[];
+  /** Per token, what the rule relations said of it (`setRuleCodes` in rule-codes.ts); absent: nothing. */
+  rules?: Uint8Array;
 }
 
 /**

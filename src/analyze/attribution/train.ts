@@ -1,13 +1,17 @@
 import type { GoldAttributions } from './brat.js';
-import { prepare, scKinds, SC_TAGS, CT_TAGS, type TaggerPair, type PreparedParagraph } from './annotate.js';
+import { prepareParagraphs, scKinds, SC_TAGS, CT_TAGS, type TaggerPair, type PreparedParagraph } from './annotate.js';
 import { trainChain, Decoder, type TrainExample } from './perceptron.js';
 import { bioOf, spansToTags, type KindSpan } from './spans.js';
 import { stackFeatures, contentExtras, withExtras } from './stack.js';
 import type { ClusterTable } from './features.js';
+import { setRuleCodes, type RuleSpan } from './rule-codes.js';
+import { tokenizeParagraphs } from './tokens.js';
 
 export interface TrainDoc {
   text: string;
   gold: GoldAttributions;
+  /** The rule relations' spans on this text (the tagger's rule features; `ruleRelations` in analyze/index.ts). */
+  rules?: RuleSpan[];
 }
 
 export interface TrainConfig {
@@ -82,7 +86,9 @@ function goldSpans(gold: GoldAttributions): { sc: KindSpan[]; ct: KindSpan[] } {
 export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
   const log = cfg.log ?? (() => {});
   const data: DocData[] = docs.map((d) => {
-    const paras = prepare(d.text, cfg.bits, cfg.clusters);
+    const tokens = tokenizeParagraphs(d.text);
+    if (d.rules) setRuleCodes(tokens, d.rules);
+    const paras = prepareParagraphs(tokens, cfg.bits, cfg.clusters);
     const g = goldSpans(d.gold);
     return {
       paras,
@@ -114,7 +120,7 @@ export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
               cfg.bits,
               rest.flatMap((d) =>
                 d.paras
-                  .map((p, k) => ({ feats: stackFeatures(p.base, p.para.tokens, scKinds(d.sc[k], SC_TAGS), cfg.bits), gold: d.ct[k] }))
+                  .map((p, k) => ({ feats: stackFeatures(p.base, p.para.tokens, scKinds(d.sc[k], SC_TAGS), cfg.bits, p.para.rules), gold: d.ct[k] }))
                   .filter((e) => e.gold.length > 0),
               ),
               { epochs: cfg.epochs, seed: cfg.seed + 100 + f },
@@ -125,7 +131,7 @@ export function trainTaggers(docs: TrainDoc[], cfg: TrainConfig): TaggerPair {
         d.paras.forEach((p, k) => {
           if (p.para.tokens.length === 0) return;
           const seq = dec.decode(p.base);
-          const stacked = stackFeatures(p.base, p.para.tokens, scKinds(seq, SC_TAGS), cfg.bits);
+          const stacked = stackFeatures(p.base, p.para.tokens, scKinds(seq, SC_TAGS), cfg.bits, p.para.rules);
           ctExamples.push({ feats: stacked, gold: d.ct[k] });
           if (ctDec) {
             const ctSeq = ctDec.decode(stacked);
