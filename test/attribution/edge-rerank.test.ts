@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { best, boundsInput, candidates, refineContents, refineEdges, serializeBounds, deserializeBounds, serializeEdgeModels, deserializeEdgeModels, WINDOW, type BoundsModel } from '../../src/analyze/attribution/edge-rerank.js';
+import { best, boundsInput, candidates, refineContents, refineEdges, newLineInto, serializeBounds, deserializeBounds, serializeEdgeModels, deserializeEdgeModels, WINDOW, type BoundsModel } from '../../src/analyze/attribution/edge-rerank.js';
 import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG } from '../../src/analyze/attribution/edge-rerank-train.js';
 import { tokenizeParagraphs } from '../../src/analyze/attribution/tokens.js';
 import { loadEdgeModels } from '../../src/analyze/attribution/index.js';
@@ -166,4 +166,25 @@ test("a cue or source edge does not move onto another relation's cue ('UNN repor
   const [kept, other] = refineContents([unn, bloomberg], inp, text, model, 'cue');
   assert.equal(kept.cue.text, 'reports');
   assert.equal(other.cue.text, 'citing');
+});
+
+test('a source or cue edge does not move across a line break (a letters page: “…” ― Name⏎“…”)', () => {
+  const text = '“The most unqualified child to ever run.” ― Veronica Cruz\n“As a young, Hispanic woman, I vote.” ― Adriana Rodarte';
+  // one block with a single line break, as a plain-text page gives it to the tagger (tokenizeParagraphs splits lines)
+  const inp = boundsInput([{ tokens: tokenizeParagraphs(text).flatMap((p) => p.tokens) }]);
+  const cruz = rel(text, 'Veronica Cruz', '―', 'The most unqualified child to ever run.');
+  const c = candidates(inp, cruz, undefined, 'source')!;
+  const beyond = c.ends.find((x) => inp.toks[x.at - 1].value === 'As')!;
+  assert.ok(beyond, 'an end on the next line is a candidate (one paragraph)');
+  const bits = 12;
+  const weights = new Float32Array(2 << bits);
+  for (const h of beyond.ids) weights[(1 << bits) + (h & ((1 << bits) - 1))] += 1;
+  const model: BoundsModel = { bits, margin: 0, weights };
+  assert.equal(refineContents([cruz], inp, text, model, 'source')[0].source!.text, 'Veronica Cruz');
+  // the same model moves an edge within the line
+  const one = text.replace('\n', ' ');
+  const moved = refineContents([rel(one, 'Veronica Cruz', '―', 'The most unqualified child to ever run.')], boundsInput(tokenizeParagraphs(one)), one, model, 'source')[0];
+  assert.notEqual(moved.source!.text, 'Veronica Cruz');
+  assert.equal(newLineInto(text, cruz.source!, text.indexOf('Veronica'), text.indexOf('As a')), true);
+  assert.equal(newLineInto(text, cruz.source!, text.indexOf('Veronica'), text.indexOf(' Cruz')), false);
 });

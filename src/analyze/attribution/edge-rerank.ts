@@ -425,12 +425,17 @@ function bestEdge(
   return bestAt;
 }
 
+/** Whether [start, end) takes in a line break that `span` does not contain. */
+export function newLineInto(text: string, span: TextSpan, start: number, end: number): boolean {
+  return /[\n\r\u2028\u2029]/.test(text.slice(start, end)) && !/[\n\r\u2028\u2029]/.test(span.text);
+}
+
 /**
  * Relations with the edges of their `kind` span moved to the best-scoring boundaries (same order, same
  * ids). Contents of direct quotations (and transcript turns) keep theirs: their marks are their edges
  * (on PolNeAR dev, leaving them alone gains 2 exact contents and 5 relations over moving them). A source
  * or cue does not move onto another relation's cue ("UNN reports [citing] Bloomberg": "citing" is the cue
- * of Bloomberg's relation).
+ * of Bloomberg's relation), nor across a line break.
  */
 export function refineContents(attrs: Attribution[], inp: BoundsInput, text: string, model: BoundsModel, kind: EdgeKind = 'content'): Attribution[] {
   const toks = inp.toks;
@@ -454,6 +459,8 @@ export function refineContents(attrs: Attribution[], inp: BoundsInput, text: str
     const end = q === r.e0 ? span.end : toks[q - 1].end;
     if (end <= start || (start === span.start && end === span.end)) return a;
     if (kind !== 'content' && takesOtherCue(a, span, start, end)) return a;
+    // a source or cue never grows across a line break ("― Veronica Cruz⏎“As a young…": the next letter's quote)
+    if (kind !== 'content' && newLineInto(text, span, start, end)) return a;
     return { ...a, [kind]: { start, end, text: text.slice(start, end) } };
   });
 }
