@@ -77,6 +77,8 @@ const colonRule = (r: Attribution): boolean => r.cue.text === ':' && r.source !=
 
 const inter = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const len = (a: Span): number => a.end - a.start;
+/** Whether `outer` contains `inner`. */
+const holds = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
 
 /** Two contents are the same attributed material when they overlap by at least half of the shorter one. */
 export function sameContent(a: Span, b: Span): boolean {
@@ -158,10 +160,11 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
     }
     if (best < 0) {
       // a quotation whose cue the rules read right next to it ("…” ― Name, "…," she said) outranks
-      // a model relation over the same words linked to another cue
+      // a model relation over the same words linked to another cue, unless that relation holds the
+      // quotation's cue: "Lynch said [she recalled thinking, “…”]" is two relations, one nested in the other
       const direct = near.find((i) => {
         const r = rules[i];
-        return !usedRule.has(i) && r.form === 'direct' && r.source !== null && sameContent(r.content, m.content) && len(r.content) * 2 >= len(m.content);
+        return !usedRule.has(i) && r.form === 'direct' && r.source !== null && sameContent(r.content, m.content) && len(r.content) * 2 >= len(m.content) && !holds(m.content, r.cue);
       });
       if (direct !== undefined) {
         split.add(direct);
@@ -201,10 +204,12 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
     const r = rules[i];
     // kept too when the model relation it overlaps is nested in it ("sources said [X called for Y]")
     const nested = (m: Attribution): boolean => r.content.start <= m.cue.start && m.cue.end <= r.content.end;
+    // … and a quotation whose cue lies inside the model's content: "Lynch said [she recalled thinking, “…”]"
+    const inNested = (m: Attribution): boolean => holds(m.content, r.cue) && inter(m.cue, r.cue) === 0;
     // "according to X" reads exactly: kept unless a model relation with the same cue covers it,
     // and so does a cited source ("…, UNN reports citing [Bloomberg]"): the reporting outlet's relation is another one
     const covers = (m: Attribution): boolean =>
-      inter(m.content, r.content) > 0 && (r.form === 'according-to' || CITING_CUE.test(r.cue.text) ? inter(m.cue, r.cue) > 0 : !nested(m));
+      inter(m.content, r.content) > 0 && (r.form === 'according-to' || CITING_CUE.test(r.cue.text) ? inter(m.cue, r.cue) > 0 : !nested(m) && !(r.form === 'direct' && inNested(m)));
     if (!split.has(i) && (usedRule.has(i) || modelAt(r.content).some((k) => covers(model[k])))) continue;
     const kept = { ...rules[i] };
     // (a colon relation has no speaker yet: it is resolved from its source like a model relation's)

@@ -426,3 +426,19 @@ test('“A,” Clinton said. “B.” — one quotation around its attribution s
   ]);
   assert.equal(out[0].form, 'direct');
 });
+
+test('a quotation nested in a model content ("Lynch said [she recalled thinking, “…”]") stays beside it: two relations', () => {
+  const text = 'Lynch said she recalled thinking, "This is what people have talked about."';
+  const quote = rel(text, { source: 'she', cue: 'recalled', content: '"This is what people have talked about."' }, 'direct');
+  const model = rel(text, { source: 'Lynch', cue: 'said', content: 'she recalled thinking, "This is what people have talked about."' }, 'indirect');
+  const out = mergeAttributions([quote], [model], ctx(text));
+  assert.deepEqual(
+    out.map((a) => [a.source?.text, a.cue.text]).sort(),
+    [['Lynch', 'said'], ['she', 'recalled']],
+  );
+  // the same words under another cue outside them still give way to the quotation's own cue
+  const other = 'Lynch said, "This is what people have talked about," she recalled.';
+  const q2 = rel(other, { source: 'she', cue: 'recalled', content: '"This is what people have talked about,"' }, 'direct');
+  const m2 = rel(other, { source: 'Lynch', cue: 'said', content: '"This is what people have talked about,"' }, 'indirect');
+  assert.deepEqual(mergeAttributions([q2], [m2], ctx(other)).map((a) => a.cue.text), ['recalled']);
+});

@@ -85,3 +85,52 @@ test("'according to' takes a lone noun wink reads as a verb ('According to repor
   const longer = articleFromText('According to plans drawn up last year, the bridge opens in May.');
   assert.equal(analyzeArticle(longer, { attributions: 'rules' }).attributions.filter((r) => r.source?.text === 'plans').length, 0);
 });
+
+test('inverted attributions: "…, said Brian Baker, a longtime adviser …" takes the source after the verb', async () => {
+  const { ruleRelations } = await import('../../src/analyze/index.js');
+  const article = articleFromText(
+    'Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the Ricketts family.\n\n' +
+      'West Virginia officials felt comfortable with this arrangement, said Mr. Barrett on Monday.\n\n' +
+      'The plan, said the minister, was never agreed.\n\n' +
+      'Nobody expected the storm, said it.',
+  );
+  const rels = ruleRelations(article).filter((r) => r.form === 'indirect');
+  const of = (cueAt: string) => rels.find((r) => r.cue.start === article.text.indexOf(cueAt) + cueAt.indexOf('said'));
+  const baker = of('said Brian');
+  assert.ok(baker, JSON.stringify(rels.map((r) => [r.source?.text, r.cue.text, r.content.text])));
+  assert.equal(baker.source!.text, 'Brian Baker, a longtime political adviser to the Ricketts family');
+  assert.equal(baker.content.text, 'Its first national television ad could start this week');
+  const barrett = of('said Mr. Barrett');
+  assert.equal(barrett?.source!.text, 'Mr. Barrett');
+  assert.equal(barrett?.content.text, 'West Virginia officials felt comfortable with this arrangement');
+  // a parenthetical ("The plan, said the minister, was …") is not an inversion at the clause's end; a pronoun is no source
+  assert.ok(!rels.some((r) => r.source?.text === 'it'));
+  for (const r of rels) assert.equal(r.content.text, article.text.slice(r.content.start, r.content.end));
+});
+
+test('"…, experts say." and an opening phrase before the subject ("Amid …, Pat Caddell told Alex Marlow on Thursday how …")', async () => {
+  const { ruleRelations } = await import('../../src/analyze/index.js');
+  const article = articleFromText(
+    'Language unclear on whether single mothers are covered, experts say.\n\n' +
+      'Amid all the twists of the election, longtime pollster Pat Caddell told radio host Alex Marlow on Thursday how surprised he is that health matters.\n\n' +
+      'In a speech on Friday, the senator said that the bill would pass.',
+  );
+  const rels = ruleRelations(article).filter((r) => r.form === 'indirect');
+  const get = (cue: string) => rels.find((r) => r.cue.text === cue);
+  assert.deepEqual([get('say')?.source?.text, get('say')?.content.text], ['experts', 'Language unclear on whether single mothers are covered']);
+  assert.deepEqual([get('told')?.source?.text, get('told')?.content.text], ['longtime pollster Pat Caddell', 'how surprised he is that health matters']);
+  assert.deepEqual([get('said')?.source?.text, get('said')?.content.text], ['the senator', 'that the bill would pass']);
+});
+
+test('a sentence that closes on its own attribution ("…, the source added.") gives it, with the first speech verb nested in its content', async () => {
+  const { ruleRelations } = await import('../../src/analyze/index.js');
+  const article = articleFromText('Clinton had told police officials that she did not want the escort at all, but the NYPD overruled that request, the source added.');
+  const rels = ruleRelations(article).filter((r) => r.form === 'indirect');
+  assert.deepEqual(
+    rels.map((r) => [r.source?.text, r.cue.text, r.content.text]),
+    [
+      ['the source', 'added', 'Clinton had told police officials that she did not want the escort at all, but the NYPD overruled that request'],
+      ['Clinton', 'told', 'that she did not want the escort at all, but the NYPD overruled that request'],
+    ],
+  );
+});

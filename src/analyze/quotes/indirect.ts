@@ -9,7 +9,7 @@ import { surnameOf } from '../speakers/names.js';
 
 /** Speech verbs that introduce reported speech ("X said (that) …"). Stance verbs are left out. */
 const INDIRECT_VERBS = new Set(
-  ('said says told tells added adds claimed claims denied denies stated states announced announces argued argues ' +
+  ('said says say told tells tell added adds claimed claims denied denies stated states announced announces argued argues ' +
     'warned warns insisted insists noted notes explained explains confirmed confirms acknowledged acknowledges ' +
     'admitted admits reported reports wrote writes suggested suggests alleged alleges maintained maintains ' +
     'revealed reveals asserted asserts estimated estimates predicted predicts promised promises vowed vows ' +
@@ -17,6 +17,8 @@ const INDIRECT_VERBS = new Set(
 );
 /** Words that start a time phrase between a speech verb and its "that" ("said on Monday that", "said Friday that"). */
 const TIME_START = /^(?:on|in|at|during|late|earlier|last|this|today|yesterday|tonight|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** What opens a content after a time phrase: "told Alex Marlow on Thursday how …", "said Friday that …". */
+const THAT_OR_WH = /^(?:that|how|what|why|whether|when|where|who)$/i;
 const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
 
 /**
@@ -86,6 +88,26 @@ export function indirectAttributions(
     target.start = r.source.start;
     target.id = r.speakerId;
   };
+  /** The content after a speech verb: "said (on Monday) (that) …", "told X (Friday) how …"; null when none. */
+  function contentAfter(v: number, end: number, sentEnd: number): [number, number] | null {
+    let c = v + 1;
+    if (/^(?:told|tells|tell)$/i.test(tokens[v].value)) {
+      const obj = npAfter(tokens, c, end);
+      if (!obj) return null;
+      c = obj[1];
+    }
+    // "said on Monday", "said in a statement"
+    while (c < end && (tokens[c].pos === 'ADV' || tokens[c].value === ',')) c++;
+    if (c < end && TIME_START.test(tokens[c].value)) {
+      let k = c + 1;
+      while (k < end && k < c + 6 && tokens[k].value !== ',' && !THAT_OR_WH.test(tokens[k].value)) k++;
+      if (k < end && THAT_OR_WH.test(tokens[k].value)) c = k;
+    }
+    // PolNeAR convention: the complementiser "that" belongs to the content
+    const that = c < end && tokens[c].value.toLowerCase() === 'that' ? 1 : 0;
+    if (end - c - that >= 3 && tokens[c + that].pos !== 'ADP' && tokens[c + that].pos !== 'PUNCT') return [tokens[c].start, sentEnd];
+    return null;
+  }
   tok.sentences.forEach((sent, si) => {
     if (sent.caption) return;
     const [from, to] = tok.sentenceTokens[si];
@@ -123,79 +145,139 @@ export function indirectAttributions(
       }
       return;
     }
-    // X said (that) content / content, X said.
-    for (let v = from; v < end; v++) {
-      const t = tokens[v];
-      if (!INDIRECT_VERBS.has(t.value.toLowerCase())) continue;
-      // wink reads "reports" in "UNN reports citing Bloomberg" as a noun: the citing clause makes it the verb
-      const citingNext = CITING_CUE.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING_CUE.test(tokens[v + 2]?.value ?? ''));
-      // …and "notes" in "The publication notes that …" (a subject must precede it, below)
-      const thatNext = /^that$/i.test(tokens[v + 1]?.value ?? '') && /^(?:notes|reports|claims|states|says|writes)$/i.test(t.value);
-      if (!isReportingVerb(t, false) && !citingNext && !thatNext) continue;
-      let p = v - 1;
-      while (p >= from && tokens[p].pos === 'ADV') p--;
-      if (p >= from && MODAL.test(tokens[p].value)) continue;
-      const subj = subjectBefore(tokens, v, from);
-      if (!subj) continue;
-      const srcSpan: [number, number] = [tokens[subj[0]].start, tokens[subj[1] - 1].end];
-      let content: [number, number] | null = null;
-      // "…, UNN reports citing Bloomberg." / "…, Reuters reported, quoting two officials.": the cited source
-      let cited: { cue: number; np: [number, number] } | null = null;
-      if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',' && !CITING_CUE.test(tokens[v + 2]?.value ?? '')) {
-        // "Putin, they said, may be willing …": the sentence around the parenthetical
-        content = [tokens[from].start, sentEnd];
-      } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
-        // "The signals were sent last month, two sources close to the Kremlin told Bloomberg."
-        let tail = v + 1;
-        const obj = /^(?:told|tells)$/i.test(t.value) ? npAfter(tokens, v + 1, end) : null;
-        if (obj) tail = obj[1];
-        while (tail < end && (tokens[tail].pos === 'ADV' || tokens[tail].pos === 'PROPN' || tokens[tail].pos === 'NOUN') && tail - v < 5) tail++;
-        const c = tail < end && tokens[tail].value === ',' ? tail + 1 : tail;
-        if (c < end - 1 && CITING_CUE.test(tokens[c].value)) {
-          const np = npAfter(tokens, c + 1, end);
-          if (np && np[1] >= end - 1) {
-            cited = { cue: c, np };
-            tail = np[1];
-          }
+    // X said (that) content / content, X said. One per sentence, the main clause's: the first speech verb's,
+    // or, when its content runs to the sentence's end and the sentence closes on an attribution of its own
+    // ("Clinton had told police that …, but the NYPD overruled it, the source added."), that one, with the
+    // first nested in its content
+    let v = from;
+    let first: Found | null = null;
+    for (; v < end && !first; v++) first = relationAt(v, from, end, sentEnd);
+    if (!first) return;
+    if (first.kind === 'after') {
+      for (let v2 = v + 1; v2 < end; v2++) {
+        const outer = relationAt(v2, from, end, sentEnd);
+        if (outer?.kind !== 'before' || outer.subject! - 2 < v) continue;
+        const innerEnd = tokens[outer.subject! - 2].end;
+        const inner = first.rels.map((r) => ({ ...r, content: span(r.content.start, innerEnd) }));
+        if (inner[0].content.end - inner[0].content.start < 10) break;
+        for (const r of [...outer.rels, ...inner]) {
+          out.push(r);
+          noteSource(r);
         }
-        if (tail >= end - 1) content = [tokens[from].start, tokens[subj[0] - 2].end];
-      } else {
-        let c = v + 1;
-        if (/^(?:told|tells)$/i.test(t.value)) {
-          const obj = npAfter(tokens, c, end);
-          if (!obj) continue;
-          c = obj[1];
-        }
-        // "said on Monday", "said in a statement"
-        while (c < end && (tokens[c].pos === 'ADV' || tokens[c].value === ',')) c++;
-        if (c < end && TIME_START.test(tokens[c].value)) {
-          let k = c + 1;
-          while (k < end && k < c + 6 && tokens[k].value !== ',' && tokens[k].value.toLowerCase() !== 'that') k++;
-          if (k < end && tokens[k].value.toLowerCase() === 'that') c = k;
-        }
-        // PolNeAR convention: the complementiser "that" belongs to the content
-        const that = c < end && tokens[c].value.toLowerCase() === 'that' ? 1 : 0;
-        if (end - c - that >= 3 && tokens[c + that].pos !== 'ADP' && tokens[c + that].pos !== 'PUNCT') content = [tokens[c].start, sentEnd];
+        return;
       }
-      if (!content || content[1] <= content[0]) continue;
-      out.push({
-        id: '', articleId: article.id, source: span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
-        content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
-      });
-      noteSource(out[out.length - 1]);
-      if (cited) {
-        // the same words, attributed by the reporting outlet to the source it cites
-        const [a, b] = [tokens[cited.np[0]].start, tokens[cited.np[1] - 1].end];
-        const cue = tokens[cited.cue];
-        out.push({
-          id: '', articleId: article.id, source: span(a, b), cue: span(cue.start, cue.end),
-          content: span(content[0], content[1]), speakerId: ownerOf(a, b), quoteId: null, form: 'indirect',
-        });
-      }
-      return; // one per sentence: the main clause
+    }
+    for (const r of first.rels) {
+      out.push(r);
+      noteSource(r);
     }
   });
+
+  /** The relation of the speech verb at token v in the sentence [from, end), if it opens one. */
+  function relationAt(v: number, from: number, end: number, sentEnd: number): Found | null {
+    const t = tokens[v];
+    if (!INDIRECT_VERBS.has(t.value.toLowerCase())) return null;
+    // wink reads "reports" in "UNN reports citing Bloomberg" as a noun: the citing clause makes it the verb
+    const citingNext = CITING_CUE.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING_CUE.test(tokens[v + 2]?.value ?? ''));
+    // …and "notes" in "The publication notes that …" (a subject must precede it, below)
+    const thatNext = /^that$/i.test(tokens[v + 1]?.value ?? '') && /^(?:notes|reports|claims|states|says|writes)$/i.test(t.value);
+    if (!isReportingVerb(t, false) && !citingNext && !thatNext) return null;
+    const inverted = invertedSource(tokens, v, from, end);
+    if (inverted) {
+      // "Its first ad could start this week, said Brian Baker, a longtime adviser …": the source after the verb
+      let c = v - 1;
+      while (c > from && tokens[c - 1].value === ',') c--;
+      const [a, b] = [tokens[inverted[0]].start, tokens[inverted[1] - 1].end];
+      const content = span(tokens[from].start, tokens[c - 1].end);
+      return { kind: 'other', rels: [{ id: '', articleId: article.id, source: span(a, b), cue: span(t.start, t.end), content, speakerId: ownerOf(a, b), quoteId: null, form: 'indirect' }] };
+    }
+    let p = v - 1;
+    while (p >= from && tokens[p].pos === 'ADV') p--;
+    if (p >= from && MODAL.test(tokens[p].value)) return null;
+    const subj = subjectBefore(tokens, v, from);
+    if (!subj) return null;
+    const srcSpan: [number, number] = [tokens[subj[0]].start, tokens[subj[1] - 1].end];
+    let content: [number, number] | null = null;
+    let kind: Found['kind'] = 'other';
+    // "…, UNN reports citing Bloomberg." / "…, Reuters reported, quoting two officials.": the cited source
+    let cited: { cue: number; np: [number, number] } | null = null;
+    if (subj[0] > from && tokens[subj[0] - 1].value === ',' && tokens[v + 1]?.value === ',' && !CITING_CUE.test(tokens[v + 2]?.value ?? '')) {
+      // "Putin, they said, may be willing …": the sentence around the parenthetical
+      content = [tokens[from].start, sentEnd];
+    } else if (subj[0] > from + 2 && tokens[subj[0] - 1].value === ',') {
+      // "The signals were sent last month, two sources close to the Kremlin told Bloomberg."
+      let tail = v + 1;
+      const obj = /^(?:told|tells)$/i.test(t.value) ? npAfter(tokens, v + 1, end) : null;
+      if (obj) tail = obj[1];
+      while (tail < end && (tokens[tail].pos === 'ADV' || tokens[tail].pos === 'PROPN' || tokens[tail].pos === 'NOUN') && tail - v < 5) tail++;
+      const c = tail < end && tokens[tail].value === ',' ? tail + 1 : tail;
+      if (c < end - 1 && CITING_CUE.test(tokens[c].value)) {
+        const np = npAfter(tokens, c + 1, end);
+        if (np && np[1] >= end - 1) {
+          cited = { cue: c, np };
+          tail = np[1];
+        }
+      }
+      if (tail >= end - 1) {
+        content = [tokens[from].start, tokens[subj[0] - 2].end];
+        kind = 'before';
+      } else {
+        // "Amid the turns of the election, pollster Pat Caddell told Alex Marlow how …": an opening phrase, content after
+        content = contentAfter(v, end, sentEnd);
+        kind = 'after';
+      }
+    } else {
+      content = contentAfter(v, end, sentEnd);
+      kind = 'after';
+    }
+    if (!content || content[1] <= content[0]) return null;
+    const rels: Attribution[] = [{
+      id: '', articleId: article.id, source: span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
+      content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
+    }];
+    if (cited) {
+      // the same words, attributed by the reporting outlet to the source it cites
+      const [a, b] = [tokens[cited.np[0]].start, tokens[cited.np[1] - 1].end];
+      const cue = tokens[cited.cue];
+      rels.push({
+        id: '', articleId: article.id, source: span(a, b), cue: span(cue.start, cue.end),
+        content: span(content[0], content[1]), speakerId: ownerOf(a, b), quoteId: null, form: 'indirect',
+      });
+    }
+    return { kind, rels, subject: subj[0] };
+  }
   return out;
+}
+
+/**
+ * A sentence's indirect relation (with the cited source's, "…, UNN reports citing Bloomberg"), and where its
+ * content lies: before the source ("…, X said.", `subject`: the source's first token), after the verb, or
+ * around or before it otherwise.
+ */
+interface Found {
+  kind: 'before' | 'after' | 'other';
+  rels: Attribution[];
+  subject?: number;
+}
+
+/** Verbs that come before their source after a reported clause ("…, said Mr. Barrett"). */
+const INVERTED_VERBS = /^(?:said|says|added|adds|wrote|writes|explained|noted|argued|warned|acknowledged|insisted|stated|estimated)$/i;
+
+/**
+ * The source of an inverted attribution: "<clause>, said <noun phrase>[, <appositive>]." The verb follows a
+ * comma after at least three tokens of the clause; the noun phrase (no pronoun: "…, said he" is rare and
+ * "said it" an object) runs to the sentence's end, its appositive with it, or is followed only by a time
+ * phrase ("…, said Baker on Monday").
+ */
+function invertedSource(tokens: Token[], v: number, from: number, end: number): [number, number] | null {
+  if (v - from < 4 || tokens[v - 1].value !== ',' || !INVERTED_VERBS.test(tokens[v].value)) return null;
+  if (v + 1 >= end || tokens[v + 1].pos === 'PRON' || !/^\p{Lu}|^(?:a|an|the|two|three|several|one)$/u.test(tokens[v + 1].value)) return null;
+  const np = npAfter(tokens, v + 1, end);
+  if (!np) return null;
+  if (np[1] === end) return np;
+  if (tokens[np[1]].value === ',' && np[1] + 1 < end) return [np[0], end];
+  if (TIME_START.test(tokens[np[1]].value) && end - np[1] <= 3) return np;
+  return null;
 }
 
 /**
