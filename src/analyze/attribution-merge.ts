@@ -93,9 +93,10 @@ export function sameContent(a: Span, b: Span): boolean {
  *   shorter (`sameContent`) and their cues overlap. The pair keeps the model's spans (they follow
  *   the PolNeAR conventions more often), except: "according to X" takes the rule's cue and source;
  *   indirect speech takes the rule's content when it holds the cue ("X, he said, Y") or strictly
- *   contains the model's (the tagger stops early); a missing or relative-pronoun ("who") model
- *   source takes the rule's, and so does one the rule's extends (same start, longer); "A," he
- *   said. "B." stays one direct quotation.
+ *   contains the model's (the tagger stops early); a missing model source takes the rule's, and
+ *   so does one the rule's extends (same start, longer); a relative-pronoun ("who") model source
+ *   stays (PolNeAR's source) with the speaker of the rule's antecedent; "A," he said. "B." stays
+ *   one direct quotation.
  * - A rule quotation with a speaker and an adjacent cue ("…” ― Name, "…," she said) outranks a
  *   model relation over the same words linked to another cue.
  * - A model content running over several rule relations with different cues (sentences the tagger
@@ -183,18 +184,22 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
       out.push(merged);
     } else {
       const content = r.form === 'indirect' && preferRuleContent(r, m) ? r.content : m.content;
-      // a relative pronoun ("…, who said") names nobody: the rule's subject does
-      const relative = m.source !== null && /^(?:who|which|that)$/i.test(m.source.text) && r.source !== null;
+      // a relative pronoun ("…, who said") stays the source, as PolNeAR marks it; the rule's subject (its
+      // antecedent) names the speaker
+      const pronoun = m.source !== null && /^(?:who|which|that)$/i.test(m.source.text) && r.source !== null;
+      const relative = pronoun && r.source!.end <= m.source!.start;
+      // … unless the rule's source holds it: "The people close to the Kremlin, who asked not to be named, said"
+      const held = pronoun && r.source!.start <= m.source!.start && m.source!.end <= r.source!.end;
       // the tagger cuts long sources short ("X, a lawyer who has been"): the rule's runs on
       const longer = m.source !== null && r.source !== null && r.source.start === m.source.start && r.source.end > m.source.end && !/,$/.test(m.source.text);
       // … or keeps only the phrase's tail ("two sources close to [the Kremlin] told"): the rule's holds it whole
       const tail = m.source !== null && r.source !== null && r.source.start < m.source.start && r.source.end === m.source.end;
-      const source = relative || longer || tail || !m.source ? r.source : m.source;
+      const source = held || longer || tail || !m.source ? r.source : m.source;
       const sameSource = source !== null && r.source !== null && source.start === r.source.start && source.end === r.source.end;
       // "A," said X. "B." stays a direct quotation though the covering content holds the cue
       const form = r.form === 'direct' && content === m.content && /^["“„«]/.test(m.content.text) ? 'direct' : m.form;
-      const merged: Attribution = { ...m, content, source, form, speakerId: sameSource ? r.speakerId : null };
-      if (sameSource) decided.add(merged);
+      const merged: Attribution = { ...m, content, source, form, speakerId: sameSource || relative ? r.speakerId : null };
+      if (sameSource || (relative && r.speakerId)) decided.add(merged);
       out.push(merged);
     }
   }

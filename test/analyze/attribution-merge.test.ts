@@ -442,3 +442,11 @@ test('a quotation nested in a model content ("Lynch said [she recalled thinking,
   const m2 = rel(other, { source: 'Lynch', cue: 'said', content: '"This is what people have talked about,"' }, 'indirect');
   assert.deepEqual(mergeAttributions([q2], [m2], ctx(other)).map((a) => a.cue.text), ['recalled']);
 });
+
+test('a relative pronoun source after its antecedent stays the source (PolNeAR) and takes the speaker the rule gave the antecedent', () => {
+  const text = 'Government is complicated, said Mr. Kamin, who emphasized that her proposals would simplify returns.';
+  const rules = [rel(text, { source: 'Mr. Kamin', cue: 'emphasized', content: 'that her proposals would simplify returns' }, 'indirect', 's1')];
+  const model = [rel(text, { source: 'who', cue: 'emphasized', content: 'that her proposals would simplify returns' }, 'indirect')];
+  const [a] = mergeAttributions(rules, model, ctx(text));
+  assert.deepEqual([a.source?.text, a.speakerId], ['who', 's1']);
+});

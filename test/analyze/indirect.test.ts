@@ -134,3 +134,13 @@ test('a sentence that closes on its own attribution ("…, the source added.") g
     ],
   );
 });
+
+test('"Peskov, who said …": the relative pronoun is the source (PolNeAR), the antecedent the speaker', async () => {
+  const { ruleRelations } = await import('../../src/analyze/index.js');
+  const article = articleFromText('"We will win," said Dmitry Peskov.\n\nThe talks were led by Peskov, who said the sides would meet again in March.');
+  const r = ruleRelations(article).find((x) => x.cue.text === 'said' && x.form === 'indirect');
+  assert.ok(r);
+  assert.equal(r.source?.text, 'who');
+  const q = ruleRelations(article).find((x) => x.form === 'direct');
+  assert.ok(r.speakerId && r.speakerId === q?.speakerId, `${r.speakerId} vs ${q?.speakerId}`);
+});

@@ -197,6 +197,10 @@ export function indirectAttributions(
     const subj = subjectBefore(tokens, v, from);
     if (!subj) return null;
     const srcSpan: [number, number] = [tokens[subj[0]].start, tokens[subj[1] - 1].end];
+    // "Mr. Kamin, who emphasized that …": the source is the relative pronoun (PolNeAR), its speaker the antecedent's
+    let pron = v - 1;
+    while (pron > from && tokens[pron].pos === 'ADV') pron--;
+    const relative = pron >= from && /^(?:who|which)$/i.test(tokens[pron].value) && subj[1] <= pron ? tokens[pron] : null;
     let content: [number, number] | null = null;
     let kind: Found['kind'] = 'other';
     // "…, UNN reports citing Bloomberg." / "…, Reuters reported, quoting two officials.": the cited source
@@ -232,7 +236,7 @@ export function indirectAttributions(
     }
     if (!content || content[1] <= content[0]) return null;
     const rels: Attribution[] = [{
-      id: '', articleId: article.id, source: span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
+      id: '', articleId: article.id, source: relative ? span(relative.start, relative.end) : span(srcSpan[0], srcSpan[1]), cue: span(t.start, t.end),
       content: span(content[0], content[1]), speakerId: ownerOf(srcSpan[0], srcSpan[1]), quoteId: null, form: 'indirect',
     }];
     if (cited) {
