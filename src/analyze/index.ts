@@ -3,6 +3,7 @@ import { extractAttributionsFromParagraphs, loadEdgeModels } from './attribution
 import { boundsInput, refineEdges, type EdgeModels } from './attribution/edge-rerank.js';
 import { paragraphsFromTokens } from './attribution/tokens.js';
 import { ruleSpans, setRuleCodes } from './attribution/rule-codes.js';
+import { cutCoordinatedVerbs } from './attribution/coordination.js';
 import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
@@ -106,6 +107,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
+  // "said [X] and warned against Y": the source's second predicate is not part of the content (before the
+  // rerankers, which learn from relations made this way)
+  if (mode !== 'rules') attributions = cutCoordinatedVerbs(attributions, tok.tokens, article.text);
   // content, source and cue edges the taggers put a few tokens off move to where the rerankers put them (edge-rerank.ts)
   const edges = mode === 'merged' ? (opts.edgeModels === undefined ? loadEdgeModels() : opts.edgeModels) : null;
   if (edges) attributions = refineEdges(attributions, boundsInput(paras), article.text, edges);
