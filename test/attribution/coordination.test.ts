@@ -56,3 +56,12 @@ test('property: a cut content is a non-empty prefix of the original', () => {
     { numRuns: 200 },
   );
 });
+
+test('a content stops before ", saying …" (the source\'s next statement), not inside quotation marks', () => {
+  assert.equal(
+    cut('The judge has rejected a media request to open the file, saying the courts have no business deciding it.', 'The judge', 'has rejected', 'a media request to open the file, saying the courts have no business deciding it'),
+    'a media request to open the file',
+  );
+  const quoted = 'the campaign was "over, saying nothing new" by then';
+  assert.equal(cut(`He says the campaign was "over, saying nothing new" by then.`, 'He', 'says', quoted), quoted);
+});
