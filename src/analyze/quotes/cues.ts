@@ -184,6 +184,9 @@ export interface CueBeforeOptions {
  * `The spokesman added that Russia preferred … “diplomatic means”`, `according to X, “…`.
  * `from` is the first token of the region (sentence start), `to` the opening mark.
  */
+/** Words after which a "verb" is a noun: "made the following comment:", "issued a statement". */
+const AFTER_DETERMINER = /^(?:the|a|an|his|its|their|our|my|following)$/i;
+
 /**
  * A colon introduction without a speech verb ("President Clinton released the following statement:",
  * "Band member Flea shared the news, writing:"): the subject of its first verb speaks.
@@ -197,7 +200,7 @@ export function cueColonIntro(tokens: Token[], from: number, colon: number): Cue
   }
   for (let v = colon - 1; v >= from; v--) {
     const t = tokens[v];
-    if (t.pos !== 'VERB' || /^\p{Lu}/u.test(t.value)) continue;
+    if (t.pos !== 'VERB' || /^\p{Lu}/u.test(t.value) || (v > from && AFTER_DETERMINER.test(tokens[v - 1].value))) continue;
     const subj = subjectBefore(tokens, v, from);
     if (subj) return { speaker: subj, verb: v, side: 'before' };
   }
@@ -236,6 +239,8 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
   if (!isReportingVerb(t, true)) return null;
+  // "made the following comment:", "issued a statement": after a determiner the word is a noun
+  if (v > from && AFTER_DETERMINER.test(tokens[v - 1].value)) return null;
   // "to say", "will tell", "can't add": not a report of what was said
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
@@ -304,7 +309,12 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
     }
   }
   const lw = tokens[v].value.toLowerCase();
-  const np = npBeforeAppositive(tokens, v, from);
+  const np0 = npBeforeAppositive(tokens, v, from);
+  // "Protesters marching through the streets chanted": the phrase before a participle and its preposition
+  const reduced = np0 && np0[0] - 2 > from && tokens[np0[0] - 1].pos === 'ADP' && tokens[np0[0] - 2].pos === 'VERB' && /ing$/i.test(tokens[np0[0] - 2].value)
+    ? npBefore(tokens, np0[0] - 2, from)
+    : null;
+  const np = reduced && !isPronoun(tokens[reduced[0]]) ? reduced : np0;
   // "After saying …", "When terrorists are revealed …": a subordinator opens no subject
   if (np && SUBORDINATOR.test(tokens[np[0]].value)) return null;
   // "spoke about the death of X in Tulsa, Oklahoma, arguing": after a comma, a participle takes the
