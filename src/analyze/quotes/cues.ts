@@ -295,6 +295,13 @@ const SUBORDINATOR = /^(?:after|before|when|whenever|while|since|until|upon|if|b
  * ("X caucused and says", "Rich Heffley, a top operative who …, said") — the
  * noun phrase opening the sentence.
  */
+/** "footage of Hillary Clinton (asking)": the person, not the recording of them. */
+function withoutRecording(tokens: Token[], np: TokenRange): TokenRange {
+  const of = np[0] + 1;
+  if (of + 1 < np[1] && /^(?:footage|video|videos|audio|clip|clips|recording|recordings|tape|tapes|images)$/i.test(tokens[np[0]].value) && tokens[of].value.toLowerCase() === 'of') return [of + 1, np[1]];
+  return np;
+}
+
 export function subjectBefore(tokens: Token[], v: number, from: number): TokenRange | null {
   // "Mike Lee, who declared …": the relative pronoun's antecedent
   if (v - 1 >= from && /^(?:who|which)$/i.test(tokens[v - 1].value)) {
@@ -329,7 +336,7 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
     const main = participleSubject(tokens, v, from);
     if (main && main[1] <= np[0]) return main;
   }
-  if (np) return np;
+  if (np) return /ing$/.test(lw) ? withoutRecording(tokens, np) : np;
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
   if (p < from) return null;
