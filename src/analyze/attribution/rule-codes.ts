@@ -1,4 +1,5 @@
 import type { Paragraph } from './tokens.js';
+import { tokenAt } from '../quotes/tokens.js';
 
 /** A span of a rule relation, as the tagger's rule features read it. */
 export interface RuleSpan {
@@ -40,7 +41,7 @@ export function setRuleCodes(paras: Paragraph[], spans: readonly RuleSpan[]): vo
       for (const s of sorted) {
         if (s.end <= lo || s.start >= hi) continue;
         let first = true;
-        for (let i = firstEndingAfter(toks, s.start); i < toks.length && toks[i].start < s.end; i++) {
+        for (let i = tokenAt(toks, s.start); i < toks.length && toks[i].start < s.end; i++) {
           codes[i] = KIND[s.kind] * 2 + (first && toks[i].start >= s.start ? 1 : 0) + ((FORM[s.form] ?? 0) << 3);
           first = false;
         }
@@ -48,16 +49,4 @@ export function setRuleCodes(paras: Paragraph[], spans: readonly RuleSpan[]): vo
     }
     p.rules = codes;
   }
-}
-
-/** Index of the first token that ends after `pos` (tokens sorted by offset). */
-function firstEndingAfter(toks: Paragraph['tokens'], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
