@@ -65,3 +65,21 @@ test('a content stops before ", saying …" (the source\'s next statement), not 
   const quoted = 'the campaign was "over, saying nothing new" by then';
   assert.equal(cut(`He says the campaign was "over, saying nothing new" by then.`, 'He', 'says', quoted), quoted);
 });
+
+test('thousands of "and said" inside one quoted content: linear time', () => {
+  const inner = 'they planned it and said so, '.repeat(4000);
+  const text = `Officials said the memo read "${inner}end" and nothing more.`;
+  const article = articleFromText(text);
+  const tokens = tokenizeArticle(article).tokens;
+  const start = article.text.indexOf('the memo');
+  const end = article.text.length - 1;
+  const a: Attribution = {
+    id: 'a', articleId: article.id, source: { start: 0, end: 9, text: 'Officials' }, cue: { start: 10, end: 14, text: 'said' },
+    content: { start, end, text: article.text.slice(start, end) }, speakerId: null, quoteId: null, form: 'indirect',
+  };
+  const t0 = performance.now();
+  const [out] = cutCoordinatedVerbs([a], tokens, article.text);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 500, `${ms.toFixed(0)} ms`);
+  assert.ok(out.content.end > article.text.indexOf('end"'), 'the quoted "and said" do not cut the content');
+});
