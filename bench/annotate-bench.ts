@@ -27,12 +27,17 @@
  * hedges; the rule attributions and the merge are the remainder).
  *
  *   npm run bench:annotate -- [polnearDir] [--repeat N]
+ *
+ * First it checks that the shipped model learned from the current rules (models/attribution-rules.json
+ * against the rule spans of the train split beside polnearDir; see src/analyze/attribution/rule-digest.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBrat, goldFromBrat, type BratDocument, type GoldAttributions } from '../src/analyze/attribution/brat.js';
 import { scoreArticle, addCounts, emptyCounts, prf, type Metric } from '../src/analyze/attribution/evaluate.js';
-import { extractAttributionsFromTokens, loadAttributionModel } from '../src/analyze/attribution/index.js';
+import { defaultModelPath, extractAttributionsFromTokens, loadAttributionModel } from '../src/analyze/attribution/index.js';
+import { loadPolnear } from '../src/analyze/attribution/dataset.js';
+import { ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
 import { findQuotes } from '../src/analyze/quotes/index.js';
 import { resolveSpeakers } from '../src/analyze/speakers/index.js';
@@ -202,6 +207,27 @@ function timeIt<T>(f: () => T): { value: T; wall: number; cpu: number } {
   return { value, wall, cpu: (c.user + c.system) / 1e6 };
 }
 
+/**
+ * Whether the shipped model learned from the current rules: the digest of the rule spans of the PolNeAR
+ * train texts (as training computes it) against the one training wrote beside the model.
+ */
+function checkRulesRecord(trainDir: string): void {
+  const recordPath = rulesRecordPath(defaultModelPath());
+  if (!existsSync(recordPath)) {
+    console.log(`rules check: no ${recordPath}, skipped`);
+    return;
+  }
+  if (!existsSync(join(trainDir, 'text'))) {
+    console.log(`rules check: no PolNeAR train split at ${trainDir}, skipped`);
+    return;
+  }
+  const record = JSON.parse(readFileSync(recordPath, 'utf8')) as RulesRecord;
+  const names = loadPolnear(trainDir).map((d) => d.name);
+  const digest = ruleDigest(ruleSpansOfTexts(trainDir, names).values());
+  if (digest === record.digest) console.log(`rules check: the model learned from the current rules (digest ${digest} over ${record.texts} train texts)`);
+  else console.log(`rules check: THE RULES CHANGED since the model was trained (digest ${digest}, the model's ${record.digest}): retrain with npm run train:attribution`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const ri = args.indexOf('--repeat');
@@ -218,6 +244,7 @@ function main(): void {
   }
   const chars = docs.reduce((n, d) => n + d.article.text.length, 0);
   console.log(`PolNeAR ${dir}: ${docs.length} articles (${(chars / docs.length).toFixed(0)} chars avg), built as \`retold annotate --as-is\`; exact span match`);
+  checkRulesRecord(join(dir, '..', 'train'));
   const t0 = performance.now();
   loadAttributionModel();
   const loadMs = performance.now() - t0;

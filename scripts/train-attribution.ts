@@ -4,14 +4,16 @@
  * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
  * per span kind (content, source, cue) learns from those relations' edges against the gold ones.
  * The rule relations of every text (`ruleRelations`, as `analyzeArticle` makes them) are features of
- * the content tagger.
+ * the content tagger; their digest is written first, as attribution-rules.json beside the model (a change
+ * to the rules means retraining: bench:annotate says when the digest no longer matches).
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--seed N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
  *     [--no-bounds]       (skip the rerankers)   [--bounds-only]   (train only the rerankers)
+ *     [--rules-only]      (only write the digest of the training texts' rule relations, attribution-rules.json)
  *     [--clusters file]   (word clusters from scripts/build-attribution-clusters.ts, copied into the model; off by
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readClusterTable } from '../src/analyze/attribution/clusters.js';
 import { dirname, join, resolve } from 'node:path';
 import { loadPolnear } from '../src/analyze/attribution/dataset.js';
@@ -22,11 +24,9 @@ import { boundsInput, serializeEdgeModels, type EdgeKind, type EdgeModels } from
 import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/edge-rerank-train.js';
 import { paragraphsFromTokens } from '../src/analyze/attribution/tokens.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
-import { analyzeArticle, ruleRelations } from '../src/analyze/index.js';
-import { ruleSpans, type RuleSpan } from '../src/analyze/attribution/rule-codes.js';
-import { extractArticle } from '../src/extract/index.js';
-import { toRawDocument } from '../src/ingest/index.js';
-import type { Article } from '../src/model.js';
+import { analyzeArticle } from '../src/analyze/index.js';
+import type { RuleSpan } from '../src/analyze/attribution/rule-codes.js';
+import { plainArticle, ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
 import type { PolnearDoc } from '../src/analyze/attribution/dataset.js';
 import type { TrainConfig } from '../src/analyze/attribution/train.js';
 
@@ -36,12 +36,6 @@ const BOUNDS_FOLDS = 4;
 type RuledDoc = PolnearDoc & { rules?: RuleSpan[] };
 
 /** A PolNeAR text file as `retold annotate --as-is` reads it (spans are offsets into the file). */
-function plainArticle(path: string): Article {
-  const raw = toRawDocument(path, readFileSync(path), 'text/plain');
-  if (!('content' in raw)) throw new Error(`${path}: ${raw.message}`);
-  return extractArticle(raw, { asIs: true });
-}
-
 const EDGE_KINDS: EdgeKind[] = ['content', 'source', 'cue'];
 
 /** The rerankers' training examples, per span kind: relations of jackknifed taggers (see the header) against gold. */
@@ -93,6 +87,7 @@ function main(): void {
   const allAnnotators = flag('--all-annotators');
   const noBounds = flag('--no-bounds');
   const boundsOnly = flag('--bounds-only');
+  const rulesOnly = flag('--rules-only');
   const clusterArg = opt('--clusters');
   const clusterPath = clusterArg ? resolve(clusterArg) : null;
   const dir = resolve(args[0] ?? join(process.cwd(), '..', 'shared', 'bench', 'polnear', 'train'));
@@ -107,19 +102,18 @@ function main(): void {
   }
   console.log(`train-attribution: ${docs.length} articles from ${dir}`);
   // the rule relations of each text: features of the taggers (made as at inference, from the plain-text article)
-  const ruleCache = new Map<string, RuleSpan[]>();
+  const ruleCache = ruleSpansOfTexts(dir, docs.map((d) => d.name));
   for (const d of docs as RuledDoc[]) {
-    let rules = ruleCache.get(d.name);
-    if (!rules) {
-      const path = join(dir, 'text', d.name + '.txt');
-      const article = plainArticle(path);
-      if (article.text !== d.text) throw new Error(`${path}: the article's text differs from the file's`);
-      rules = ruleSpans(ruleRelations(article));
-      ruleCache.set(d.name, rules);
-    }
-    d.rules = rules;
+    const path = join(dir, 'text', d.name + '.txt');
+    if (plainArticle(path).text !== d.text) throw new Error(`${path}: the article's text differs from the file's`);
+    d.rules = ruleCache.get(d.name);
   }
-  log(`rule relations of ${ruleCache.size} texts`);
+  // which rules the model learned from, beside it (bench:annotate checks it against the current rules)
+  const record: RulesRecord = { digest: ruleDigest(ruleCache.values()), texts: ruleCache.size };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(rulesRecordPath(out), JSON.stringify(record) + '\n');
+  log(`rule relations of ${ruleCache.size} texts (digest ${record.digest}, in ${rulesRecordPath(out)})`);
+  if (rulesOnly) return;
   let clusters;
   if (clusterPath) {
     try {
