@@ -144,3 +144,18 @@ test('"Peskov, who said …": the relative pronoun is the source (PolNeAR), the 
   const q = ruleRelations(article).find((x) => x.form === 'direct');
   assert.ok(r.speakerId && r.speakerId === q?.speakerId, `${r.speakerId} vs ${q?.speakerId}`);
 });
+
+test('beliefs and findings with a clause of their own are attributed ("The IMF expects that …", "they think it should …"), not with a plain object', async () => {
+  const { ruleRelations } = await import('../../src/analyze/index.js');
+  const article = articleFromText(
+    'The IMF expects that U.S. output will expand by a tepid 1.6 percent.\n\nSeveral senators now think it should be changed before the vote.\n\nShe thinks highly of the plan.',
+  );
+  const rels = ruleRelations(article).filter((r) => r.form === 'indirect');
+  assert.deepEqual(
+    rels.map((r) => [r.source?.text, r.cue.text, r.content.text]),
+    [
+      ['The IMF', 'expects', 'that U.S. output will expand by a tepid 1.6 percent'],
+      ['Several senators', 'think', 'it should be changed before the vote'],
+    ],
+  );
+});

@@ -17,6 +17,8 @@ const INDIRECT_VERBS = new Set(
 );
 /** Words that start a time phrase between a speech verb and its "that" ("said on Monday that", "said Friday that"). */
 const TIME_START = /^(?:on|in|at|during|late|earlier|last|this|today|yesterday|tonight|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Verbs of belief, expectation and finding: an attribution when a clause follows ("that …", "it should …"). */
+const BELIEF_VERBS = /^(?:believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|fears?|feared|worries|worried|argues|knows?|knew|understands?|understood|feels?|felt|agreed|agrees|concluded|concludes|found|finds)$/i;
 /** What opens a content after a time phrase: "told Alex Marlow on Thursday how …", "said Friday that …". */
 const THAT_OR_WH = /^(?:that|how|what|why|whether|when|where|who)$/i;
 const MODAL = /^(?:to|will|would|can|could|should|might|may|must|shall|not|n't)$/i;
@@ -176,12 +178,14 @@ export function indirectAttributions(
   /** The relation of the speech verb at token v in the sentence [from, end), if it opens one. */
   function relationAt(v: number, from: number, end: number, sentEnd: number): Found | null {
     const t = tokens[v];
-    if (!INDIRECT_VERBS.has(t.value.toLowerCase())) return null;
+    // beliefs and findings with a clause of their own ("The IMF expects that …", "they think it should …"): PolNeAR attributes them too
+    const belief = BELIEF_VERBS.test(t.value) && t.pos === 'VERB' && (/^that$/i.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.pos === 'PRON' && /^(?:VERB|AUX)$/.test(tokens[v + 2]?.pos ?? '')));
+    if (!INDIRECT_VERBS.has(t.value.toLowerCase()) && !belief) return null;
     // wink reads "reports" in "UNN reports citing Bloomberg" as a noun: the citing clause makes it the verb
     const citingNext = CITING_CUE.test(tokens[v + 1]?.value ?? '') || (tokens[v + 1]?.value === ',' && CITING_CUE.test(tokens[v + 2]?.value ?? ''));
     // …and "notes" in "The publication notes that …" (a subject must precede it, below)
     const thatNext = /^that$/i.test(tokens[v + 1]?.value ?? '') && /^(?:notes|reports|claims|states|says|writes)$/i.test(t.value);
-    if (!isReportingVerb(t, false) && !citingNext && !thatNext) return null;
+    if (!belief && !isReportingVerb(t, false) && !citingNext && !thatNext) return null;
     const inverted = invertedSource(tokens, v, from, end);
     if (inverted) {
       // "Its first ad could start this week, said Brian Baker, a longtime adviser …": the source after the verb
