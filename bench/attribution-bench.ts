@@ -7,16 +7,13 @@
  * (tokenises itself). Both get the rule relations' spans (`ruleRelations`, made beforehand: the content
  * tagger reads them). Best of `--repeat` runs (default 3).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article, Attribution } from '../src/model.js';
 import { loadPolnear } from '../src/analyze/attribution/dataset.js';
 import { extractAttributions, extractAttributionsFromTokens, loadAttributionModel } from '../src/analyze/attribution/index.js';
 import { lineBlocks } from '../src/analyze/attribution/tokens.js';
-import { ruleSpans } from '../src/analyze/attribution/rule-codes.js';
-import { ruleRelations } from '../src/analyze/index.js';
-import { extractArticle } from '../src/extract/index.js';
-import { toRawDocument } from '../src/ingest/index.js';
+import { ruleSpansOfTexts } from '../src/analyze/attribution/rule-digest.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
 import { scoreArticle, addCounts, emptyCounts, prf, errorBreakdown, type Metric } from '../src/analyze/attribution/evaluate.js';
 
@@ -58,12 +55,8 @@ function main(): void {
     return { preds, ms: best / docs.length, wall: wall / docs.length };
   };
   // the rule relations the content tagger reads (made beforehand, as `analyzeArticle` makes them anyway)
-  const rules = docs.map((d) => {
-    const path = join(dir, 'text', d.name + '.txt');
-    const raw = toRawDocument(path, readFileSync(path), 'text/plain');
-    if (!('content' in raw)) throw new Error(`${path}: ${raw.message}`);
-    return ruleSpans(ruleRelations(extractArticle(raw, { asIs: true })));
-  });
+  const ruleSpansOf = ruleSpansOfTexts(dir, docs.map((d) => d.name));
+  const rules = docs.map((d) => ruleSpansOf.get(d.name));
   const model1 = time(() => docs.map((d, i) => extractAttributionsFromTokens(d.text, d.name, tokens[i], model, rules[i])));
   const full = time(() => docs.map((d, i) => extractAttributions(d.text, d.name, model, rules[i])));
   const differ = docs.filter((_, i) => JSON.stringify(model1.preds[i]) !== JSON.stringify(full.preds[i])).length;
