@@ -28,8 +28,8 @@
  *
  *   npm run bench:annotate -- [polnearDir] [--repeat N]
  *
- * First it checks that the shipped model learned from the current rules (models/attribution-rules.json
- * against the rule spans of the train split beside polnearDir; see src/analyze/attribution/rule-digest.ts).
+ * First it checks that the shipped models learned from the current rules and merge (models/attribution-rules.json
+ * against the train split beside polnearDir; see src/analyze/attribution/rule-digest.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,7 +37,7 @@ import { parseBrat, goldFromBrat, type BratDocument, type GoldAttributions } fro
 import { scoreArticle, addCounts, emptyCounts, prf, type Metric } from '../src/analyze/attribution/evaluate.js';
 import { defaultModelPath, extractAttributionsFromTokens, loadAttributionModel } from '../src/analyze/attribution/index.js';
 import { loadPolnear } from '../src/analyze/attribution/dataset.js';
-import { ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
+import { mergedDigest, ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
 import { findQuotes } from '../src/analyze/quotes/index.js';
 import { resolveSpeakers } from '../src/analyze/speakers/index.js';
@@ -208,8 +208,9 @@ function timeIt<T>(f: () => T): { value: T; wall: number; cpu: number } {
 }
 
 /**
- * Whether the shipped model learned from the current rules: the digest of the rule spans of the PolNeAR
- * train texts (as training computes it) against the one training wrote beside the model.
+ * Whether the shipped models learned from the current code: the digest of the rule spans of the PolNeAR
+ * train texts (the tagger's features) and of the shipped tagger's merged relations on them (what the
+ * rerankers learn from), as training computes them, against the ones training wrote beside the model.
  */
 function checkRulesRecord(trainDir: string): void {
   const recordPath = rulesRecordPath(defaultModelPath());
@@ -226,6 +227,10 @@ function checkRulesRecord(trainDir: string): void {
   const digest = ruleDigest(ruleSpansOfTexts(trainDir, names).values());
   if (digest === record.digest) console.log(`rules check: the model learned from the current rules (digest ${digest} over ${record.texts} train texts)`);
   else console.log(`rules check: THE RULES CHANGED since the model was trained (digest ${digest}, the model's ${record.digest}): retrain with npm run train:attribution`);
+  if (!record.merged) return;
+  const merged = mergedDigest(trainDir, names, loadAttributionModel(defaultModelPath()));
+  if (merged === record.merged) console.log(`merge check: the rerankers learned from the current merge (digest ${merged})`);
+  else console.log(`merge check: THE MERGED RELATIONS CHANGED since training (digest ${merged}, the models' ${record.merged}): retrain with npm run train:attribution`);
 }
 
 function main(): void {

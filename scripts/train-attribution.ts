@@ -4,8 +4,10 @@
  * articles, annotate the fourth quarter (the default merged output, without rerankers), and a reranker
  * per span kind (content, source, cue) learns from those relations' edges against the gold ones.
  * The rule relations of every text (`ruleRelations`, as `analyzeArticle` makes them) are features of
- * the content tagger; their digest is written first, as attribution-rules.json beside the model (a change
- * to the rules means retraining: bench:annotate says when the digest no longer matches).
+ * the content tagger; their digest is written first, as attribution-rules.json beside the model, and the
+ * digest of the new tagger's merged relations on the same texts (what the rerankers learn from) after it.
+ * A change to the rules, the merge or the content cuts means retraining: bench:annotate says when either
+ * digest no longer matches.
  *   npm run train:attribution -- [trainDir] [--out file] [--limit N] [--epochs N] [--bits N] [--seed N] [--no-stack] [--refine] [--all-annotators] [--ensemble N]
  *     [--no-bounds]       (skip the rerankers)   [--bounds-only]   (train only the rerankers)
  *     [--rules-only]      (only write the digest of the training texts' rule relations, attribution-rules.json)
@@ -13,20 +15,20 @@
  *                          default: on PolNeAR dev they changed F1 by about +0.01 source/relation, within run-to-run noise)
  * trainDir defaults to ../shared/bench/polnear/train. Deterministic (fixed seed, sorted files).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readClusterTable } from '../src/analyze/attribution/clusters.js';
 import { dirname, join, resolve } from 'node:path';
 import { loadPolnear } from '../src/analyze/attribution/dataset.js';
 import { trainEnsemble, DEFAULT_CONFIG } from '../src/analyze/attribution/train.js';
 import { serializeModel } from '../src/analyze/attribution/model-io.js';
-import { defaultModelPath } from '../src/analyze/attribution/index.js';
+import { defaultModelPath, loadAttributionModel } from '../src/analyze/attribution/index.js';
 import { boundsInput, serializeEdgeModels, type EdgeKind, type EdgeModels } from '../src/analyze/attribution/edge-rerank.js';
 import { boundsExamples, trainBounds, DEFAULT_BOUNDS_CONFIG, type BoundsExample } from '../src/analyze/attribution/edge-rerank-train.js';
 import { paragraphsFromTokens } from '../src/analyze/attribution/tokens.js';
 import { tokenizeArticle } from '../src/analyze/quotes/tokens.js';
 import { analyzeArticle } from '../src/analyze/index.js';
 import type { RuleSpan } from '../src/analyze/attribution/rule-codes.js';
-import { plainArticle, ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
+import { mergedDigest, plainArticle, ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../src/analyze/attribution/rule-digest.js';
 import type { PolnearDoc } from '../src/analyze/attribution/dataset.js';
 import type { TrainConfig } from '../src/analyze/attribution/train.js';
 
@@ -131,6 +133,12 @@ function main(): void {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, buf);
     console.log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  // … and what the tagger (as written, int16 weights) gives merged with the rules: what the rerankers learn from
+  if (existsSync(out)) {
+    record.merged = mergedDigest(dir, docs.map((d) => d.name), loadAttributionModel(out));
+    writeFileSync(rulesRecordPath(out), JSON.stringify(record) + '\n');
+    log(`merged relations of the tagger digested (${record.merged})`);
   }
   if (noBounds) return;
   const examples = jackknifedBoundsExamples(docs, dir, trainCfg, log);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../../src/analyze/attribution/rule-digest.js';
-import { defaultModelPath } from '../../src/analyze/attribution/index.js';
+import { mergedDigest, ruleDigest, ruleSpansOfTexts, rulesRecordPath, type RulesRecord } from '../../src/analyze/attribution/rule-digest.js';
+import { defaultModelPath, loadAttributionModel } from '../../src/analyze/attribution/index.js';
 
 test('ruleDigest: same spans, same digest; any change of a span, its order or the text boundaries changes it', () => {
   const a = [{ kind: 'cue' as const, start: 3, end: 7, form: 'indirect' }];
@@ -26,10 +26,17 @@ test('ruleSpansOfTexts reads a PolNeAR-style split once per name, in the order g
   assert.deepEqual([...spans.keys()], ['b', 'a']);
   assert.ok(spans.get('a')!.some((s) => s.kind === 'cue'));
   assert.equal(ruleDigest(spans.values()), ruleDigest(ruleSpansOfTexts(dir, ['b', 'a']).values()));
+  // the merged relations' digest: deterministic, once per name, and another text gives another one
+  const model = loadAttributionModel();
+  const merged = mergedDigest(dir, ['b', 'a', 'b'], model);
+  assert.match(merged, /^[0-9a-f]{16}$/);
+  assert.equal(mergedDigest(dir, ['b', 'a'], model), merged);
+  assert.notEqual(mergedDigest(dir, ['a'], model), merged);
 });
 
 test('the shipped model has its rules record beside it', () => {
   const record = JSON.parse(readFileSync(rulesRecordPath(defaultModelPath()), 'utf8')) as RulesRecord;
   assert.match(record.digest, /^[0-9a-f]{16}$/);
+  assert.match(record.merged ?? '', /^[0-9a-f]{16}$/);
   assert.ok(record.texts > 0);
 });
