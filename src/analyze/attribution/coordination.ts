@@ -44,7 +44,6 @@ export function cutCoordinatedVerbs(attrs: Attribution[], tokens: readonly Artic
       if (tokens[i].value === ',' && SPEECH_PARTICIPLE.has(tokens[i + 1].value.toLowerCase()) && outsideQuotes(tokens[i].start) && i - 1 >= from) return cutAt(i - 1);
     }
     if (!isPast(a.cue.text.split(/\s+/).pop() ?? '')) return a;
-    const outsideQuotes2 = quoteParity(text, c.start, c.end);
     for (let i = from + 1; i < tokens.length && tokens[i].end <= c.end; i++) {
       if (tokens[i].value.toLowerCase() !== 'and') continue;
       let j = i + 1;
@@ -52,7 +51,7 @@ export function cutCoordinatedVerbs(attrs: Attribution[], tokens: readonly Artic
       const v = tokens[j];
       if (!v || v.end > c.end || v.pos !== 'VERB' || !isPast(v.value)) continue;
       // "and" inside a quotation: the quoted words are the content's own
-      if (!outsideQuotes2(tokens[i].start)) continue;
+      if (!outsideQuotes(tokens[i].start)) continue;
       if (!SPEECH_PAST.has(v.value.toLowerCase()) && hasFiniteVerb(tokens, from, i)) return a;
       let k = i - 1;
       if (tokens[k].value === ',') k--;
@@ -64,18 +63,25 @@ export function cutCoordinatedVerbs(attrs: Attribution[], tokens: readonly Artic
 
 /**
  * Whether an offset of the content [start, end) lies outside its quotation marks (an even number of marks
- * before it); asked at increasing offsets, it reads the content once (no quadratic rescans of a long content).
+ * before it). The content is read once, on the first question ('' is one mark); each answer is a binary
+ * search over the marks' ends (no quadratic rescans of a long content).
  */
 function quoteParity(text: string, start: number, end: number): (offset: number) => boolean {
-  // the ends of the marks in one pass over the content ('' is one mark), then a pointer over them
-  const ends: number[] = [];
-  QUOTE_MARK.lastIndex = 0;
-  const body = text.slice(start, end);
-  for (let m = QUOTE_MARK.exec(body); m; m = QUOTE_MARK.exec(body)) ends.push(start + m.index + m[0].length);
-  let k = 0;
+  let ends: number[] | null = null;
   return (offset) => {
-    while (k < ends.length && ends[k] <= offset) k++;
-    return k % 2 === 0;
+    if (!ends) {
+      ends = [];
+      const body = text.slice(start, end);
+      for (const m of body.matchAll(QUOTE_MARK)) ends.push(start + m.index + m[0].length);
+    }
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo % 2 === 0;
   };
 }
 
