@@ -148,6 +148,14 @@ test('property: refined contents stay non-empty spans of the text with matching 
   );
 });
 
+/** A reranker whose only wish is to end a span where `end` does (its end features weigh 1, all else 0). */
+function preferringEnd(end: { ids: Uint32Array }): BoundsModel {
+  const bits = 12;
+  const weights = new Float32Array(2 << bits);
+  for (const h of end.ids) weights[(1 << bits) + (h & ((1 << bits) - 1))] += 1;
+  return { bits, margin: 0, weights };
+}
+
 test("a cue or source edge does not move onto another relation's cue ('UNN reports [citing] Bloomberg')", () => {
   const text = 'Putin is testing whether the United States is ready for talks, UNN reports citing Bloomberg.';
   const inp = boundsInput(tokenizeParagraphs(text));
@@ -157,10 +165,7 @@ test("a cue or source edge does not move onto another relation's cue ('UNN repor
   const c = candidates(inp, unn, undefined, 'cue')!;
   const citing = c.ends.find((x) => inp.toks[x.at - 1].value === 'citing')!;
   assert.ok(citing, 'an end after "citing" is a candidate');
-  const bits = 12;
-  const weights = new Float32Array(2 << bits);
-  for (const h of citing.ids) weights[(1 << bits) + (h & ((1 << bits) - 1))] += 1;
-  const model: BoundsModel = { bits, margin: 0, weights };
+  const model = preferringEnd(citing);
   // alone, the model would stretch the cue over "citing"; beside Bloomberg's relation it stays
   assert.equal(refineContents([unn], inp, text, model, 'cue')[0].cue.text, 'reports citing');
   const [kept, other] = refineContents([unn, bloomberg], inp, text, model, 'cue');
@@ -176,10 +181,7 @@ test('a source or cue edge does not move across a line break (a letters page: â€
   const c = candidates(inp, cruz, undefined, 'source')!;
   const beyond = c.ends.find((x) => inp.toks[x.at - 1].value === 'As')!;
   assert.ok(beyond, 'an end on the next line is a candidate (one paragraph)');
-  const bits = 12;
-  const weights = new Float32Array(2 << bits);
-  for (const h of beyond.ids) weights[(1 << bits) + (h & ((1 << bits) - 1))] += 1;
-  const model: BoundsModel = { bits, margin: 0, weights };
+  const model = preferringEnd(beyond);
   assert.equal(refineContents([cruz], inp, text, model, 'source')[0].source!.text, 'Veronica Cruz');
   // the same model moves an edge within the line
   const one = text.replace('\n', ' ');
