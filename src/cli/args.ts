@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {
@@ -23,6 +24,13 @@ export function parseSize(value: string): number {
   const unit = (m[2] ?? 'mb').toLowerCase()[0];
   const scale = unit === 'k' ? 1024 : unit === 'g' ? 1024 ** 3 : 1024 ** 2;
   return Math.round(parseFloat(m[1]) * scale);
+}
+
+/** `--jobs N`: a whole number of worker threads, 0 for one per core (absent: 1). */
+export function parseJobs(value: string | undefined, command: string): number {
+  const arg = value ?? '1';
+  if (!/^\d+$/.test(arg)) throw new UsageError(`${command}: --jobs must be a whole number (got "${arg}")`);
+  return Number(arg) === 0 ? availableParallelism() : Number(arg);
 }
 
 /** Print input errors to stderr, one line each: `retold: <input>: <message> [code]`. */

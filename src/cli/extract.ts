@@ -1,11 +1,11 @@
-import { availableParallelism } from 'node:os';
 import { readInputs, isInputError } from '../ingest/index.js';
 import { extractArticle } from '../extract/index.js';
 import { sniffHtmlCharset } from '../extract/html-charset.js';
 import { DEFAULT_TIMEOUT_MS } from '../extract/html/index.js';
 import { ExtractPool } from '../extract/html/pool.js';
+import { inOrder } from '../util/worker-pool.js';
 import { articleResult, errorResult, type ExtractResult } from '../extract/html/result.js';
-import { parse, parseSize, UsageError } from './args.js';
+import { parse, parseJobs, parseSize, UsageError } from './args.js';
 
 export const EXTRACT_USAGE = `Usage: retold extract <inputs...> [--format json|jsonl|text] [--jobs N] [--timeout MS] [--max-size 32MB]
 
@@ -42,9 +42,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   const format = (values.format ?? 'json') as Format;
   if (!['json', 'jsonl', 'text'].includes(format)) throw new UsageError(`extract: --format must be json, jsonl or text (got "${values.format}")`);
   if (positionals.length === 0) throw new UsageError('extract: give at least one input (file, directory or -)');
-  const jobsArg = values.jobs ?? '1';
-  if (!/^\d+$/.test(jobsArg)) throw new UsageError(`extract: --jobs must be a whole number (got "${jobsArg}")`);
-  const jobs = Number(jobsArg) === 0 ? availableParallelism() : Number(jobsArg);
+  const jobs = parseJobs(values.jobs, 'extract');
   const timeoutArg = values.timeout ?? String(DEFAULT_TIMEOUT_MS);
   if (!/^\d+$/.test(timeoutArg) || Number(timeoutArg) <= 0) throw new UsageError(`extract: --timeout must be a positive number of ms (got "${timeoutArg}")`);
   const timeoutMs = Number(timeoutArg);
@@ -72,15 +70,9 @@ export async function runExtract(argv: string[]): Promise<number> {
     }
   } else {
     const pool = new ExtractPool(jobs, timeoutMs);
-    // Keep results in input order with a bounded window of documents in flight.
-    const window: Promise<ExtractResult>[] = [];
-    const limit = jobs * 2;
+    // results in input order, with a bounded window of documents in flight
     try {
-      for await (const item of inputs) {
-        window.push(isInputError(item) ? Promise.resolve(errorResult(item.source, item)) : pool.run(item));
-        while (window.length >= limit) await emit(await window.shift()!);
-      }
-      while (window.length) await emit(await window.shift()!);
+      await inOrder(inputs, jobs * 2, async (item) => (isInputError(item) ? errorResult(item.source, item) : pool.run(item)), emit);
     } finally {
       await pool.close();
     }

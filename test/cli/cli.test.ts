@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers.js';
@@ -98,5 +98,38 @@ test('retold annotate --jsonl --as-is: one line per input in order, spans are in
     assert.ok(lines[i].quotes.length > 0);
     for (const q of lines[i].quotes) assert.equal(input.slice(q.start, q.end), q.text);
     for (const a of lines[i].attributions) assert.equal(input.slice(a.content.start, a.content.end), a.content.text);
+  }
+});
+
+test('retold annotate --jobs 2: the same lines in the same order as one thread, failures included', { skip: !built && 'run npm run build first' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'retold-annotate-jobs-'));
+  try {
+    // a failing input between the articles: one with no text at all, one that is not text
+    writeFileSync(join(dir, 'blank.txt'), '   \n\n  ');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const files = [
+      'examples/seed-story/unn-putin-signal.txt',
+      join(dir, 'blank.txt'),
+      'examples/seed-story/nypost-putin-backchannel.txt',
+      join(dir, 'binary.txt'),
+      'examples/seed-story/unn-putin-signal.txt',
+      'missing.txt',
+    ];
+    const one = run(['annotate', ...files, '--jsonl', '--as-is']);
+    const two = run(['annotate', ...files, '--jsonl', '--as-is', '--jobs', '2']);
+    assert.equal(one.status, 1);
+    assert.equal(two.status, 1);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    const lines = two.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.source), files);
+    assert.deepEqual(lines.map((l) => l.error?.code ?? 'ok'), ['ok', lines[1].error.code, 'ok', lines[3].error.code, 'ok', 'ENOENT']);
+    assert.ok(lines[1].error && lines[3].error, 'the blank and the binary input are errors');
+    assert.ok(lines[0].attributions.length > 0);
+    const bad = run(['annotate', files[0], '--jsonl', '--jobs', 'two']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--jobs must be a whole number/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,17 +1,16 @@
-/** worker_threads entry: RawDocument in, ExtractResult out (used by `retold extract --jobs`). */
+/** worker_threads entry: RawDocument in, ExtractResult out (used by `retold extract --jobs`, see pool.ts). */
 import { parentPort } from 'node:worker_threads';
-import type { RawDocument } from '../../model.js';
+import type { PoolMessage, PoolReply } from '../../util/worker-pool.js';
 import { extractArticle } from '../index.js';
+import type { ExtractJob } from './pool.js';
 import { articleResult, errorResult, type ExtractResult } from './result.js';
 
-interface Job { id: number; raw: RawDocument; timeoutMs: number }
-
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', ({ id, job }: PoolMessage<ExtractJob>) => {
   let result: ExtractResult;
   try {
     result = articleResult(extractArticle(job.raw, { timeoutMs: job.timeoutMs }));
   } catch (e) {
     result = errorResult(job.raw.source, e);
   }
-  parentPort!.postMessage({ id: job.id, result });
+  parentPort!.postMessage({ id, result } satisfies PoolReply<ExtractResult>);
 });
