@@ -1,9 +1,6 @@
-import { readInputs, isInputError } from '../ingest/index.js';
-import { sniffHtmlCharset } from '../extract/html-charset.js';
 import { analyzeInputs } from '../pipeline/articles.js';
 import { annotatedLine, type AnnotatedLine } from '../pipeline/annotate-line.js';
-import { AnnotatePool } from '../pipeline/annotate-pool.js';
-import { inOrder } from '../util/worker-pool.js';
+import { annotateInputsInParallel } from '../pipeline/annotate-pool.js';
 import { parse, parseJobs, parseSize, printErrors, UsageError } from './args.js';
 
 export const ANNOTATE_USAGE = `Usage: retold annotate <inputs...> --jsonl [--as-is] [--jobs N] [--max-size 32MB]
@@ -49,19 +46,7 @@ export async function runAnnotate(argv: string[]): Promise<number> {
   if (jobs <= 1) {
     for await (const result of analyzeInputs(positionals, opts)) await emit(annotatedLine(result));
   } else {
-    // inputs are read here (in order, streaming) and extracted and analysed on the workers; the lines come
-    // back in input order with at most two documents per worker in flight
-    const pool = new AnnotatePool(jobs);
-    try {
-      await inOrder(
-        readInputs(positionals, { sniffCharset: sniffHtmlCharset, ...opts }),
-        jobs * 2,
-        async (item) => (isInputError(item) ? annotatedLine({ source: item.source, error: item }) : pool.run(item, { asIs: opts.asIs })),
-        emit,
-      );
-    } finally {
-      await pool.close();
-    }
+    for await (const line of annotateInputsInParallel(positionals, opts, jobs)) await emit(line);
   }
   return failed > 0 ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import { extractArticle } from '../extract/index.js';
 import { sniffHtmlCharset } from '../extract/html-charset.js';
 import { DEFAULT_TIMEOUT_MS } from '../extract/html/index.js';
 import { ExtractPool } from '../extract/html/pool.js';
-import { inOrder } from '../util/worker-pool.js';
+import { ordered } from '../util/worker-pool.js';
 import { articleResult, errorResult, type ExtractResult } from '../extract/html/result.js';
 import { parse, parseJobs, parseSize, UsageError } from './args.js';
 
@@ -72,7 +72,7 @@ export async function runExtract(argv: string[]): Promise<number> {
     const pool = new ExtractPool(jobs, timeoutMs);
     // results in input order, with a bounded window of documents in flight
     try {
-      await inOrder(inputs, jobs * 2, async (item) => (isInputError(item) ? errorResult(item.source, item) : pool.run(item)), emit);
+      for await (const r of ordered(inputs, jobs * 2, async (item) => (isInputError(item) ? errorResult(item.source, item) : pool.run(item)))) await emit(r);
     } finally {
       await pool.close();
     }

@@ -1,5 +1,5 @@
-import type { InputError, RawDocument } from '../model.js';
-import { processDocument, type ArticleOptions, type ArticleResult } from './articles.js';
+import type { InputError } from '../model.js';
+import type { ArticleResult } from './articles.js';
 
 /** What `retold annotate` writes for one input: its JSON line (without the newline) and its error, if any. */
 export interface AnnotatedLine {
@@ -13,9 +13,4 @@ export function annotatedLine(result: ArticleResult): AnnotatedLine {
   if (result.error) return { source: result.source, line: JSON.stringify({ source: result.source, error: result.error }), error: result.error };
   const { articleId: _id, ...ann } = result.annotations;
   return { source: result.source, line: JSON.stringify({ source: result.source, article: result.article, ...ann }) };
-}
-
-/** One raw document → its annotate line (extract, analyze, serialise; what each worker of the pool runs). */
-export async function annotateDocument(raw: RawDocument, opts: ArticleOptions): Promise<AnnotatedLine> {
-  return annotatedLine(await processDocument(raw, opts));
 }

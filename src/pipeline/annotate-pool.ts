@@ -1,6 +1,8 @@
-import type { RawDocument } from '../model.js';
-import { WorkerPool } from '../util/worker-pool.js';
-import type { AnnotatedLine } from './annotate-line.js';
+import type { InputError, RawDocument } from '../model.js';
+import { readInputs, isInputError } from '../ingest/index.js';
+import { sniffHtmlCharset } from '../extract/html-charset.js';
+import { ordered, WorkerPool } from '../util/worker-pool.js';
+import { annotatedLine, type AnnotatedLine } from './annotate-line.js';
 import type { ArticleOptions } from './articles.js';
 
 /** A job of the annotation workers. */
@@ -14,10 +16,10 @@ export interface AnnotateJob {
 export const ANNOTATE_HARD_LIMIT_MS = 120_000;
 
 /**
- * Worker threads that extract and annotate documents (`retold annotate --jobs N`); each loads its own
- * wink and attribution models (about half a second). The lines are those the single-threaded path
- * writes: every worker tokenises each text as a fresh wink instance would, so which worker reads a
- * document does not change its annotations.
+ * Worker threads that extract and annotate documents into `retold annotate` lines; each loads its own wink
+ * and attribution models (about half a second). The lines are the single-threaded path's: every worker
+ * tokenises each text as a fresh wink instance would, so which worker reads a document does not change its
+ * annotations.
  */
 export class AnnotatePool {
   private readonly pool: WorkerPool<AnnotateJob, AnnotatedLine>;
@@ -27,10 +29,7 @@ export class AnnotatePool {
       url: new URL(import.meta.url.endsWith('.ts') ? './annotate-worker.ts' : './annotate-worker.js', import.meta.url),
       size,
       hardLimitMs,
-      failed: (source, code, message) => {
-        const error = { source, stage: 'analyze' as const, code, message };
-        return { source, line: JSON.stringify({ source, error }), error };
-      },
+      failed: (source, code, message) => annotatedLine({ source, error: { source, stage: 'analyze', code, message } }),
     });
   }
 
@@ -40,5 +39,21 @@ export class AnnotatePool {
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+}
+
+/**
+ * `retold annotate`'s lines of `inputs`, made on `jobs` worker threads: the inputs are read here (in order,
+ * streaming), extracted and annotated on the workers, and the lines come back in input order with at most
+ * two documents per worker in flight.
+ */
+export async function* annotateInputsInParallel(inputs: string[], opts: ArticleOptions, jobs: number): AsyncGenerator<AnnotatedLine> {
+  const pool = new AnnotatePool(jobs);
+  const jobOpts = { asIs: opts.asIs, timeoutMs: opts.timeoutMs };
+  const fromError = (error: InputError): AnnotatedLine => annotatedLine({ source: error.source, error });
+  try {
+    yield* ordered(readInputs(inputs, { sniffCharset: sniffHtmlCharset, ...opts }), jobs * 2, async (item) => (isInputError(item) ? fromError(item) : pool.run(item, jobOpts)));
+  } finally {
+    await pool.close();
   }
 }

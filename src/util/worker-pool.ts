@@ -112,14 +112,14 @@ export class WorkerPool<J extends { source: string }, R> {
 }
 
 /**
- * Results in input order with at most `window` jobs in flight: `items` are started as they come (each by
- * `start`, which may return a ready result), and `emit` gets the results in the order of `items`.
+ * The results of `start` on each of `items`, in the order of `items`, with at most `window` started and not
+ * yet taken (streaming, bounded memory). `start` should not reject (a pool's `run` never does).
  */
-export async function inOrder<T, R>(items: AsyncIterable<T>, window: number, start: (item: T) => Promise<R>, emit: (r: R) => Promise<void>): Promise<void> {
+export async function* ordered<T, R>(items: AsyncIterable<T>, window: number, start: (item: T) => Promise<R>): AsyncGenerator<R> {
   const pending: Promise<R>[] = [];
   for await (const item of items) {
     pending.push(start(item));
-    while (pending.length >= window) await emit(await pending.shift()!);
+    while (pending.length >= window) yield await pending.shift()!;
   }
-  while (pending.length) await emit(await pending.shift()!);
+  while (pending.length) yield await pending.shift()!;
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inOrder, WorkerPool } from '../../src/util/worker-pool.js';
+import { ordered, WorkerPool } from '../../src/util/worker-pool.js';
 import { repoRoot } from '../helpers.js';
 
 interface Job { source: string; text: string; delay?: number }
@@ -26,7 +26,7 @@ test('worker pool: results come back in input order whatever order the workers f
   try {
     const jobs: Job[] = [40, 0, 25, 5, 0, 30, 1].map((delay, i) => ({ source: `in${i}`, text: `t${i}`, delay }));
     const out: Res[] = [];
-    await inOrder(items(jobs), 4, (j) => p.run(j), async (r) => void out.push(r));
+    for await (const r of ordered(items(jobs), 4, (j) => p.run(j))) out.push(r);
     assert.deepEqual(out.map((r) => r.text), jobs.map((j) => j.text.toUpperCase()));
     assert.deepEqual(out.map((r) => r.source), jobs.map((j) => j.source));
   } finally {
