@@ -9,8 +9,8 @@ const USAGE = `retold — how a news story changes as it is retold from outlet t
 
 Usage:
   retold story <inputs...> [--out report.html] [--json] [--as-is]
-  retold annotate <inputs...> --jsonl [--as-is]
-  retold extract <inputs...> [--format json|jsonl|text]
+  retold annotate <inputs...> --jsonl [--as-is] [--jobs N]
+  retold extract <inputs...> [--format json|jsonl|text] [--jobs N]
   retold --version
 
 Run "retold <command> --help" for a command's options.
@@ -45,6 +45,14 @@ async function main(argv: string[]): Promise<number> {
   if (!load) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')})`);
   return (await load())(rest);
 }
+
+// A reader that stops early ("retold annotate dir --jsonl | head") closes the pipe: stop quietly, as a
+// Unix filter does, instead of failing on the next write. Any other output error is reported.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`retold: cannot write the output: ${e.message}\n`);
+  process.exit(74);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -133,3 +133,19 @@ test('retold annotate --jobs 2: the same lines in the same order as one thread, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('retold annotate into a reader that stops early (| head): quiet exit 0, no EPIPE trace', { skip: !built && 'run npm run build first' }, async () => {
+  const { spawn } = await import('node:child_process');
+  for (const jobs of ['1', '2']) {
+    const files = Array.from({ length: 40 }, () => 'examples/seed-story/nypost-putin-backchannel.txt');
+    const child = spawn(process.execPath, [cli, 'annotate', ...files, '--jsonl', '--jobs', jobs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // read the first chunk, then close the pipe as `head` does
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.equal(code, 0, `--jobs ${jobs}: ${stderr}`);
+    assert.doesNotMatch(stderr, /EPIPE|\n\s+at /, `--jobs ${jobs}`);
+  }
+});
