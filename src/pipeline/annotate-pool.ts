@@ -1,9 +1,8 @@
 import type { InputError, RawDocument } from '../model.js';
-import { readInputs, isInputError } from '../ingest/index.js';
-import { sniffHtmlCharset } from '../extract/html-charset.js';
+import { isInputError } from '../ingest/index.js';
 import { ordered, WorkerPool } from '../util/worker-pool.js';
 import { annotatedLine, type AnnotatedLine } from './annotate-line.js';
-import type { ArticleOptions } from './articles.js';
+import { readArticleInputs, type ArticleOptions } from './articles.js';
 
 /** A job of the annotation workers. */
 export interface AnnotateJob {
@@ -52,7 +51,7 @@ export async function* annotateInputsInParallel(inputs: string[], opts: ArticleO
   const jobOpts = { asIs: opts.asIs, timeoutMs: opts.timeoutMs };
   const fromError = (error: InputError): AnnotatedLine => annotatedLine({ source: error.source, error });
   try {
-    yield* ordered(readInputs(inputs, { sniffCharset: sniffHtmlCharset, ...opts }), jobs * 2, async (item) => (isInputError(item) ? fromError(item) : pool.run(item, jobOpts)));
+    yield* ordered(readArticleInputs(inputs, opts), jobs * 2, async (item) => (isInputError(item) ? fromError(item) : pool.run(item, jobOpts)));
   } finally {
     await pool.close();
   }

@@ -21,13 +21,18 @@ export type ArticleResult =
  * and the stream goes on.
  */
 export async function* analyzeInputs(inputs: string[], opts: ArticleOptions = {}): AsyncGenerator<ArticleResult> {
-  for await (const raw of readInputs(inputs, { sniffCharset: sniffHtmlCharset, ...opts })) {
+  for await (const raw of readArticleInputs(inputs, opts)) {
     if (!('content' in raw)) {
       yield { source: raw.source, error: raw };
       continue;
     }
     yield await processDocument(raw, opts);
   }
+}
+
+/** The raw documents (or input errors) of `inputs`, read as the article pipeline reads them (web pages' charsets sniffed). */
+export function readArticleInputs(inputs: string[], opts: ArticleOptions = {}): AsyncGenerator<RawDocument | InputError> {
+  return readInputs(inputs, { sniffCharset: sniffHtmlCharset, ...opts });
 }
 
 type Extractor = (raw: RawDocument, opts: ExtractOptions) => Article;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RawDocument } from '../../model.js';
 import { WorkerPool } from '../../util/worker-pool.js';
-import { errorResult, type ExtractResult } from './result.js';
+import type { ExtractResult } from './result.js';
 
 /** A job of the extraction workers (worker.ts). */
 export interface ExtractJob {
@@ -29,7 +29,7 @@ export class ExtractPool {
   }
 
   run(raw: RawDocument): Promise<ExtractResult> {
-    return this.pool.run({ source: raw.source, raw, timeoutMs: this.timeoutMs }).catch((e: unknown) => errorResult(raw.source, e));
+    return this.pool.run({ source: raw.source, raw, timeoutMs: this.timeoutMs });
   }
 
   close(): Promise<void> {
