@@ -2,6 +2,7 @@ import { analyzeInputs } from '../pipeline/articles.js';
 import { annotatedLine, type AnnotatedLine } from '../pipeline/annotate-line.js';
 import { annotateInputsInParallel } from '../pipeline/annotate-pool.js';
 import { parse, parseJobs, parseSize, printErrors, UsageError } from './args.js';
+import { progress } from './progress.js';
 
 export const ANNOTATE_USAGE = `Usage: retold annotate <inputs...> --jsonl [--as-is] [--jobs N] [--max-size 32MB]
 
@@ -36,11 +37,16 @@ export async function runAnnotate(argv: string[]): Promise<number> {
   const jobs = parseJobs(values.jobs, 'annotate');
   const opts = { asIs: values['as-is'], maxBytes: values['max-size'] ? parseSize(values['max-size']) : undefined };
   let failed = 0;
+  let done = 0;
+  // a counter on stderr when it is a terminal (cleared before an error line is printed)
+  const bar = progress('annotating');
   const emit = async (r: AnnotatedLine): Promise<void> => {
     if (r.error) {
       failed++;
+      bar.done();
       printErrors([r.error]);
     }
+    bar.tick(++done);
     if (!process.stdout.write(r.line + '\n')) await new Promise((done) => process.stdout.once('drain', done));
   };
   if (jobs <= 1) {
@@ -48,5 +54,6 @@ export async function runAnnotate(argv: string[]): Promise<number> {
   } else {
     for await (const line of annotateInputsInParallel(positionals, opts, jobs)) await emit(line);
   }
+  bar.done();
   return failed > 0 ? 1 : 0;
 }
