@@ -47,7 +47,7 @@ export async function runAnnotate(argv: string[]): Promise<number> {
       printErrors([r.error]);
     }
     bar.tick(++done);
-    if (!process.stdout.write(r.line + '\n')) await new Promise((done) => process.stdout.once('drain', done));
+    if (!process.stdout.write(r.line + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));
   };
   if (jobs <= 1) {
     for await (const result of analyzeInputs(positionals, opts)) await emit(annotatedLine(result));

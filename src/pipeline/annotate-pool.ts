@@ -1,6 +1,6 @@
 import type { InputError, RawDocument } from '../model.js';
 import { isInputError } from '../ingest/index.js';
-import { ordered, WorkerPool } from '../util/worker-pool.js';
+import { ordered, workerModule, WorkerPool } from '../util/worker-pool.js';
 import { annotatedLine, type AnnotatedLine } from './annotate-line.js';
 import { readArticleInputs, type ArticleOptions } from './articles.js';
 
@@ -25,7 +25,7 @@ export class AnnotatePool {
 
   constructor(size: number, hardLimitMs = ANNOTATE_HARD_LIMIT_MS) {
     this.pool = new WorkerPool<AnnotateJob, AnnotatedLine>({
-      url: new URL(import.meta.url.endsWith('.ts') ? './annotate-worker.ts' : './annotate-worker.js', import.meta.url),
+      url: workerModule(import.meta.url, 'annotate-worker'),
       size,
       hardLimitMs,
       failed: (source, code, message) => annotatedLine({ source, error: { source, stage: 'analyze', code, message } }),

@@ -1,9 +1,14 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Start the worker at `url` (a module next to the caller). Running from TypeScript sources (tsx), the
- * worker registers tsx first and imports the `.ts` twin of the module.
+ * The worker module `name` (without extension) next to the module at `callerUrl` (its `import.meta.url`):
+ * `name.js` when built, `name.ts` when running from TypeScript sources (tsx).
  */
+export function workerModule(callerUrl: string, name: string): URL {
+  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
+}
+
+/** Start the worker at `url`; a `.ts` module (tsx) registers tsx inside the worker first. */
 export function startWorker(url: URL): Worker {
   if (url.href.endsWith('.ts')) {
     const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
@@ -25,7 +30,7 @@ export interface PoolReply<R> {
 }
 
 export interface PoolOptions<R> {
-  /** The worker module (`.js`; its `.ts` twin under tsx). */
+  /** The worker module (see `workerModule`). */
   url: URL;
   size: number;
   /** Hard limit per job: past it the worker is terminated and replaced, and the job gets `failed(…, 'TIMEOUT', …)`. */

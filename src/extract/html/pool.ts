@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { RawDocument } from '../../model.js';
-import { WorkerPool } from '../../util/worker-pool.js';
+import { workerModule, WorkerPool } from '../../util/worker-pool.js';
 import type { ExtractResult } from './result.js';
 
 /** A job of the extraction workers (worker.ts). */
@@ -20,7 +20,7 @@ export class ExtractPool {
 
   constructor(readonly size: number = availableParallelism(), readonly timeoutMs = 10_000) {
     this.pool = new WorkerPool<ExtractJob, ExtractResult>({
-      url: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+      url: workerModule(import.meta.url, 'worker'),
       size,
       hardLimitMs: timeoutMs * 2 + 1000,
       failed: (source, code, message) =>
