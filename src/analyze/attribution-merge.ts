@@ -197,7 +197,7 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
       const source = held || longer || tail || !m.source ? r.source : m.source;
       const sameSource = source !== null && r.source !== null && source.start === r.source.start && source.end === r.source.end;
       // "A," said X. "B." stays a direct quotation though the covering content holds the cue
-      const form = r.form === 'direct' && content === m.content && /^["“„«]/.test(m.content.text) ? 'direct' : m.form;
+      const form = r.form === 'direct' && content === m.content && OPENS_QUOTE.test(m.content.text) ? 'direct' : m.form;
       const merged: Attribution = { ...m, content, source, form, speakerId: sameSource || relative ? r.speakerId : null };
       if (sameSource || (relative && r.speakerId)) decided.add(merged);
       out.push(merged);
@@ -239,9 +239,11 @@ export function mergeAttributions(rules0: Attribution[], model0: Attribution[], 
  * the cue and the second one opening after the attribution sentence's full stop in the same paragraph, become
  * one whose content covers both (measured on PolNeAR dev: 6 of 8 such pairs are one content there, 1 two).
  */
+/** A content that opens / closes with a quotation mark (double, '' … '', or British single ‘ … ’ / ' … '). */
+const OPENS_QUOTE = /^["“„«‘']/;
+const CLOSES_QUOTE = /["”»’']$/;
+
 function joinSplitQuotation(list: Attribution[], text: string): Attribution[] {
-  const OPEN = /^(?:["“„«]|'')/;
-  const CLOSE = /(?:["”»]|'')$/;
   const out: Attribution[] = [];
   const gone = new Set<Attribution>();
   const byCue = new Map<string, Attribution[]>();
@@ -255,7 +257,7 @@ function joinSplitQuotation(list: Attribution[], text: string): Attribution[] {
     if (xs.length !== 2 || !xs[0].source) continue;
     const [a, b] = xs[0].content.start < xs[1].content.start ? xs : [xs[1], xs[0]];
     if (!(a.content.end <= a.cue.start && b.content.start >= a.cue.end && a.content.end <= a.source!.start && b.content.start >= a.source!.end)) continue;
-    if (!CLOSE.test(a.content.text) || !OPEN.test(b.content.text)) continue;
+    if (!CLOSES_QUOTE.test(a.content.text) || !OPENS_QUOTE.test(b.content.text)) continue;
     const between = text.slice(a.content.end, b.content.start);
     if (between.includes('\n') || !/[.!?]\s+$/.test(between)) continue;
     const joined = { ...a, content: { start: a.content.start, end: b.content.end, text: text.slice(a.content.start, b.content.end) }, form: 'direct' as const };
@@ -275,7 +277,7 @@ function joinSplitQuotation(list: Attribution[], text: string): Attribution[] {
  * two (the quoted one, if any, is the rules' or another model relation's). Measured on PolNeAR dev.
  */
 function withoutMisassembled(model: Attribution[], rules: Attribution[]): Attribution[] {
-  const quotes = rules.filter((r) => r.form === 'direct' && /^(?:["“„«]|'')/.test(r.content.text));
+  const quotes = rules.filter((r) => r.form === 'direct' && OPENS_QUOTE.test(r.content.text));
   if (!quotes.length) return model;
   const at = overlapIndex(quotes.map((r) => r.content));
   const inside = (a: Span, b: Span): boolean => b.start <= a.start && a.end <= b.end;

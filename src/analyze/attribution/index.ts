@@ -84,9 +84,9 @@ function formOf(cue: string, content: string): Attribution['form'] {
   const c = content.trim();
   const first = c.charAt(0);
   const last = c.replace(/[.,;:!?]+$/, '').slice(-1);
-  const quoteAt = (ch: string): boolean => ch === '"' || isQuoteChar(ch);
+  const quoteAt = (ch: string): boolean => ch === '"' || ch === "'" || isQuoteChar(ch);
   if (quoteAt(first) && (quoteAt(last) || quoteAt(c.slice(-1)))) return 'direct';
-  if (/["“”]/.test(c)) return 'mixed';
+  if (/["“”‘]/.test(c)) return 'mixed';
   return 'indirect';
 }
 

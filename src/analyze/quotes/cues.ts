@@ -12,12 +12,25 @@ export interface Cue {
 
 const SENTENCE_END = /^[.!?\u2026]+$/;
 
-function isQuoteToken(t: Token): boolean {
-  return /^["\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018]$/.test(t.value);
+/**
+ * Is token `k` a quote mark? Double marks and ‘ always; a straight ' or a ’ only where it stands as one
+ * (British style): opening (a space before it, none after) or closing right after punctuation ("…,' he
+ * said") — not the apostrophe of "the students' union".
+ */
+export function isQuoteToken(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018]$/.test(t.value)) return true;
+  if (t.value !== "'" && t.value !== '\u2019') return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  const spaceBefore = !prev || prev.end < t.start;
+  const spaceAfter = !next || next.start > t.end;
+  if (spaceBefore) return !spaceAfter;
+  return /^[.,!?\u2026]$/.test(prev.value);
 }
 
 /** Verbs that report speech only right after a quote (“…?” Hannity pressed). */
-const AFTER_ONLY_VERBS = new Set(['pressed', 'began', 'started', 'interrupted', 'offered', 'laughed', 'chimed', 'shot', 'went', 'joked', 'quipped', 'conceded', 'sighed', 'smiled', 'cracked', 'teased', 'countered', 'protested', 'objected', 'persisted', 'pleaded', 'begged', 'recalled', 'reasoned', 'speculated', 'noted', 'intoned']);
+const AFTER_ONLY_VERBS = new Set(['pressed', 'began', 'started', 'interrupted', 'offered', 'laughed', 'chimed', 'shot', 'went', 'joked', 'quipped', 'conceded', 'sighed', 'smiled', 'cracked', 'teased', 'countered', 'protested', 'objected', 'persisted', 'pleaded', 'begged', 'recalled', 'reasoned', 'speculated', 'noted', 'intoned', 'captioned', 'captions', 'marvels', 'marveled', 'marvelled', 'gushed', 'gushes', 'fumed', 'raged']);
 
 export function isReportingVerb(t: Token, allowStance: boolean, afterQuote = false): boolean {
   const lw = t.value.toLowerCase();
@@ -45,7 +58,7 @@ export function cueAfter(tokens: Token[], from: number, limit: number, quoteEnds
   // “… over.” Smith said the talks … — a new sentence, not this quote's cue
   let k = cue.verb + 1;
   let n = 0;
-  while (k < limit && !SENTENCE_END.test(tokens[k].value) && !isQuoteToken(tokens[k]) && tokens[k].value !== ',') {
+  while (k < limit && !SENTENCE_END.test(tokens[k].value) && !isQuoteToken(tokens, k) && tokens[k].value !== ',') {
     k++;
     n++;
   }
@@ -73,7 +86,7 @@ function cueDashSignature(tokens: Token[], from: number, limit: number): Cue | n
   }
   if (names === 0) return null;
   const next = tokens[k];
-  const ends = k >= limit || next.pos === 'SPACE' || isQuoteToken(next) || next.value === ',' || SENTENCE_END.test(next.value);
+  const ends = k >= limit || next.pos === 'SPACE' || (k < tokens.length && isQuoteToken(tokens, k)) || next.value === ',' || SENTENCE_END.test(next.value);
   return ends ? { speaker: [from + 1, k], verb: from, side: 'after' } : null;
 }
 
@@ -81,14 +94,14 @@ function cueDashSignature(tokens: Token[], from: number, limit: number): Cue | n
 function cueAfterClause(tokens: Token[], from: number, limit: number): Cue | null {
   for (let k = from; k < limit && k < from + 10; k++) {
     const t = tokens[k];
-    if (SENTENCE_END.test(t.value) || isQuoteToken(t)) return null;
+    if (SENTENCE_END.test(t.value) || isQuoteToken(tokens, k)) return null;
     if (t.value !== ',' || k === from) continue;
     const cue = cueAfterAt(tokens, k + 1, limit);
     if (!cue) return null;
     // the cue must close the sentence
     let e = Math.max(cue.verb, cue.speaker ? cue.speaker[1] - 1 : cue.verb) + 1;
     let n = 0;
-    while (e < limit && !SENTENCE_END.test(tokens[e].value) && !isQuoteToken(tokens[e])) {
+    while (e < limit && !SENTENCE_END.test(tokens[e].value) && !isQuoteToken(tokens, e)) {
       e++;
       n++;
     }
@@ -102,19 +115,21 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
   if (k >= limit) return null;
   let max = k;
-  while (max < limit && max - k < 24 && (!SENTENCE_END.test(tokens[max].value) || isAbbreviationDot(tokens, max)) && !isQuoteToken(tokens[max])) max++;
+  while (max < limit && max - k < 24 && (!SENTENCE_END.test(tokens[max].value) || isAbbreviationDot(tokens, max)) && !isQuoteToken(tokens, max)) max++;
   // inverted: said Peskov
   if (isReportingVerb(tokens[k], false, true) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
     const np = npAfter(tokens, k + 1, max) ?? oneOf(tokens, k + 1, max);
     return { speaker: np ? toSentenceEnd(tokens, withAppositive(tokens, np, max), max) : null, verb: k, side: 'after' };
   }
-  const np = npAfter(tokens, k, max);
+  // ("…,” one of the protesters said")
+  const np = npAfter(tokens, k, max) ?? oneOf(tokens, k, max);
   if (!np) return null;
   let v = skipAdverbs(tokens, np[1], max);
   if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: np, verb: v, side: 'after' };
-  // "…,” Viguerie notes." — a speech verb mis-tagged as a noun, swallowed by the phrase
+  // "…,” Viguerie notes." / "…,' one of the Marines marvels." — a speech verb mis-tagged as a noun, swallowed by the phrase
   const lastTok = tokens[np[1] - 1];
-  if (np[1] - np[0] >= 2 && REPORTING_VERBS.has(lastTok.value.toLowerCase()) && !STANCE_VERBS.has(lastTok.value.toLowerCase()) &&
+  const lastWord = lastTok.value.toLowerCase();
+  if (np[1] - np[0] >= 2 && ((REPORTING_VERBS.has(lastWord) && !STANCE_VERBS.has(lastWord)) || AFTER_ONLY_VERBS.has(lastWord)) &&
       (np[1] >= max || SENTENCE_END.test(tokens[np[1]].value) || tokens[np[1]].value === ',')) {
     return { speaker: [np[0], np[1] - 1], verb: np[1] - 1, side: 'after' };
   }
@@ -162,7 +177,7 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
     const opener = tokens[np[1] + 1];
     if (opener && !isPronoun(opener) && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos)) {
       for (let k = np[1] + 1; k < max && k < np[1] + 16; k++) {
-        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens[k]) || isReportingVerb(tokens[k], false)) break;
+        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens, k) || isReportingVerb(tokens[k], false)) break;
         if (tokens[k].value === ',' && k + 1 < max && isReportingVerb(tokens[k + 1], false, true)) return [np[0], k];
       }
     }
@@ -380,7 +395,7 @@ function toSentenceEnd(tokens: Token[], np: TokenRange, max: number): TokenRange
     const t = tokens[k];
     if (/^(?:who|which|whose)$/i.test(t.value)) relative = true;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !/^\p{Lu}/u.test(t.value)) return np;
-    if (isQuoteToken(t)) return np;
+    if (isQuoteToken(tokens, k)) return np;
   }
   return end - np[1] <= 30 ? [np[0], end] : np;
 }

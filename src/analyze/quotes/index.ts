@@ -1,5 +1,6 @@
 import type { Article, Quote, QuoteKind, Span } from '../../model.js';
-import { cueAfter, cueBefore, cueColonIntro, type Cue } from './cues.js';
+import { cueAfter, cueBefore, cueColonIntro, isQuoteToken, isReportingVerb, type Cue } from './cues.js';
+import type { TokenRange } from './noun-phrase.js';
 import { REPORTING_VERBS } from './lexicon.js';
 import { pairBlock, quoteEnd, type Segment } from './marks.js';
 import { tokenAt, type TokenizedArticle } from './tokens.js';
@@ -33,6 +34,11 @@ export interface QuoteDraft {
   cue: Cue | null;
   /** Speaker carried over from the previous quote (no cue of its own). */
   inheritsFrom: number | null;
+  /**
+   * The speaker phrase (tokens) of the reported speech that ends the paragraph before the quote's ("Aparna Mathur
+   * … said Ivanka Trump's statement …\n\n"…," she said"): the likeliest "he" or "she".
+   */
+  reportedBefore?: TokenRange | null;
   caption: boolean;
 }
 
@@ -112,7 +118,7 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
     if (end <= start) continue;
     const kind = quoteKind(text, tok, g, start, end);
     const caption = article.blocks[first.block].kind === 'caption';
-    const cue = findCue(tok, first.open, last.close, kind, inQuote, text) ?? (caption ? null : cueBeforeColonBlock(article, tok, first));
+    const cue = findCue(tok, first.open, last.close, kind, inQuote, text) ?? (caption ? null : (cueBeforeColonBlock(article, tok, first) ?? (outsideCue[first.block] ? null : cueOfReportedParagraph(article, tok, first, perBlock))));
     const quote: Quote = {
       id: '',
       articleId: article.id,
@@ -146,7 +152,9 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
         quote.speaker = text.slice(span.start, span.end);
       }
     }
-    drafts.push({ quote, firstBlock: first.block, lastBlock: last.block, open: first.open, close: last.close, cue, inheritsFrom: null, caption });
+    // a "he"/"she" right after the quote of a paragraph that follows one of reported speech
+    const reported = cue?.speaker && cue.speaker[1] - cue.speaker[0] === 1 && /^(?:he|she)$/i.test(tok.tokens[cue.speaker[0]].value) && tok.tokens[cue.speaker[0]].block === first.block ? reportedCueBefore(article, tok, first.block, perBlock) : null;
+    drafts.push({ quote, firstBlock: first.block, lastBlock: last.block, open: first.open, close: last.close, cue, inheritsFrom: null, caption, reportedBefore: reported?.speaker ?? null });
   }
 
   // Inherit the speaker for cue-less quotes that stand alone right after an attributed quote.
@@ -268,6 +276,36 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
 }
 
 /**
+ * The reported speech that ends the paragraph before block `b`, when that paragraph holds no quote of its
+ * own: the cue of its last sentence, which opens with its speaker and a speech verb (said, added, told,
+ * warned… — not a stance verb such as "believes"). "He added that parents should play a stronger role."
+ */
+function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, perBlock: Segment[][]): Cue | null {
+  if (b === 0) return null;
+  const prev = article.blocks[b - 1];
+  if (prev.kind !== 'paragraph' || perBlock[b - 1].length > 0) return null;
+  const last = tokenAt(tok.tokens, prev.end - 1);
+  const sent = tok.tokens[last]?.sentence ?? -1;
+  if (sent < 0 || tok.tokens[last].block !== b - 1) return null;
+  const [from, to] = tok.sentenceTokens[sent];
+  if (tok.tokens[to - 1]?.value === '?') return null;
+  const cue = cueBefore(tok.tokens, from, to, { leftmost: true });
+  if (!cue?.speaker || cue.speaker[0] > from + 2 || cue.verb < cue.speaker[1] || cue.verb > cue.speaker[1] + 1) return null;
+  return isReportingVerb(tok.tokens[cue.verb], false) ? cue : null;
+}
+
+/**
+ * A quote that opens its paragraph (with no speech verb outside its quotes) right after a paragraph of
+ * reported speech is that speaker's ("He added that educational institutes and parents should play a
+ * stronger role.\n\n'It is obvious that children …'").
+ */
+function cueOfReportedParagraph(article: Article, tok: TokenizedArticle, first: Segment, perBlock: Segment[][]): Cue | null {
+  const block = article.blocks[first.block];
+  if (firstNonSpace(article.text, block.start, block.end) !== first.open) return null;
+  return reportedCueBefore(article, tok, first.block, perBlock);
+}
+
+/**
  * A quote opening its paragraph right after a paragraph that ends with a colon
  * ("Cruz continued:" / "The publication quotes Fiona Hill:") takes the cue of
  * that paragraph's last sentence.
@@ -283,7 +321,7 @@ function cueBeforeColonBlock(article: Article, tok: TokenizedArticle, first: Seg
   if (sent < 0 || tok.tokens[colon].value !== ':') return null;
   let from = Math.max(tok.sentenceTokens[sent][0], colon - 80);
   for (let k = colon - 1; k >= from; k--) {
-    if (/^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/.test(tok.tokens[k].value)) {
+    if (isQuoteToken(tok.tokens, k)) {
       from = k + 1;
       break;
     }

@@ -102,16 +102,26 @@ export const ROLE_NOUNS = new Set(
     .split(' '),
 );
 
-export const FEMALE_ROLES = /\b(?:spokeswoman|congresswoman|chairwoman|woman|women|queen|mother|wife|daughter|sister|girl|businesswoman|actress|mrs|ms|madam)\b/i;
-export const MALE_ROLES = /\b(?:spokesman|congressman|chairman|man|king|prince|father|husband|son|brother|boy|businessman|actor|mr|sir)\b/i;
+export const FEMALE_ROLES =
+  /\b(?:spokeswoman|congresswoman|chairwoman|woman|women|queen|princess|duchess|lady|(?:grand|step|god)?(?:mother|daughter)|mum|mom|wife|widow|sister|nun|aunt|niece|(?:school)?girl(?:friend)?|businesswoman|actress|waitress|heiress|mrs|ms|madam)\b/i;
+export const MALE_ROLES =
+  /\b(?:spokesman|congressman|chairman|man|king|prince|duke|lord|(?:grand|step|god)?(?:father|son)|dad|husband|widower|brother|monk|uncle|nephew|(?:school)?boy(?:friend)?|businessman|actor|waiter|mr|sir)\b/i;
 
 /** Collective/organisational speakers ("the Kremlin", "the ministry") — not persons. */
+/** Head nouns of sources that are writings or recordings, not people ("a Reddit post", "the statement"). */
+export const DOCUMENT_HEADS = new Set(
+  ('post posts tweet tweets statement statements report reports letter letters study survey poll video videos note ' +
+    'memo document documents filing complaint lawsuit ad advert advertisement article book website site email emails ' +
+    'message messages caption release transcript record records data analysis footage photo photograph').split(' '),
+);
+
 export const ORG_HEADS = new Set(
   ('kremlin ministry government administration department agency white house pentagon army military ' +
     'police company firm office commission council committee court parliament embassy party campaign ' +
     'bank union federation organization organisation institute university group service navy ' +
     'publication newspaper outlet agency broadcaster center centre foundation association society academy ' +
-    'observatory laboratory school college hospital network corporation board authority bureau').split(' '),
+    'observatory laboratory school college hospital network corporation board authority bureau ' +
+    'coalition alliance caucus legislature assembly senate congress statehouse county province district').split(' '),
 );
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -100,9 +100,25 @@ const CUE_AFTER = /^[\s,\u2014\u2013-]*(?:[\p{L}\p{N}.'’-]+\s+){0,10}?(?:said|
  * (a broken inner mark: “It brings benefits [Russia] “so that …,” Hill told).
  */
 export function pairBlock(text: string, start: number, end: number, block: number): Segment[] {
-  const out: Segment[] = [];
   const marks = scanMarks(text, start, end);
-  if (marks.length === 0) return pairSingle(text, start, end, block);
+  // script left in the text ("mboxCreate('FoxNews-Politics');", "kmn_size = '300x250';") quotes nothing
+  const code = CODE.test(text.slice(start, end));
+  if (marks.length === 0) return code ? [] : pairSingle(text, start, end, block);
+  const doubles = pairDoubles(text, start, end, block, marks);
+  // British nesting, single marks outside and double inside ('They called it "a disaster",' she said):
+  // when every double-quoted stretch lies inside a single-quoted one, the single ones are the quotes
+  if (code || !/['\u2018]/.test(text.slice(start, end))) return doubles;
+  const singles = pairSingle(text, start, end, block);
+  const inside = (d: Segment): boolean => singles.some((s) => s.open < d.open && (s.close < 0 || (d.close >= 0 && d.close < s.close)));
+  return singles.length > 0 && doubles.every(inside) ? singles : doubles;
+}
+
+/** A block of script: a call or an assignment with a single-quoted string, an HTML comment, a function. */
+const CODE = /<!--|\bfunction\s*\(|[\w$]\(\s*'|[\w\]]\s*=\s*'|';\s*(?:\/\/|$)/m;
+
+/** Pair the double marks of one block (see `pairBlock`). */
+function pairDoubles(text: string, start: number, end: number, block: number, marks: Mark[]): Segment[] {
+  const out: Segment[] = [];
   let open = -1;
   let depth = 0;
   let broken = false;
@@ -184,37 +200,108 @@ export function quoteEnd(text: string, close: number): number {
 }
 
 /**
- * British-style single quotes (‘…’) in a block without double marks. An opening
- * ‘ follows a space or the block start; a closing ’ follows a non-space and is
- * not followed by a letter (so apostrophes in "don’t" never close a quote).
- * Unclosed single quotes are dropped (too often a stray apostrophe).
+ * Elisions an apostrophe opens: 'tis, 'twas, 'em, 'til, 'cause, 'bout, 'round, 'n', decades and years
+ * ('90s, '16) — also after a ‘, which word processors put there as often as the right ’.
+ */
+const ELISION = /^(?:\d0s|\d\d(?![\p{N}.,%])|(?:tis|twas|em|til|cause|bout|round|n)(?![\p{L}\p{N}]))/iu;
+
+/** A straight ' beside another: part of '' (the double-mark convention scanMarks reads), not a single mark. */
+function doubled(text: string, i: number): boolean {
+  return text[i - 1] === "'" || text[i + 1] === "'";
+}
+
+/**
+ * A single mark at `i` that can open a quote: ‘ or ' after a space, the block start or an opening
+ * bracket (‘ also after a dash), before a non-space, not opening an elision.
+ */
+function opensSingle(text: string, i: number, start: number, end: number): boolean {
+  const ch = text[i];
+  if (ch !== '\u2018' && (ch !== "'" || doubled(text, i))) return false;
+  const before = i > start ? text[i - 1] : undefined;
+  // (a straight mark after a dash reads as closing: "'I was going to say—' she began")
+  if (!(ch === '\u2018' ? isSpaceLike(before) : before === undefined || /[\s([{/]/.test(before)) || i + 1 >= end || /\s/.test(text[i + 1])) return false;
+  return !ELISION.test(text.slice(i + 1, i + 7));
+}
+
+/**
+ * A single mark at `k` that can close a quote: ’ or ' after neither a space nor an opening bracket, and not before a letter or digit
+ * ("don’t" never closes), nor the end of "rock 'n' roll".
+ */
+function closesSingle(text: string, k: number): boolean {
+  const ch = text[k];
+  if ((ch !== '\u2019' && (ch !== "'" || doubled(text, k))) || /[\s([{]/.test(text[k - 1]) || /[\p{L}\p{N}]/u.test(text[k + 1] ?? '')) return false;
+  return !(text[k - 1] === 'n' && /['\u2018\u2019]/.test(text[k - 2]) && /\s/.test(text[k - 3] ?? ' '));
+}
+
+/** "the students’ demands", "six months' time": a plural possessive, not a closing mark (unless nothing better follows). */
+function possessive(text: string, k: number, open: number): boolean {
+  if (text[k - 1] !== 's' || !/^\s+\p{Ll}/u.test(text.slice(k + 1, k + 4))) return false;
+  // … but a short quoted title closes there: "starred in 'Neighbors' earlier this year"
+  return !(k - open <= 40 && TITLE.test(text.slice(open + 1, k)));
+}
+
+/** One to four capitalised words: a title ("Neighbors", "The Interview"). */
+const TITLE = /^\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|of|the|and|a|in|on|to)){0,3}$/u;
+
+/** Nothing but space before `i` in the block, or a colon ("He said: '…"). */
+function leadsQuote(text: string, start: number, i: number): boolean {
+  let k = i - 1;
+  while (k >= start && /\s/.test(text[k])) k--;
+  return k < start || text[k] === ':';
+}
+
+/**
+ * British-style single quotes (‘…’ or straight '…') in a block without double marks. An opening mark
+ * follows a space, the block start or an opening bracket or dash (a straight one: not an elision such as
+ * 'em or '90s); a closing one follows a non-space and is not followed by a letter or digit, so the
+ * apostrophes of "don’t" or "Labour's" never close a quote. An unclosed quote is kept only when it
+ * opens its paragraph or follows a colon ("He said: 'Scorpions are …", continued in the next
+ * paragraph); elsewhere an unpaired mark is too often a stray apostrophe. Linear in the block length.
  */
 function pairSingle(text: string, start: number, end: number, block: number): Segment[] {
   const out: Segment[] = [];
-  let open = -1;
-  for (let i = text.indexOf('\u2018', start); i >= 0 && i < end; ) {
-    if (open < 0) {
-      const before = i > start ? text[i - 1] : undefined;
-      if (isSpaceLike(before) && i + 1 < end && !/\s/.test(text[i + 1])) open = i;
-      i = text.indexOf('\u2018', i + 1);
-      if (open >= 0) {
-        // find the closing ’ for this opening
-        const closes = (k: number) => !/\s/.test(text[k - 1]) && !/[\p{L}\p{N}]/u.test(text[k + 1] ?? '');
-        // "the students’ demands": a plural possessive, not a closing mark — unless nothing better follows
-        const possessive = (k: number) => text[k - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(k + 1, k + 4));
-        let k = text.indexOf('\u2019', open + 1);
-        let fallback = -1;
-        while (k >= 0 && k < end && (!closes(k) || possessive(k))) {
-          if (fallback < 0 && closes(k)) fallback = k;
-          k = text.indexOf('\u2019', k + 1);
-        }
-        if (k < 0 || k >= end) k = fallback;
-        if (k < 0) return out;
-        out.push(seg(text, open, k, block, false));
-        open = -1;
-        i = text.indexOf('\u2018', k + 1);
+  let i = start;
+  let plainCloseLeft = true;
+  while (i < end) {
+    let open = -1;
+    for (let j = i; j < end; j++) {
+      if (opensSingle(text, j, start, end)) {
+        open = j;
+        break;
       }
     }
+    if (open < 0) break;
+    let close = -1;
+    let fallback = -1;
+    for (let k = open + 1; k < end; k++) {
+      if (!closesSingle(text, k)) continue;
+      if (plainCloseLeft && possessive(text, k, open)) {
+        if (fallback < 0) fallback = k;
+        continue;
+      }
+      close = k;
+      break;
+    }
+    if (close < 0) {
+      // the scan reached the block's end: from here on the first closing mark is the only choice
+      // (so a run of possessives costs one scan, not one per quote)
+      plainCloseLeft = false;
+      close = fallback;
+    }
+    if (close < 0) {
+      // no closing mark after `open`, so none after any later opening either: the first opening that
+      // starts the paragraph or follows a colon runs to the block's end
+      for (let j = open; j < end; j++) {
+        if (!opensSingle(text, j, start, end) || !leadsQuote(text, start, j)) continue;
+        let e = end;
+        while (e > j + 1 && /\s/.test(text[e - 1])) e--;
+        out.push({ open: j, close: -1, start: j + 1, end: Math.max(e, j + 1), block, broken: false });
+        break;
+      }
+      break;
+    }
+    out.push(seg(text, open, close, block, false));
+    i = close + 1;
   }
   return out;
 }

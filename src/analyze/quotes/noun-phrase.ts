@@ -28,6 +28,8 @@ function npWordAt(tokens: Token[], i: number): boolean {
   if (t.pos === 'NOUN' && prev?.pos === 'PROPN' && /^(?:quotes|cites|tells)$/i.test(t.value)) return false;
   if (isNpWord(t)) return true;
   const next = tokens[i + 1];
+  // a plural possessive's apostrophe, a token of its own: "the National Students' Union", "the Clintons’ foundation"
+  if ((t.value === "'" || t.value === '\u2019') && prev && next && prev.end === t.start && /s$/i.test(prev.value) && next.start > t.end && isNpWord(next)) return true;
   if (t.value === '-' && prev && next && prev.end === t.start && t.end === next.start && isNpWord(prev) && isNpWord(next)) return true;
   if (/^one$/i.test(t.value)) return !!next && isNpWord(next);
   // participle adjectives: "one unaligned Florida strategist", "a retired general"

@@ -18,7 +18,10 @@ const FEMALE = new Set(
     'olena olga oksana iryna tetiana tatiana natalia nataliya yulia yuliya svetlana elena irina maria marina ' +
     'valentina ekaterina yekaterina anastasia daria dariya alina kateryna viktoria ludmila lyudmila galina nadia ' +
     'nadezhda vera zoya sofia aisha fatima leila layla yasmin mariam sara noa tamar shira michal priya sonia ' +
-    'indira benazir sheikh hasina aung suu mei ling xiu hua yuko keiko yoko akiko hana ji min seo'
+    'indira benazir sheikh hasina aung suu mei ling xiu hua yuko keiko yoko akiko hana ji min seo ' +
+    'ivanka melania chelsea huma kellyanne omarosa betsy tulsi kirsten tammy debbie loretta condoleezza madeleine ' +
+    'valerie angelique claire anne annie lucy sophie chloe zoe ella mia amelia isla poppy holly jade kate katie ' +
+    'trudy michele adele beyonce rihanna taylor'
   ).split(' '),
 );
 const MALE = new Set(
@@ -43,6 +46,11 @@ export function genderOfName(name: string): 'm' | 'f' | null {
   const parts = name.trim().split(/\s+/);
   if (parts.length < 1) return null;
   const first = parts[0].toLowerCase().replace(/[^a-z\u00C0-\u024F-]/g, '');
+  // a first name alone ("his cousin Keith") tells it too
+  if (parts.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(parts[0])) {
+    if (FEMALE.has(first) && !MALE.has(first)) return 'f';
+    if (MALE.has(first) && !FEMALE.has(first)) return 'm';
+  }
   if (parts.length >= 2) {
     // a title kept in the name ("Queen Elizabeth", "Prince Andrew")
     if (/^(?:queen|princess|lady|dame|mrs|ms|madam|duchess|empress)$/.test(first)) return 'f';

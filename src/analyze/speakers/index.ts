@@ -3,7 +3,7 @@ import type { QuoteDraft } from '../quotes/index.js';
 import type { TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
-import { ROLE_NOUNS } from '../quotes/lexicon.js';
+import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName } from './gender.js';
 
 interface Entity {
@@ -89,9 +89,26 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         let named = lastNameBefore(names, start, info.gender, drafts);
         if (named && target && !(named.start > target.last && named.start >= blockStart(article, start))) named = null;
         if (named) {
-          target = findByName(latest(entities), named.name);
-          if (!target) {
-            target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
+          const known = findByName(latest(entities), named.name);
+          // (a person already known as "she" is not "he")
+          if (known) target = known.gender && info.gender && known.gender !== info.gender ? null : known;
+          else target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
+        }
+        // no one named in this paragraph before the pronoun: the speaker of the reported speech that ends the
+        // paragraph before ("Aparna Mathur, who studies …, said the statement didn't clarify the matter.\n\n
+        // "I don't see details …," she said")
+        const rb = d.reportedBefore;
+        if (rb && !(named && named.start >= blockStart(article, start))) {
+          const prevInfo = classifyPhrase(tok.tokens.slice(rb[0], rb[1]), text);
+          const fits = prevInfo.kind === 'person' && !prevInfo.plural && (prevInfo.gender === null || info.gender === null || prevInfo.gender === info.gender);
+          const pStart = tok.tokens[rb[0]].start;
+          const pEnd = tok.tokens[rb[1] - 1].end;
+          if (fits && prevInfo.name) {
+            const known = findByName(latest(entities), prevInfo.name);
+            if (!known || !(known.gender && info.gender && known.gender !== info.gender)) {
+              target = known ?? create('person', prevInfo, pStart, pEnd);
+              if (known) mention(known, pStart, pEnd);
+            }
           }
         }
       }
@@ -227,7 +244,14 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
     return byRecency.find((e) => e.plural || e.speaker.kind === 'organization' || e.speaker.kind === 'collective' || e.speaker.kind === 'anonymous') ?? null;
   }
   return (
-    byRecency.find((e) => (e.speaker.kind === 'person' || e.speaker.kind === 'anonymous') && !e.plural && (e.gender === null || info.gender === null || e.gender === info.gender)) ?? null
+    byRecency.find(
+      (e) =>
+        (e.speaker.kind === 'person' || e.speaker.kind === 'anonymous') &&
+        !e.plural &&
+        (e.gender === null || info.gender === null || e.gender === info.gender) &&
+        // "according to a Reddit post" is nobody "he" or "she" can be ("it" can)
+        (info.gender === null || e.named || ![...e.heads].some((h) => DOCUMENT_HEADS.has(h))),
+    ) ?? null
   );
 }
 
