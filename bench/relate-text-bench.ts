@@ -22,6 +22,7 @@ import { splitSentences } from '../src/analyze/sentences.js';
 import { findNumbers } from '../src/analyze/numbers.js';
 import { findHedges } from '../src/analyze/hedges.js';
 import { alignSentences } from '../src/relate/alignment.js';
+import { parseCsv } from './fnc-csv.js';
 import { findTextFindings } from '../src/relate/text-findings.js';
 
 const { values, positionals } = parseArgs({
@@ -33,29 +34,6 @@ const want = Number(values.articles);
 if (!existsSync(join(dir, 'train_bodies.csv')) || !existsSync(join(dir, 'train_stances.csv'))) {
   console.log(`relate-text-bench: no FNC-1 data at ${dir}; skipped.`);
   process.exit(0);
-}
-
-/** Minimal RFC 4180 CSV parser (quoted fields with "" escapes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else q = false;
-      } else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 const bodies = new Map<string, string>();
