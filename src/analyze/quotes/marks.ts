@@ -102,7 +102,7 @@ const CUE_AFTER = /^[\s,\u2014\u2013-]*(?:[\p{L}\p{N}.'’-]+\s+){0,10}?(?:said|
 export function pairBlock(text: string, start: number, end: number, block: number): Segment[] {
   const marks = scanMarks(text, start, end);
   // script left in the text ("mboxCreate('FoxNews-Politics');", "kmn_size = '300x250';") quotes nothing
-  const code = CODE.test(text.slice(start, end));
+  const code = looksLikeScript(text.slice(start, end));
   if (marks.length === 0) return code ? [] : pairSingle(text, start, end, block);
   const doubles = pairDoubles(text, start, end, block, marks);
   // British nesting, single marks outside and double inside ('They called it "a disaster",' she said):
@@ -113,8 +113,13 @@ export function pairBlock(text: string, start: number, end: number, block: numbe
   return singles.length > 0 && doubles.every(inside) ? singles : doubles;
 }
 
-/** A block of script: a call or an assignment with a single-quoted string, an HTML comment, a function. */
-const CODE = /<!--|\bfunction\s*\(|[\w$]\(\s*'|[\w\]]\s*=\s*'|';\s*(?:\/\/|$)/m;
+/**
+ * A block of script: a call or an assignment with a single-quoted string literal ("mboxCreate('Fox-Videos');",
+ * "kmn_size = '300x250';"), an HTML comment, a function. Its single marks quote nothing.
+ */
+export function looksLikeScript(block: string): boolean {
+  return /<!--|\bfunction\s*\(|[\w$]\(\s*'[^'\s]*'|[\w\]]\s*=\s*'[^'\s]*'|';\s*(?:\/\/|$)/m.test(block);
+}
 
 /** Pair the double marks of one block (see `pairBlock`). */
 function pairDoubles(text: string, start: number, end: number, block: number, marks: Mark[]): Segment[] {
