@@ -1,5 +1,5 @@
 import type { Token } from '../nlp.js';
-import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, STANCE_VERBS } from './lexicon.js';
+import { INVERTIBLE_VERBS, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, ROLE_NOUNS, STANCE_VERBS } from './lexicon.js';
 import { isAbbreviationDot, isPronoun, npAfter, npBefore, npBeforeAppositive, type TokenRange } from './noun-phrase.js';
 
 /** A reporting cue found next to a quote: the speaker phrase and the verb, as token ranges. */
@@ -345,6 +345,13 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   // is not the speaker; the subject of the main verb is (or, when none precedes, a later cue's)
   if (np && /ing$/.test(lw) && DOCUMENT_HEAD.test(tokens[np[1] - 1].value) && np[0] > from && /^(?:VERB|ADP)$/.test(tokens[np[0] - 1].pos)) {
     return participleSubject(tokens, v, from) ?? null;
+  }
+  // "Mo Jiwa put a positive spin on the newest perceived flaw saying …": a thing after a finite verb or
+  // "on/to/at/about/with" does not speak; the subject of the finite verb does (but "footage of X saying",
+  // "praised X for saying")
+  if (np && /ing$/.test(lw) && np[0] > from && (/^(?:on|to|at|about|into|with)$/i.test(tokens[np[0] - 1].value) || (tokens[np[0] - 1].pos === 'VERB' && /^\p{Ll}/u.test(tokens[np[0] - 1].value) && !/ing$/.test(tokens[np[0] - 1].value))) && tokens[np[1] - 1].pos === 'NOUN' && !ROLE_NOUNS.has(tokens[np[1] - 1].value.toLowerCase()) && !/\p{Lu}/u.test(tokens[np[1] - 1].value)) {
+    const main = participleSubject(tokens, np[0], from);
+    if (main && main[1] <= np[0]) return main;
   }
   const afterComma = /ing$/.test(lw) && np !== null && tokens[v - 1]?.value === ',';
   if (afterComma) {

@@ -290,7 +290,12 @@ function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, p
   const [from, to] = tok.sentenceTokens[sent];
   if (tok.tokens[to - 1]?.value === '?') return null;
   const cue = cueBefore(tok.tokens, from, to, { leftmost: true });
-  if (!cue?.speaker || cue.speaker[0] > from + 2 || cue.verb < cue.speaker[1] || cue.verb > cue.speaker[1] + 1) return null;
+  if (!cue?.speaker || cue.verb < cue.speaker[1] || cue.verb > cue.speaker[1] + 1) return null;
+  // a passive ("The charge against Lewandowski is explained in an affidavit") names no speaker
+  if (cue.verb > cue.speaker[1] && /^(?:is|are|was|were|be|been|being)$/i.test(tok.tokens[cue.speaker[1]].value)) return null;
+  // the speaker phrase opens the sentence (or what comes before it has no verb: "The National Coordinator for
+  // Reproductive Health of the Republika Srpska, Nenad Babici, admitted")
+  if (cue.speaker[0] > from + 2 && tok.tokens.slice(from, cue.speaker[0]).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return isReportingVerb(tok.tokens[cue.verb], false) ? cue : null;
 }
 

@@ -103,6 +103,11 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const fits = prevInfo.kind === 'person' && !prevInfo.plural && (prevInfo.gender === null || info.gender === null || prevInfo.gender === info.gender);
           const pStart = tok.tokens[rb[0]].start;
           const pEnd = tok.tokens[rb[1] - 1].end;
+          if (fits && prevInfo.name && !/\s/.test(prevInfo.name)) {
+            // a bare surname: the full name written elsewhere ("Teddy Goff … but Goff said")
+            names ??= collectNames(tok.tokens, text);
+            prevInfo.name = expandSurname(names, prevInfo.name, pStart) ?? prevInfo.name;
+          }
           if (fits && prevInfo.name) {
             const known = findByName(latest(entities), prevInfo.name);
             if (!known || !(known.gender && info.gender && known.gender !== info.gender)) {
