@@ -30,6 +30,10 @@ const NOT_NAME_WORDS = new Set(
 );
 const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady)$/;
 
+/** Party names that speak as one (not "Democrats"/"Republicans", read as their members). */
+const PARTY =
+  /^(?:Labour(?: Party)?|Conservative Party|Conservatives|Tories|Tory Party|Liberal Democrats|Lib Dems|SNP|Scottish National Party|Plaid Cymru|Green Party|UKIP|Reform UK|DUP|Sinn F[eé]in|GOP|Republican Party|Democratic Party|BJP|Bharatiya Janata Party|CDU|SPD|AfD|Likud|Fidesz|Podemos|Syriza)$/;
+
 /** A party and state tag: "R-Neb.", "D-Mo.". */
 const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 
@@ -163,6 +167,15 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.plural = false;
     info.count = 1;
     info.kind = 'anonymous';
+    return info;
+  }
+  // a political party speaks as an organisation ("Labour says the help is 'too little, too late'")
+  const party = PARTY.exec(phrase.replace(/^the\s+/i, ''));
+  if (party) {
+    info.kind = 'organization';
+    info.name = party[0];
+    info.description = null;
+    info.plural = false;
     return info;
   }
   if (info.name) info.kind = 'person';

@@ -210,7 +210,7 @@ function enrich(e: Entity, info: PhraseInfo): void {
       /* a surname of a known name: nothing new */
     } else e.speaker.names.push(info.name);
     e.named = true;
-    if (e.speaker.kind !== 'outlet') e.speaker.kind = 'person';
+    if (e.speaker.kind !== 'outlet' && info.kind !== 'organization') e.speaker.kind = 'person';
   }
   if (info.description && !e.speaker.descriptions.includes(info.description) && info.kind !== 'outlet') e.speaker.descriptions.push(info.description);
   if (info.head) e.heads.add(info.head);
