@@ -38,7 +38,8 @@ const MALE = new Set(
     'artem arseniy rustem ramzan recep tayyip benjamin yair naftali ehud mahmoud mohammed muhammad ahmed ali hassan ' +
     'hussein omar khalid abdullah ibrahim yusuf xi li wang zhang jinping shinzo fumio kim jong narendra rahul imran ' +
     'jens antonio pedro mario giuseppe luigi francesco jair luiz inacio lula javier nicolas emmanuel jean pierre ' +
-    'francois hans wolfgang friedrich karl heinz jurgen viktor andrzej mateusz tomas jan lech'
+    'francois hans wolfgang friedrich karl heinz jurgen viktor andrzej mateusz tomas jan lech ' +
+    'corey reince sean hugh newt rudy marco jeb rand ben chris'
   ).split(' '),
 );
 

@@ -88,6 +88,15 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         names ??= collectNames(tok.tokens, text);
         let named = lastNameBefore(names, start, info.gender, drafts);
         if (named && target && !(named.start > target.last && named.start >= blockStart(article, start))) named = null;
+        // no speaker met yet and no one named in this paragraph or the one before: the person named most so far (surnames
+        // counted), not whatever name came last ("… Chandler … Chandler …\n\nOutrage as new Grand Theft Auto
+        // game allows …\n\n'…,' she says")
+        if (named && !target && named.start < blockStart(article, start, 1)) {
+          names ??= collectNames(tok.tokens, text);
+          const most = mostNamedBefore(names, tok.tokens, start, info.gender, drafts);
+          const known = most && findByName(latest(entities), most.name);
+          if (most && !(known && known.gender && info.gender && known.gender !== info.gender)) named = most;
+        }
         if (named) {
           const known = findByName(latest(entities), named.name);
           // (a person already known as "she" is not "he")
@@ -271,9 +280,46 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     // drafts are in text order: skip the quotes that end before this name, then test the next one
     while (qi < drafts.length && drafts[qi].quote.end <= n.start) qi++;
     if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
-    const g = genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
+    const g = nameGender(n);
     if (gender && g && g !== gender) continue;
     best = n;
+  }
+  return best;
+}
+
+/** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"). */
+function nameGender(n: NameMention): 'm' | 'f' | null {
+  return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
+}
+
+/** The person named most often before `before` (a full name or its surname alone; gender-compatible; ties: the latest). */
+function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[]): NameMention | null {
+  const count = new Map<string, number>();
+  const lastOf = new Map<string, NameMention>();
+  const bySurname = new Map<string, string>();
+  let ni = 0;
+  for (const t of tokens) {
+    if (t.start >= before) break;
+    while (ni < names.length && names[ni].end <= t.start) {
+      const n = names[ni++];
+      const g = nameGender(n);
+      if ((gender && g && g !== gender) || drafts.some((d) => d.quote.start <= n.start && n.start < d.quote.end)) continue;
+      count.set(n.name, (count.get(n.name) ?? 0) + 1);
+      lastOf.set(n.name, n);
+      if (/\s/.test(n.name)) bySurname.set(surnameOf(n.name), n.name);
+    }
+    if (ni < names.length && names[ni].start <= t.start) continue;
+    const full = /^\p{Lu}\p{Ll}+$/u.test(t.value) ? bySurname.get(t.value) : undefined;
+    if (full) count.set(full, (count.get(full) ?? 0) + 1);
+  }
+  let best: NameMention | null = null;
+  let bestCount = 0;
+  for (const [name, c] of count) {
+    const n = lastOf.get(name)!;
+    if (c > bestCount || (c === bestCount && best && n.start > best.start)) {
+      best = n;
+      bestCount = c;
+    }
   }
   return best;
 }
@@ -313,8 +359,8 @@ function bestDescribed(candidates: Entity[], info: PhraseInfo): Entity | null {
   return best;
 }
 
-/** Start of the block (paragraph) holding offset `at`. */
-function blockStart(article: Article, at: number): number {
+/** Start of the block (paragraph) holding offset `at`, or of the one `back` blocks before it. */
+function blockStart(article: Article, at: number, back = 0): number {
   const bs = article.blocks;
   let lo = 0;
   let hi = bs.length - 1;
@@ -322,9 +368,9 @@ function blockStart(article: Article, at: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (bs[mid].start <= at) {
-      found = bs[mid].start;
+      found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found;
+  return bs.length ? bs[Math.max(0, found - back)].start : 0;
 }
