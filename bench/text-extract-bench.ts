@@ -15,6 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article, RawDocument } from '../src/model.js';
 import { extractFromText } from '../src/extract/text/index.js';
+import { parseCsv } from './fnc-csv.js';
 
 const args = process.argv.slice(2);
 const showIdx = args.indexOf('--show');
@@ -99,24 +100,6 @@ function polnear(): void {
   for (const e of examples) console.log('   ', e);
 }
 
-/** Minimal RFC 4180 CSV reader (quoted fields with "" escapes and newlines). */
-function* csvRows(s: string): Generator<string[]> {
-  let row: string[] = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (q) {
-      if (ch === '"') { if (s[i + 1] === '"') { field += '"'; i++; } else q = false; }
-      else field += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n') { row.push(field.replace(/\r$/, '')); yield row; row = []; field = ''; }
-    else field += ch;
-  }
-  if (field || row.length) { row.push(field); yield row; }
-}
-
 function fnc1(): void {
   const p = join(shared, 'bench/fnc1/train_bodies.csv');
   if (!existsSync(p)) { console.log('fnc1: absent, skipped'); return; }
@@ -124,7 +107,7 @@ function fnc1(): void {
   const reasons = new Map<string, number>();
   const examples: string[] = [];
   let first = true;
-  for (const row of csvRows(readFileSync(p, 'utf8'))) {
+  for (const row of parseCsv(readFileSync(p, 'utf8'))) {
     if (first) { first = false; continue; }
     if (row.length < 2) continue;
     const [id, body] = row;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { analyzeArticle } from '../../src/analyze/index.js';
 import { looksLikeScript, pairBlock } from '../../src/analyze/quotes/marks.js';
 import { readFixture } from '../helpers.js';
+import { pairingTimes } from './pairing-time.js';
 import { articleFromText } from './article-fixture.js';
 
 /**
@@ -112,16 +113,7 @@ test('single-mark pairing: straight marks and their curly typesetting pair alike
 
 test('10,000 single marks in one paragraph (quotes, possessives, elisions): linear time', () => {
   const make = (n: number) => Array.from({ length: n }, (_, i) => ["'a ", "b' ", "the students' c ", "'90s ", '‘d’ '][i % 5]).join('');
-  const time = (n: number) => {
-    const text = make(n);
-    const t0 = process.hrtime.bigint();
-    const segs = pairBlock(text, 0, text.length, 0);
-    assert.ok(segs.length > 0);
-    return Number(process.hrtime.bigint() - t0) / 1e6;
-  };
-  time(2000);
-  const t10 = Math.min(time(10000), time(10000), time(10000));
-  const t40 = Math.min(time(40000), time(40000), time(40000));
+  const { t10, t40 } = pairingTimes(make);
   // linear: 4x the marks should cost about 4x; quadratic would be 16x
   assert.ok(t40 < t10 * 8 + 5, `10k: ${t10.toFixed(1)} ms, 40k: ${t40.toFixed(1)} ms`);
 });

@@ -5,6 +5,7 @@ import { analyzeArticle } from '../../src/analyze/index.js';
 import { pairBlock, quoteEnd, quoteStart, scanMarks } from '../../src/analyze/quotes/marks.js';
 import type { Article, ArticleAnnotations } from '../../src/model.js';
 import { articleFromText } from './article-fixture.js';
+import { pairingTimes } from './pairing-time.js';
 
 function checkSpans(article: Article, ann: ArticleAnnotations): void {
   const n = article.text.length;
@@ -87,17 +88,7 @@ test('pairing: segments are ordered, disjoint and inside the block', () => {
 
 test('10,000 quote marks in one paragraph: linear time', () => {
   const make = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? '“a ' : i % 3 === 1 ? '"b" ' : 'c” ')).join('');
-  const time = (n: number) => {
-    const text = make(n);
-    const t0 = process.hrtime.bigint();
-    const segs = pairBlock(text, 0, text.length, 0);
-    assert.ok(segs.length > 0);
-    return Number(process.hrtime.bigint() - t0) / 1e6;
-  };
-  time(2000); // warm up
-  // min of three runs each: the machine is shared, single timings are noisy
-  const t10 = Math.min(time(10000), time(10000), time(10000));
-  const t40 = Math.min(time(40000), time(40000), time(40000));
+  const { t10, t40 } = pairingTimes(make);
   assert.ok(t40 < t10 * 10 + 30, `pairing 40k marks took ${t40} ms vs ${t10} ms for 10k: not linear`);
   // whole pipeline on 10,000 marks stays bounded
   const article = articleFromText('He said ' + '"'.repeat(10000) + ' end.');
