@@ -149,6 +149,27 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       }
     } else if (info.definite && info.head) {
       target = bestDescribed(before, info);
+      if (!target && !info.plural) {
+        // "the Florida senator" after "Florida Sen. Marco Rubio": the person last named with that title
+        names ??= collectNames(tok.tokens, text);
+        let titled = lastTitledBefore(names, text, start, info, drafts);
+        // a bare "the senator" with someone else named in its paragraph ("Rubio … the senator said") is theirs, not guessed
+        const from = blockStart(article, start);
+        if (titled && !/\s/.test((info.description ?? '').replace(/^the\s+/i, ''))) {
+          const own = surnameOf(titled.name);
+          const surnames = new Set(names.filter((n) => /\s/.test(n.name)).map((n) => surnameOf(n.name)));
+          const other =
+            names.some((n) => n.start >= from && n.start < start && n.name !== titled!.name) ||
+            tok.tokens.some((t) => t.start >= from && t.start < start && t.value !== own && surnames.has(t.value));
+          if (other) titled = null;
+        }
+        if (titled) {
+          const known = findByName(latest(entities), titled.name);
+          if (known && known.speaker.kind === 'person' && !(known.gender && info.gender && known.gender !== info.gender)) target = known;
+          else if (!known) target = create('person', { ...info, kind: 'person', name: titled.name }, titled.start, titled.end);
+          if (target && !known) mention(target, start, end);
+        }
+      }
     }
     if (target) {
       enrich(target, info);
@@ -322,6 +343,38 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     }
   }
   return best;
+}
+
+/** Title abbreviations as the head nouns a later description uses ("Sen." → "senator"). */
+const TITLE_HEAD: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'dr.': 'doctor', 'amb.': 'ambassador', 'sec.': 'secretary' };
+
+/**
+ * The person a definite description refers back to by a title written right before a name ("the Florida
+ * senator" → "Florida Sen. Marco Rubio"): the last one named before `before` (outside quotes) whose title
+ * holds the description's head and every other word of it; a bare "the senator" only when one person so
+ * titled was named. Null when none.
+ */
+function lastTitledBefore(names: NameMention[], text: string, before: number, info: PhraseInfo, drafts: QuoteDraft[]): NameMention | null {
+  const words = (info.description ?? '').toLowerCase().split(/[\s,]+/).filter((w) => w && !/^(?:the|this|that)$/.test(w));
+  if (!info.head || !words.includes(info.head)) return null;
+  let best: NameMention | null = null;
+  const people = new Set<string>();
+  for (const n of names) {
+    if (n.start >= before) break;
+    if (!n.description) continue;
+    if (!/\s/.test(n.name)) continue;
+    // the title, with the capitalised words right before the name ("Florida" in "Florida Sen. Marco Rubio")
+    const lead = /((?:\p{Lu}[\p{L}.'’-]*[ \t]+)+)$/u.exec(text.slice(Math.max(0, n.start - 60), n.start))?.[1] ?? '';
+    const title = new Set([...n.description.split(/\s+/), ...lead.split(/\s+/)].filter(Boolean).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
+    const own = new Set(n.description.split(/\s+/).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
+    if (!own.has(info.head) || !words.every((w) => title.has(w))) continue;
+    if (drafts.some((d) => d.quote.start <= n.start && n.start < d.quote.end)) continue;
+    const g = nameGender(n);
+    if (info.gender && g && g !== info.gender) continue;
+    best = n;
+    people.add(n.name);
+  }
+  return words.length === 1 && people.size > 1 ? null : best;
 }
 
 /** Entities mentioned before `start`, at most the 64 most recently created (bounded work per quote). */
