@@ -1,6 +1,6 @@
 import type { Article, Evidence, Speaker } from '../../model.js';
 import type { QuoteDraft } from '../quotes/index.js';
-import type { TokenizedArticle } from '../quotes/tokens.js';
+import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
@@ -160,7 +160,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const surnames = new Set(names.filter((n) => /\s/.test(n.name)).map((n) => surnameOf(n.name)));
           const other =
             names.some((n) => n.start >= from && n.start < start && n.name !== titled!.name) ||
-            tok.tokens.some((t) => t.start >= from && t.start < start && t.value !== own && surnames.has(t.value));
+            tok.tokens.slice(tokenAt(tok.tokens, from), tokenAt(tok.tokens, start)).some((t) => t.value !== own && surnames.has(t.value));
           if (other) titled = null;
         }
         if (titled) {
@@ -308,6 +308,20 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
   return best;
 }
 
+/** Is `offset` inside one of the quotes (drafts in text order)? Binary search: bounded work on texts with many quotes. */
+function insideQuote(drafts: QuoteDraft[], offset: number): boolean {
+  let lo = 0;
+  let hi = drafts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = drafts[mid].quote;
+    if (offset < q.start) hi = mid - 1;
+    else if (offset >= q.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 /** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"). */
 function nameGender(n: NameMention): 'm' | 'f' | null {
   return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
@@ -324,7 +338,7 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     while (ni < names.length && names[ni].end <= t.start) {
       const n = names[ni++];
       const g = nameGender(n);
-      if ((gender && g && g !== gender) || drafts.some((d) => d.quote.start <= n.start && n.start < d.quote.end)) continue;
+      if ((gender && g && g !== gender) || insideQuote(drafts, n.start)) continue;
       count.set(n.name, (count.get(n.name) ?? 0) + 1);
       lastOf.set(n.name, n);
       if (/\s/.test(n.name)) bySurname.set(surnameOf(n.name), n.name);
@@ -368,7 +382,7 @@ function lastTitledBefore(names: NameMention[], text: string, before: number, in
     const title = new Set([...n.description.split(/\s+/), ...lead.split(/\s+/)].filter(Boolean).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
     const own = new Set(n.description.split(/\s+/).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
     if (!own.has(info.head) || !words.every((w) => title.has(w))) continue;
-    if (drafts.some((d) => d.quote.start <= n.start && n.start < d.quote.end)) continue;
+    if (insideQuote(drafts, n.start)) continue;
     const g = nameGender(n);
     if (info.gender && g && g !== info.gender) continue;
     best = n;
