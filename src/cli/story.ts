@@ -37,7 +37,10 @@ export async function runStory(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('story: give at least one input (file, directory or -)');
   const bar = progress('analysing');
+  const htmlPath = values.out ?? (values.json ? null : 'report.html');
   const report = await buildStory(positionals, {
+    // (the report of an earlier run in a directory being read is not an article)
+    skipFiles: htmlPath ? [htmlPath] : [],
     asIs: values['as-is'],
     maxBytes: values['max-size'] ? parseSize(values['max-size']) : undefined,
     onProgress: (done) => bar.tick(done),
@@ -48,7 +51,6 @@ export async function runStory(argv: string[]): Promise<number> {
     process.stderr.write('retold: no article could be analysed; no report written\n');
     return 1;
   }
-  const htmlPath = values.out ?? (values.json ? null : 'report.html');
   if (htmlPath) writeFileSync(htmlPath, renderHtml(report));
   if (values.json) process.stdout.write(reportToJson(report) + '\n');
   else {

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { InputError, MediaType, RawDocument } from '../model.js';
 import { DecodeError, decodeBytes, type CharsetSniffer } from './decode.js';
@@ -13,6 +13,11 @@ export interface IngestOptions {
   stdin?: () => Promise<Buffer>;
   /** Which file name endings a directory walk picks up. */
   extensions?: string[];
+  /**
+   * Files a directory walk passes over (absolute paths): the report being written, which a second
+   * `retold story .` would otherwise read as an article. A file named as an input is still read.
+   */
+  skipFiles?: readonly string[];
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -47,7 +52,8 @@ export async function* readInputs(inputs: string[], opts: IngestOptions = {}): A
     }
     if (info.isDirectory()) {
       let found = 0;
-      for await (const file of walk(input, extensions)) {
+      const skip = new Set((opts.skipFiles ?? []).map((f) => resolve(f)));
+      for await (const file of walk(input, extensions, skip)) {
         if (typeof file !== 'string') {
           yield file;
           continue;
@@ -66,7 +72,7 @@ export async function* readInputs(inputs: string[], opts: IngestOptions = {}): A
   }
 }
 
-async function* walk(dir: string, extensions: string[]): AsyncGenerator<string | InputError> {
+async function* walk(dir: string, extensions: string[], skip: ReadonlySet<string>): AsyncGenerator<string | InputError> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -78,8 +84,8 @@ async function* walk(dir: string, extensions: string[]): AsyncGenerator<string |
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path, extensions);
-    else if (entry.isFile() && hasArticleExtension(entry.name, extensions)) yield path;
+    if (entry.isDirectory()) yield* walk(path, extensions, skip);
+    else if (entry.isFile() && hasArticleExtension(entry.name, extensions) && !skip.has(resolve(path))) yield path;
   }
 }
 

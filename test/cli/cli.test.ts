@@ -42,6 +42,22 @@ test('retold story on the example writes HTML and prints an 80-column summary', 
   assert.match(r.stdout, /quote/i);
 });
 
+test('retold story run twice on a directory does not read its own report as an article (a named one is still read)', { skip: !built && 'run npm run build first' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'retold-cli-'));
+  for (const f of ['nypost-putin-backchannel.txt', 'unn-putin-signal.txt']) writeFileSync(join(dir, f), readFileSync(join(root, 'examples', 'seed-story', f)));
+  const out = join(dir, 'report.html');
+  const articles = (r: ReturnType<typeof run>) => Number(/(\d+) articles/.exec(r.stdout)?.[1]);
+  const first = run(['story', dir, '--out', out]);
+  assert.equal(first.status, 0, first.stderr);
+  assert.equal(articles(first), 2);
+  const second = run(['story', dir, '--out', out]);
+  assert.equal(second.status, 0, second.stderr);
+  assert.equal(articles(second), 2, second.stdout);
+  const named = run(['story', dir, out, '--out', join(dir, 'other.html')]);
+  assert.equal(articles(named), 3, named.stdout);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('retold story --json is valid JSON with spans into the article text', { skip: !built && 'run npm run build first' }, () => {
   const r = run(['story', 'examples/seed-story', '--json']);
   assert.equal(r.status, 0, r.stderr);
