@@ -64,8 +64,10 @@ export function resolveStorySpeakers(input: {
     const A = clusters[a];
     const B = clusters[b];
     A.members.push(...B.members);
-    for (const n of B.names) if (!A.names.includes(n)) A.names.push(n);
-    for (const d of B.descriptions) if (!A.descriptions.includes(d)) A.descriptions.push(d);
+    // (one form per wording: "Labour's" and "Labour’s" are the same description typeset two ways)
+    const typeset = (x: string): string => x.replace(/[\u2018\u2019]/g, "'");
+    for (const n of B.names) if (!A.names.some((x) => typeset(x) === typeset(n))) A.names.push(n);
+    for (const d of B.descriptions) if (!A.descriptions.some((x) => typeset(x) === typeset(d))) A.descriptions.push(d);
     for (const x of B.articles) A.articles.add(x);
     for (const k of B.kinds) A.kinds.add(k);
     A.evidence.push(...B.evidence, why);

@@ -158,3 +158,16 @@ test('a quote relayed from American to British typesetting is one quote variant 
   assert.ok(peskov, JSON.stringify(r.speakers));
   assert.ok(peskov.descriptions.includes('A Kremlin spokesman') || peskov.descriptions.includes('a Kremlin spokesman'), JSON.stringify(peskov));
 });
+
+test('one story speaker from the straight and the curly typesetting keeps one form of each description', async () => {
+  const { matchQuoteVariants } = await import('../../src/relate/quote-variants.js');
+  const { resolveStorySpeakers } = await import('../../src/relate/speakers.js');
+  const articles = [articleFromText(straight, 'straight.txt'), articleFromText(curly, 'curly.txt')];
+  const ann = articles.map((a) => analyzeArticle(a));
+  const quotes = ann.flatMap((a) => a.quotes);
+  const variants = matchQuoteVariants({ articles, quotes, sentences: ann.flatMap((a) => a.sentences) });
+  const r = resolveStorySpeakers({ articles, speakers: ann.flatMap((a) => a.speakers), quotes, variants });
+  const fairley = r.speakers.filter((s) => s.names.includes('Tom Fairley'));
+  assert.equal(fairley.length, 1, JSON.stringify(r.speakers.map((s) => s.names)));
+  assert.deepEqual(fairley[0].descriptions, ["Labour's shadow energy secretary"]);
+});
