@@ -1,5 +1,5 @@
 import type { Article, Evidence, Speaker } from '../../model.js';
-import type { QuoteDraft } from '../quotes/index.js';
+import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
@@ -52,6 +52,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   };
 
   let names: ReturnType<typeof collectNames> | null = null;
+  /** Offset inside a quote (marks included)? Names there are not the speaker's. */
+  const quoted = quotedPredicate(drafts, text);
   const bySpan = new Map<string, Entity>();
   for (const d of drafts) {
     const q = d.quote;
@@ -93,14 +95,14 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // game allows …\n\n'…,' she says")
         if (named && !target && named.start < blockStart(article, start, 1)) {
           names ??= collectNames(tok.tokens, text);
-          const most = mostNamedBefore(names, tok.tokens, start, info.gender, drafts);
+          const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted);
           const known = most && findByName(latest(entities), most.name);
-          if (most && !(known && known.gender && info.gender && known.gender !== info.gender)) named = most;
+          if (most && !(known && clash(known.gender, info.gender))) named = most;
         }
         if (named) {
           const known = findByName(latest(entities), named.name);
           // (a person already known as "she" is not "he")
-          if (known) target = known.gender && info.gender && known.gender !== info.gender ? null : known;
+          if (known) target = clash(known.gender, info.gender) ? null : known;
           else target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
         }
         // no one named in this paragraph before the pronoun: the speaker of the reported speech that ends the
@@ -119,7 +121,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           }
           if (fits && prevInfo.name) {
             const known = findByName(latest(entities), prevInfo.name);
-            if (!known || !(known.gender && info.gender && known.gender !== info.gender)) {
+            if (!known || !clash(known.gender, info.gender)) {
               target = known ?? create('person', prevInfo, pStart, pEnd);
               if (known) mention(known, pStart, pEnd);
             }
@@ -152,7 +154,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       if (!target && !info.plural) {
         // "the Florida senator" after "Florida Sen. Marco Rubio": the person last named with that title
         names ??= collectNames(tok.tokens, text);
-        let titled = lastTitledBefore(names, text, start, info, drafts);
+        let titled = lastTitledBefore(names, text, start, info, quoted);
         // a bare "the senator" with someone else named in its paragraph ("Rubio … the senator said") is theirs, not guessed
         const from = blockStart(article, start);
         if (titled && !/\s/.test((info.description ?? '').replace(/^the\s+/i, ''))) {
@@ -165,7 +167,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         }
         if (titled) {
           const known = findByName(latest(entities), titled.name);
-          if (known && known.speaker.kind === 'person' && !(known.gender && info.gender && known.gender !== info.gender)) target = known;
+          if (known && known.speaker.kind === 'person' && !clash(known.gender, info.gender)) target = known;
           else if (!known) target = create('person', { ...info, kind: 'person', name: titled.name }, titled.start, titled.end);
           if (target && !known) mention(target, start, end);
         }
@@ -302,24 +304,15 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     while (qi < drafts.length && drafts[qi].quote.end <= n.start) qi++;
     if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
     const g = nameGender(n);
-    if (gender && g && g !== gender) continue;
+    if (clash(g, gender)) continue;
     best = n;
   }
   return best;
 }
 
-/** Is `offset` inside one of the quotes (drafts in text order)? Binary search: bounded work on texts with many quotes. */
-function insideQuote(drafts: QuoteDraft[], offset: number): boolean {
-  let lo = 0;
-  let hi = drafts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const q = drafts[mid].quote;
-    if (offset < q.start) hi = mid - 1;
-    else if (offset >= q.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
+/** Two known genders that differ ("she" for a man); unknown never clashes. */
+function clash(a: 'm' | 'f' | null, b: 'm' | 'f' | null): boolean {
+  return a !== null && b !== null && a !== b;
 }
 
 /** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"). */
@@ -328,7 +321,7 @@ function nameGender(n: NameMention): 'm' | 'f' | null {
 }
 
 /** The person named most often before `before` (a full name or its surname alone; gender-compatible; ties: the latest). */
-function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[]): NameMention | null {
+function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, quoted: (offset: number) => boolean): NameMention | null {
   const count = new Map<string, number>();
   const lastOf = new Map<string, NameMention>();
   const bySurname = new Map<string, string>();
@@ -338,7 +331,7 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     while (ni < names.length && names[ni].end <= t.start) {
       const n = names[ni++];
       const g = nameGender(n);
-      if ((gender && g && g !== gender) || insideQuote(drafts, n.start)) continue;
+      if (clash(g, gender) || quoted(n.start)) continue;
       count.set(n.name, (count.get(n.name) ?? 0) + 1);
       lastOf.set(n.name, n);
       if (/\s/.test(n.name)) bySurname.set(surnameOf(n.name), n.name);
@@ -368,7 +361,7 @@ const TITLE_HEAD: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 
  * holds the description's head and every other word of it; a bare "the senator" only when one person so
  * titled was named. Null when none.
  */
-function lastTitledBefore(names: NameMention[], text: string, before: number, info: PhraseInfo, drafts: QuoteDraft[]): NameMention | null {
+function lastTitledBefore(names: NameMention[], text: string, before: number, info: PhraseInfo, quoted: (offset: number) => boolean): NameMention | null {
   const words = (info.description ?? '').toLowerCase().split(/[\s,]+/).filter((w) => w && !/^(?:the|this|that)$/.test(w));
   if (!info.head || !words.includes(info.head)) return null;
   let best: NameMention | null = null;
@@ -382,9 +375,8 @@ function lastTitledBefore(names: NameMention[], text: string, before: number, in
     const title = new Set([...n.description.split(/\s+/), ...lead.split(/\s+/)].filter(Boolean).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
     const own = new Set(n.description.split(/\s+/).map((w) => w.toLowerCase()).map((w) => TITLE_HEAD[w] ?? w));
     if (!own.has(info.head) || !words.every((w) => title.has(w))) continue;
-    if (insideQuote(drafts, n.start)) continue;
-    const g = nameGender(n);
-    if (info.gender && g && g !== info.gender) continue;
+    if (quoted(n.start)) continue;
+    if (clash(nameGender(n), info.gender)) continue;
     best = n;
     people.add(n.name);
   }
