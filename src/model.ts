@@ -7,7 +7,7 @@
  * to offsets in the decoded input, so any finding can be shown in the input.
  */
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** A half-open character range `[start, end)` into an article's `text`. */
 export interface Span {
@@ -160,6 +160,20 @@ export interface Quote extends Span {
   verbSpan: Span | null;
 }
 
+/** Why quoted words quote no one: introduced as a name or term ("the so-called …"), or a title-cased title, brand or slogan. */
+export type QuotedTermReason = 'named' | 'title';
+
+/**
+ * Words in quotation marks that quote no one — a title, brand, slogan, label or term ('the so-called "Florida
+ * Man"', "Star Wars", 'what's called "feather duvet lung"'): kept apart from the quotes, with their spans.
+ */
+export interface QuotedTerm extends Span {
+  articleId: string;
+  /** The words inside the marks (text.slice(start, end)). */
+  text: string;
+  reason: QuotedTermReason;
+}
+
 export type SpeakerKind = 'person' | 'anonymous' | 'organization' | 'outlet' | 'collective';
 
 /** A person or source who speaks. In `annotate` it is article-level; in `story`, one identity across articles. */
@@ -256,6 +270,8 @@ export interface ArticleAnnotations {
   articleId: string;
   sentences: Sentence[];
   quotes: Quote[];
+  /** Quotation marks around a name, title or term rather than someone's words. */
+  terms: QuotedTerm[];
   speakers: Speaker[];
   citations: Citation[];
   attributions: Attribution[];
@@ -369,6 +385,8 @@ export interface Report {
   articles: Article[];
   sentences: Sentence[];
   quotes: Quote[];
+  /** Quotation marks around names, titles and terms (not quotes). */
+  terms: QuotedTerm[];
   speakers: Speaker[];
   citations: Citation[];
   attributions: Attribution[];

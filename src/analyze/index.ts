@@ -1,4 +1,4 @@
-import type { Article, ArticleAnnotations, Attribution, Span, Speaker } from '../model.js';
+import type { Article, ArticleAnnotations, Attribution, QuotedTerm, Span, Speaker } from '../model.js';
 import { extractAttributionsFromParagraphs, loadEdgeModels } from './attribution/index.js';
 import { boundsInput, refineEdges, type EdgeModels } from './attribution/edge-rerank.js';
 import { paragraphsFromTokens } from './attribution/tokens.js';
@@ -8,7 +8,7 @@ import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
-import { findQuotes, quotedPredicate, type QuoteDraft } from './quotes/index.js';
+import { findQuotesAndTerms, quotedPredicate, type QuoteDraft } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
@@ -42,6 +42,7 @@ interface RuleInput {
   tok: TokenizedArticle;
   colon: Attribution[];
   drafts: QuoteDraft[];
+  terms: QuotedTerm[];
 }
 
 /** Tokens, colon relations and quotes of an article: what the rule relations are made from. */
@@ -50,8 +51,9 @@ function ruleInput(article: Article): RuleInput {
   // colon relations: a transcript's turns are its quotes (they replace the mark pairing's reading), a
   // headline's "Name: …" a rule relation of its own
   const colon = colonAttributions(article);
-  const drafts = splitTranscriptQuotes(findQuotes(article, tok), colon.filter((r) => r.form === 'direct'), tok, article.id);
-  return { tok, colon, drafts };
+  const found = findQuotesAndTerms(article, tok);
+  const drafts = splitTranscriptQuotes(found.drafts, colon.filter((r) => r.form === 'direct'), tok, article.id);
+  return { tok, colon, drafts, terms: found.terms };
 }
 
 /** The rule relations: quotes with their speakers, indirect speech, headline colons (quotes in `adopted` left out). */
@@ -81,12 +83,12 @@ export function ruleRelations(article: Article): Attribution[] {
  */
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): ArticleAnnotations {
   const mode = opts.attributions ?? 'merged';
-  const { tok, colon, drafts } = ruleInput(article);
+  const { tok, colon, drafts, terms } = ruleInput(article);
   let speakers = resolveSpeakers(article, drafts, tok);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
   let adopted = new Set<string>();
-  const rulesWith = (people: Speaker[]): Attribution[] => ruleRelationsOf(article, { tok, colon, drafts }, people, adopted);
+  const rulesWith = (people: Speaker[]): Attribution[] => ruleRelationsOf(article, { tok, colon, drafts, terms }, people, adopted);
   const firstRules = rulesWith(speakers);
   // the learned tagger's paragraphs (one per block), shared with the edge rerankers below; the rule
   // relations are features of the tagger
@@ -123,6 +125,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
     articleId: article.id,
     sentences: tok.sentences,
     quotes,
+    terms,
     speakers,
     citations,
     attributions,

@@ -33,6 +33,7 @@ export function storyFromArticles(articles: Article[], annotations: ArticleAnnot
     articles,
     sentences: annotations.flatMap((a) => a.sentences),
     quotes: related.quotes,
+    terms: annotations.flatMap((a) => a.terms),
     speakers: related.speakers,
     citations: annotations.flatMap((a) => a.citations),
     attributions: annotations.flatMap((a) => a.attributions),

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
-  Alignment, Article, Attribution, Citation, Finding, Hedge, InputError, NumberMention, Quote, QuoteVariant, Report,
+  Alignment, Article, Attribution, Citation, Finding, Hedge, InputError, NumberMention, Quote, QuotedTerm, QuoteVariant, Report,
   Sentence, Span, Speaker,
 } from '../model.js';
 
@@ -12,6 +12,7 @@ export interface ReportParts {
   articles: Article[];
   sentences?: Sentence[];
   quotes?: Quote[];
+  terms?: QuotedTerm[];
   speakers?: Speaker[];
   citations?: Citation[];
   attributions?: Attribution[];
@@ -57,6 +58,7 @@ export function buildReport(parts: ReportParts): Report {
     // Stable sort: sentences keep their per-article order.
     sentences: [...(parts.sentences ?? [])].sort((x, y) => pos(x.articleId) - pos(y.articleId)),
     quotes: bySpan(parts.quotes),
+    terms: bySpan(parts.terms),
     speakers: [...(parts.speakers ?? [])],
     citations: bySpan(parts.citations),
     attributions: [...(parts.attributions ?? [])].sort((x, y) =>
@@ -113,7 +115,7 @@ const KEY_ORDER = [
   'dateline', 'language', 'description', 'image', 'section',
   'kind', 'class', 'severity', 'op', 'label', 'input', 'from', 'to', 'a', 'b', 'sentence', 'block', 'caption',
   'start', 'end', 'text', 'textStart', 'textEnd', 'inputStart', 'inputEnd',
-  'articles', 'sentences', 'quotes', 'speakers', 'citations', 'attributions', 'numbers', 'hedges', 'alignment',
+  'articles', 'sentences', 'quotes', 'terms', 'speakers', 'citations', 'attributions', 'numbers', 'hedges', 'alignment',
   'quoteVariants', 'provenance', 'findings', 'errors',
 ];
 const KEY_RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));

@@ -37,6 +37,8 @@ export function isReportingVerb(t: Token, allowStance: boolean, afterQuote = fal
   if (afterQuote && AFTER_ONLY_VERBS.has(lw)) return true;
   if (!REPORTING_VERBS.has(lw)) return false;
   if (!allowStance && STANCE_VERBS.has(lw)) return false;
+  // "…,” comments Robin Biesbroek": after a quote, an invertible verb is one whatever wink reads it as
+  if (afterQuote && INVERTIBLE_VERBS.has(lw)) return true;
   // "reports"/"calls"/"notes" as nouns: require a verb reading unless it is a core speech verb
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && !/^(?:said|says|told|tells|added|adds|wrote|writes)$/.test(lw)) return false;
   return true;
@@ -260,6 +262,10 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
   if (p >= from && MODALS.has(tokens[p].value.toLowerCase()) && !/(?:ed|s)$/.test(lw)) return null;
+  // "HP is called “feather duvet lung”", "what is known as": a passive naming verb names a thing, nobody speaks
+  if (lw === 'called' && p >= from && /^(?:is|are|was|were|be|been|being|'s|’s)$/i.test(tokens[p].value)) return null;
+  // "the so-called “Florida Man”"
+  if (lw === 'called' && v >= 2 && tokens[v - 1].value === '-' && /^so$/i.test(tokens[v - 2].value)) return null;
   if (OBJECT_SPEAKER_VERBS.has(lw)) {
     const np = npAfter(tokens, v + 1, to);
     return np ? { speaker: np, verb: v, side: 'before' } : null;

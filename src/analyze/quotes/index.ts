@@ -1,4 +1,5 @@
-import type { Article, Quote, QuoteKind, Span } from '../../model.js';
+import type { Article, Quote, QuotedTerm, QuoteKind, Span } from '../../model.js';
+import { quotedTermReason } from './terms.js';
 import { cueAfter, cueBefore, cueColonIntro, isQuoteToken, isReportingVerb, type Cue } from './cues.js';
 import type { TokenRange } from './noun-phrase.js';
 import { REPORTING_VERBS } from './lexicon.js';
@@ -49,6 +50,11 @@ const CUE_WORDS = /\b(?:said|says|say|told|tells|added|adds|noted|wrote|writes|e
  * multi-paragraph quotes, classify them and find each one's reporting cue.
  */
 export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[] {
+  return findQuotesAndTerms(article, tok).drafts;
+}
+
+/** `findQuotes`, and the quotation marks around names, titles and terms it leaves out (quotes/terms.ts). */
+export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { drafts: QuoteDraft[]; terms: QuotedTerm[] } {
   const text = article.text;
   const perBlock: Segment[][] = article.blocks.map((b, i) => pairBlock(text, b.start, b.end, i));
 
@@ -108,7 +114,7 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
     }
     return false;
   };
-  const drafts: QuoteDraft[] = [];
+  let drafts: QuoteDraft[] = [];
   for (const g of groups) {
     const first = g[0];
     const last = g[g.length - 1];
@@ -157,6 +163,16 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
     drafts.push({ quote, firstBlock: first.block, lastBlock: last.block, open: first.open, close: last.close, cue, inheritsFrom: null, caption, reportedBefore: reported?.speaker ?? null });
   }
 
+  // names, titles and terms in quotation marks quote no one: set apart (before any inheritance refers to them)
+  const terms: QuotedTerm[] = [];
+  const quotes: QuoteDraft[] = [];
+  for (const d of drafts) {
+    const reason = quotedTermReason(d, text, article.blocks[d.firstBlock]);
+    if (reason) terms.push({ articleId: article.id, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason });
+    else quotes.push(d);
+  }
+  drafts = quotes;
+
   // Inherit the speaker for cue-less quotes that stand alone right after an attributed quote.
   for (let i = 1; i < drafts.length; i++) {
     const d = drafts[i];
@@ -170,7 +186,7 @@ export function findQuotes(article: Article, tok: TokenizedArticle): QuoteDraft[
     }
   }
   drafts.forEach((d, n) => (d.quote.id = `${article.id}:q${n + 1}`));
-  return drafts;
+  return { drafts, terms };
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {

@@ -43,7 +43,7 @@ export const REPORTING_VERBS = new Set(
 export const INVERTIBLE_VERBS = new Set(
   ('said says added adds noted notes wrote writes explained continued asked replied stated declared ' +
     'insisted warned argued observed recalled responded remarked told tells exclaimed confessed wondered ' +
-    'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted').split(' '),
+    'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted comments commented explains').split(' '),
 );
 
 /** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */
@@ -113,6 +113,18 @@ export const DOCUMENT_HEADS = new Set(
   ('post posts tweet tweets statement statements report reports letter letters study survey poll video videos note ' +
     'memo document documents filing complaint lawsuit ad advert advertisement article book website site email emails ' +
     'message messages caption release transcript record records data analysis footage photo photograph').split(' '),
+);
+
+/**
+ * Companies and platforms that speak as one (statements, spokespeople) and are written as one plain word, so
+ * that nothing in the word shows it is no person's name ("Twitter said", "'…,' Instagram said").
+ */
+export const COMPANY_NAMES = new Set(
+  ('Twitter Facebook Google Alphabet Apple Amazon Microsoft Instagram YouTube Netflix Uber Lyft Tesla SpaceX Disney ' +
+    'Walmart Boeing Airbnb Spotify Samsung Huawei Intel Oracle Salesforce Snapchat TikTok WhatsApp LinkedIn Reddit ' +
+    'Yahoo eBay PayPal Nike Starbucks Pfizer Moderna AstraZeneca Sony Nintendo Toyota Volkswagen Ubisoft Gannett ' +
+    'GateHouse Comcast Verizon Qualcomm Nvidia Zoom Telegram Gazprom Rosneft Aeroflot Alibaba Tencent Baidu ' +
+    'ExxonMobil Chevron Shell Unilever Nestle Nestlé Siemens Airbus Lufthansa Ryanair Vodafone').split(' '),
 );
 
 export const ORG_HEADS = new Set(

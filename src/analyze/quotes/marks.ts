@@ -30,13 +30,17 @@ function isRightFlankEnd(ch: string | undefined): boolean {
   return ch === undefined || /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/.test(ch);
 }
 
+/** Marks that, doubled, stand for a double quotation mark. */
+const DOUBLABLE = new Set(["'", '`', '\u2018', '\u2019']);
+
 /**
- * A doubled ASCII mark at `i`: two apostrophes ('' … '', the New York Times' plain-text convention) or two
- * backticks (`` opening, TeX style). Exactly two: a longer run is left alone.
+ * A doubled mark at `i`: two apostrophes ('' … '', the New York Times' plain-text convention), two
+ * backticks (`` opening, TeX style) or two curly single marks (‘‘ … ’’, as some wire copy closes a quote:
+ * “It was an attempt to mislead voters,’’ Will Moy said). Exactly two: a longer run is left alone.
  */
 function asciiPair(text: string, i: number, from: number, to: number): boolean {
   const ch = text[i];
-  if ((ch !== "'" && ch !== '`') || i + 1 >= to || text[i + 1] !== ch) return false;
+  if (!DOUBLABLE.has(ch) || i + 1 >= to || text[i + 1] !== ch) return false;
   return (i === from || text[i - 1] !== ch) && (i + 2 >= to || text[i + 2] !== ch);
 }
 
@@ -56,7 +60,7 @@ export function scanMarks(text: string, from = 0, to = text.length): Mark[] {
       const leftOpen = isSpaceLike(before) || (before !== undefined && DOUBLE_MARKS.has(before));
       const rightClosed = isRightFlankEnd(after) || (after !== undefined && DOUBLE_MARKS.has(after));
       if (leftOpen && !rightClosed) marks.push({ pos: i, ch: '"', role: 'open' });
-      else if (!leftOpen && rightClosed && ch === "'") marks.push({ pos: i + 1, ch: '"', role: 'close' });
+      else if (!leftOpen && rightClosed && (ch === "'" || ch === '\u2019')) marks.push({ pos: i + 1, ch: '"', role: 'close' });
       i++;
       continue;
     }
@@ -193,15 +197,15 @@ function seg(text: string, open: number, close: number, block: number, broken: b
   return { open, close, start: quoteStart(text, open), end: quoteEnd(text, close), block, broken };
 }
 
-/** Where the quoted text starts after the opening mark at `open` (two characters for '' and ``). */
+/** Where the quoted text starts after the opening mark at `open` (two characters for '', `` and ‘‘). */
 export function quoteStart(text: string, open: number): number {
   const ch = text[open];
-  return (ch === "'" || ch === '`') && text[open + 1] === ch ? open + 2 : open + 1;
+  return (ch === "'" || ch === '`' || ch === '\u2018') && text[open + 1] === ch ? open + 2 : open + 1;
 }
 
-/** Where the quoted text ends before the closing mark at `close` (its first character for ''). */
+/** Where the quoted text ends before the closing mark at `close` (its first character for '' and ’’). */
 export function quoteEnd(text: string, close: number): number {
-  return text[close] === "'" && text[close - 1] === "'" ? close - 1 : close;
+  return (text[close] === "'" || text[close] === '\u2019') && text[close - 1] === text[close] ? close - 1 : close;
 }
 
 /**
@@ -210,9 +214,10 @@ export function quoteEnd(text: string, close: number): number {
  */
 const ELISION = /^(?:\d0s|\d\d(?![\p{N}.,%])|(?:tis|twas|em|til|cause|bout|round|n)(?![\p{L}\p{N}]))/iu;
 
-/** A straight ' beside another: part of '' (the double-mark convention scanMarks reads), not a single mark. */
+/** A ' beside another, or a ‘ or ’ beside its like: part of '', ‘‘ or ’’ (the double marks scanMarks reads), not a single mark. */
 function doubled(text: string, i: number): boolean {
-  return text[i - 1] === "'" || text[i + 1] === "'";
+  const ch = text[i];
+  return text[i - 1] === ch || text[i + 1] === ch;
 }
 
 /**
@@ -221,7 +226,7 @@ function doubled(text: string, i: number): boolean {
  */
 function opensSingle(text: string, i: number, start: number, end: number): boolean {
   const ch = text[i];
-  if (ch !== '\u2018' && (ch !== "'" || doubled(text, i))) return false;
+  if ((ch !== '\u2018' && ch !== "'") || doubled(text, i)) return false;
   const before = i > start ? text[i - 1] : undefined;
   // (a straight mark after a dash reads as closing: "'I was going to say—' she began")
   if (!(ch === '\u2018' ? isSpaceLike(before) : before === undefined || /[\s([{/]/.test(before)) || i + 1 >= end || /\s/.test(text[i + 1])) return false;
@@ -234,7 +239,7 @@ function opensSingle(text: string, i: number, start: number, end: number): boole
  */
 function closesSingle(text: string, k: number): boolean {
   const ch = text[k];
-  if ((ch !== '\u2019' && (ch !== "'" || doubled(text, k))) || /[\s([{]/.test(text[k - 1]) || /[\p{L}\p{N}]/u.test(text[k + 1] ?? '')) return false;
+  if ((ch !== '\u2019' && ch !== "'") || doubled(text, k) || /[\s([{]/.test(text[k - 1]) || /[\p{L}\p{N}]/u.test(text[k + 1] ?? '')) return false;
   return !(text[k - 1] === 'n' && /['\u2018\u2019]/.test(text[k - 2]) && /\s/.test(text[k - 3] ?? ' '));
 }
 

@@ -34,7 +34,10 @@ function npWordAt(tokens: Token[], i: number): boolean {
   if (/^one$/i.test(t.value)) return !!next && isNpWord(next);
   // participle adjectives: "one unaligned Florida strategist", "a retired general"
   if (t.pos === 'VERB' && /^\p{Ll}+(?:ed|ing)$/u.test(t.value) && prev && next && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || /^one$/i.test(prev.value)) && isNpWord(next) && next.pos !== 'DET') return true;
-  if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') return true;
+  // (a first name wink reads as a verb or auxiliary before a surname: "Josh Earnest", "Will Moy")
+  if ((t.pos === 'VERB' || (t.pos === 'AUX' && t.value === 'Will')) && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') return true;
+  // a surname mis-tagged as a verb right after an inverted speech verb, closing the clause: "…,” says Ward."
+  if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && prev && REPORTING_VERBS.has(prev.value.toLowerCase()) && next && /^[.,;!?]$/.test(next.value)) return true;
   // a surname mis-tagged as a verb right before the speech verb: "Welch added", "Hoover estimated"
   if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next && next.pos === 'VERB' && REPORTING_VERBS.has(next.value.toLowerCase()) && !REPORTING_VERBS.has(t.value.toLowerCase())) return true;
   // a capitalised surname mis-tagged as a verb after a first name: "Charlie Cook wrote"

@@ -2,7 +2,8 @@ import type { SpeakerKind } from '../../model.js';
 import type { Token } from '../nlp.js';
 import { isCommonWord } from './common-words.js';
 import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
-import { ANON_HEADS, ANON_QUALIFIER, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
+import { ANON_HEADS, ANON_QUALIFIER, COMPANY_NAMES, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
+import { isFirstName } from './gender.js';
 
 /** What a speaker phrase says about its speaker. */
 export interface PhraseInfo {
@@ -28,7 +29,23 @@ const NOT_NAME_WORDS = new Set(
     'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December').split(' '),
 );
-const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady)$/;
+const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.?|Rev\.?|Reverend|Bishop|Cardinal|Chairman|Chairwoman|Director|Officer|Sergeant|Trooper|Attorney|Justice)$/;
+
+/** A capitalised role noun or its plural ("Teachers chanted …"): a description, not a name. */
+function isRoleWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return ROLE_NOUNS.has(l) || (l.endsWith('s') && ROLE_NOUNS.has(l.slice(0, -1)));
+}
+
+/** A surname that is also a role noun, after a first name ending the phrase: "Ken Doctor", "Jim Marshal". */
+function roleSurname(words: Token[], j: number, i: number): boolean {
+  return j === i + 1 && ROLE_NOUNS.has(words[j].value.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(words[j].value) && isFirstName(words[i].value) && (j + 1 >= words.length || words[j + 1].value === ',');
+}
+
+/** One word that is a company's name: a known one, or written in camel case ("GateHouse", "PayPal"; not "McCain", "DeSantis"). */
+function isCompanyWord(w: string): boolean {
+  return COMPANY_NAMES.has(w) || (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Ten|Ter|O')\p{Lu}/u.test(w));
+}
 
 /** Party names that speak as one (not "Democrats"/"Republicans", read as their members). */
 const PARTY =
@@ -88,7 +105,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let nameRun: [number, number] | null = null;
   let i = 0;
   while (i < words.length) {
-    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || PARTY_TAG.test(words[i].value) || ROLE_NOUNS.has(words[i].value.toLowerCase())) {
+    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || PARTY_TAG.test(words[i].value) || isRoleWord(words[i].value)) {
       i++;
       continue;
     }
@@ -98,7 +115,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
       j < words.length &&
       isCap(words[j]) &&
       !/^(?:DET|ADP|PRON|CCONJ|NUM)$/.test(words[j].pos) &&
-      !ROLE_NOUNS.has(words[j].value.toLowerCase()) &&
+      (!ROLE_NOUNS.has(words[j].value.toLowerCase()) || roleSurname(words, j, i)) &&
       !(j > i && (TITLES.test(words[j].value) || tokens[tokens.indexOf(words[j]) - 1]?.value === ','))
     )
       j++;
@@ -107,7 +124,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const next = words[j];
     // a possessor is no speaker either when something follows ("Britain's Conservative Party", "Disney's chairman")
     const possessor = next !== undefined && /^['’]s$/.test(next.value) && j + 1 < words.length;
-    const modifier = possessor || (next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1);
+    const modifier = possessor || (next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1 && !roleSurname(words, j, i));
     // (a possessive governs too: "NASA's Jet Propulsion Laboratory" names no one)
     const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || /^['’]s$/.test(prev.value));
     const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
@@ -178,7 +195,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.plural = false;
     return info;
   }
-  if (info.name) info.kind = 'person';
+  // a company speaking ("Twitter said", "GateHouse called it …")
+  if (info.name && !/\s/.test(info.name) && isCompanyWord(info.name)) info.kind = 'organization';
+  else if (info.name) info.kind = 'person';
   else if (head && (ORG_HEADS.has(head) || (/\b(?:kremlin|white house|pentagon)\b/.test(lower) && !ROLE_NOUNS.has(head)))) info.kind = 'organization';
   else if (head && ANON_HEADS.has(head) && (ANON_QUALIFIER.test(phrase) || info.count !== null || /^(?:a|an|one|some|several|many|two|three|four|five)$/.test(first) || /^(?:source|sources|insider|insiders)$/.test(head))) info.kind = 'anonymous';
   else if (info.plural || /^(?:\d[\d.,]*|\p{L}+(?:-\p{L}+)?)\s*(?:%|per\s?cent)/iu.test(phrase)) info.kind = 'collective'; // "Fifty-one percent (of voters)"

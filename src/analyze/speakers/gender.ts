@@ -21,7 +21,8 @@ const FEMALE = new Set(
     'indira benazir sheikh hasina aung suu mei ling xiu hua yuko keiko yoko akiko hana ji min seo ' +
     'ivanka melania chelsea huma kellyanne omarosa betsy tulsi kirsten tammy debbie loretta condoleezza madeleine ' +
     'valerie angelique claire anne annie lucy sophie chloe zoe ella mia amelia isla poppy holly jade kate katie ' +
-    'trudy michele adele beyonce rihanna taylor'
+    'trudy michele adele beyonce rihanna taylor jenny beth sue meg pam deb cathy kathy becky jess abby maggie molly ' +
+    'penelope'
   ).split(' '),
 );
 const MALE = new Set(
@@ -39,7 +40,8 @@ const MALE = new Set(
     'hussein omar khalid abdullah ibrahim yusuf xi li wang zhang jinping shinzo fumio kim jong narendra rahul imran ' +
     'jens antonio pedro mario giuseppe luigi francesco jair luiz inacio lula javier nicolas emmanuel jean pierre ' +
     'francois hans wolfgang friedrich karl heinz jurgen viktor andrzej mateusz tomas jan lech ' +
-    'corey reince sean hugh newt rudy marco jeb rand ben chris'
+    'corey reince sean hugh newt rudy marco jeb rand ben chris ken tom tim jim dan dave steve rob bob matt nick greg ' +
+    'jeff tony andy sam ed ron don fred phil rick ray jon josh zach will bernie'
   ).split(' '),
 );
 
@@ -62,6 +64,12 @@ export function genderOfName(name: string): 'm' | 'f' | null {
     if (/(?:ova|eva|ina|ska|skaya|tskaya|ovna|evna)$/.test(last) && parts.length >= 2) return 'f';
   }
   return null;
+}
+
+/** A common first name ("Ken", "Taylor"), either gender. */
+export function isFirstName(word: string): boolean {
+  const w = word.toLowerCase();
+  return FEMALE.has(w) || MALE.has(w);
 }
 
 /** A speaker's gender when its descriptions or names tell it: a role word ("spokeswoman") first, since it says

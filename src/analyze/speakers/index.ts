@@ -4,7 +4,8 @@ import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
-import { genderOfName } from './gender.js';
+import { genderOfName, isFirstName } from './gender.js';
+import { personMentions, pronounGenders } from './mentions.js';
 
 interface Entity {
   idx: number;
@@ -54,6 +55,17 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   let names: ReturnType<typeof collectNames> | null = null;
   /** Offset inside a quote (marks included)? Names there are not the speaker's. */
   const quoted = quotedPredicate(drafts, text);
+  // every mention of the people named in full (surnames alone included) and the genders the text's pronouns give them
+  let people: { mentions: NameMention[]; genders: Map<string, 'm' | 'f'> } | null = null;
+  const peopleOf = (): { mentions: NameMention[]; genders: Map<string, 'm' | 'f'> } => {
+    if (people) return people;
+    names ??= collectNames(tok.tokens, text);
+    const mentions = personMentions(names, tok.tokens, text);
+    people = { mentions, genders: pronounGenders(mentions, tok.tokens, quoted) };
+    return people;
+  };
+  /** An entity's gender: from its words, else from the pronouns the text uses after its name. */
+  const genderOf = (e: Entity): 'm' | 'f' | null => e.gender ?? (e.named && e.speaker.kind === 'person' ? peopleOf().genders.get(e.speaker.names[0]) ?? null : null);
   const bySpan = new Map<string, Entity>();
   for (const d of drafts) {
     const q = d.quote;
@@ -81,28 +93,39 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         info.name = q.speaker!;
       }
     }
+    if (!info.name && info.kind === 'person' && q.speaker && /^\p{Lu}\p{Ll}+$/u.test(q.speaker)) {
+      // a surname that is also a role noun ("Doctor said" after "Ken Doctor")
+      names ??= collectNames(tok.tokens, text);
+      const full = expandSurname(names, q.speaker, start);
+      if (full) Object.assign(info, { name: full, description: null, head: null });
+    }
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
-      target = resolvePronoun(before, info);
+      // ("it" is no person: an organisation or outlet, which resolveIt settles once the attributions are known)
+      target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => e.speaker.kind === 'organization' || e.speaker.kind === 'outlet').pop() ?? null : resolvePronoun(before, info, genderOf);
       if (!info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
         // no earlier speaker fits, or a person was named in this very sentence after the last mention of the
         // speaker found ("Sen. Claire McCaskill scolded him: “…,” she said"): the person last named
-        names ??= collectNames(tok.tokens, text);
-        let named = lastNameBefore(names, start, info.gender, drafts);
+        // (full names only: a surname alone is as often the object of someone else's words — "Sarandon said Clinton …")
+        const { genders } = peopleOf();
+        let named = lastNameBefore(names!, start, info.gender, drafts, genders);
         if (named && target && !(named.start > target.last && named.start >= blockStart(article, start))) named = null;
+        // a speaker found is not given up for a name nothing shows to be a person's (no known first name, title or
+        // gender: "Chromecast Ultra", "Bugatti Veyron")
+        if (named && target && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null) named = null;
         // no speaker met yet and no one named in this paragraph or the one before: the person named most so far (surnames
         // counted), not whatever name came last ("… Chandler … Chandler …\n\nOutrage as new Grand Theft Auto
         // game allows …\n\n'…,' she says")
         if (named && !target && named.start < blockStart(article, start, 1)) {
           names ??= collectNames(tok.tokens, text);
-          const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted);
+          const most = mostNamedBefore(names!, tok.tokens, start, info.gender, quoted, genders);
           const known = most && findByName(latest(entities), most.name);
-          if (most && !(known && clash(known.gender, info.gender))) named = most;
+          if (most && !(known && clash(genderOf(known), info.gender))) named = most;
         }
         if (named) {
           const known = findByName(latest(entities), named.name);
           // (a person already known as "she" is not "he")
-          if (known) target = clash(known.gender, info.gender) ? null : known;
+          if (known) target = clash(genderOf(known), info.gender) ? null : known;
           else target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
         }
         // no one named in this paragraph before the pronoun: the speaker of the reported speech that ends the
@@ -121,7 +144,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           }
           if (fits && prevInfo.name) {
             const known = findByName(latest(entities), prevInfo.name);
-            if (!known || !clash(known.gender, info.gender)) {
+            if (!known || !clash(genderOf(known), info.gender)) {
               target = known ?? create('person', prevInfo, pStart, pEnd);
               if (known) mention(known, pStart, pEnd);
             }
@@ -275,7 +298,7 @@ function findByName(entities: Entity[], name: string): Entity | null {
   return null;
 }
 
-function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
+function resolvePronoun(before: Entity[], info: PhraseInfo, genderOf: (e: Entity) => 'm' | 'f' | null): Entity | null {
   const byRecency = [...before].sort((x, y) => y.last - x.last);
   if (info.plural) {
     return byRecency.find((e) => e.plural || e.speaker.kind === 'organization' || e.speaker.kind === 'collective' || e.speaker.kind === 'anonymous') ?? null;
@@ -285,7 +308,7 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
       (e) =>
         (e.speaker.kind === 'person' || e.speaker.kind === 'anonymous') &&
         !e.plural &&
-        (e.gender === null || info.gender === null || e.gender === info.gender) &&
+        !clash(info.gender === null ? null : genderOf(e), info.gender) &&
         // "according to a Reddit post" is nobody "he" or "she" can be ("it" can)
         (info.gender === null || e.named || ![...e.heads].some((h) => DOCUMENT_HEADS.has(h))),
     ) ?? null
@@ -295,7 +318,7 @@ function resolvePronoun(before: Entity[], info: PhraseInfo): Entity | null {
 export type { Evidence };
 
 /** The person last named before `before` (gender-compatible), not counting names inside quotes. */
-function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[]): NameMention | null {
+function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[], genders: ReadonlyMap<string, 'm' | 'f'>): NameMention | null {
   let best: NameMention | null = null;
   let qi = 0;
   for (const n of names) {
@@ -303,7 +326,7 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     // drafts are in text order: skip the quotes that end before this name, then test the next one
     while (qi < drafts.length && drafts[qi].quote.end <= n.start) qi++;
     if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
-    const g = nameGender(n);
+    const g = nameGender(n, genders);
     if (clash(g, gender)) continue;
     best = n;
   }
@@ -315,13 +338,13 @@ function clash(a: 'm' | 'f' | null, b: 'm' | 'f' | null): boolean {
   return a !== null && b !== null && a !== b;
 }
 
-/** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"). */
-function nameGender(n: NameMention): 'm' | 'f' | null {
-  return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : null);
+/** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"), else from the pronouns the text uses after it. */
+function nameGender(n: NameMention, genders?: ReadonlyMap<string, 'm' | 'f'>): 'm' | 'f' | null {
+  return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
 }
 
 /** The person named most often before `before` (a full name or its surname alone; gender-compatible; ties: the latest). */
-function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, quoted: (offset: number) => boolean): NameMention | null {
+function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, quoted: (offset: number) => boolean, genders: ReadonlyMap<string, 'm' | 'f'>): NameMention | null {
   const count = new Map<string, number>();
   const lastOf = new Map<string, NameMention>();
   const bySurname = new Map<string, string>();
@@ -330,7 +353,7 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     if (t.start >= before) break;
     while (ni < names.length && names[ni].end <= t.start) {
       const n = names[ni++];
-      const g = nameGender(n);
+      const g = nameGender(n, genders);
       if (clash(g, gender) || quoted(n.start)) continue;
       count.set(n.name, (count.get(n.name) ?? 0) + 1);
       lastOf.set(n.name, n);

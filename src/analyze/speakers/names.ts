@@ -1,7 +1,7 @@
 import type { Token } from '../nlp.js';
 import { outletByName } from '../outlet-lexicon.js';
 import { ORG_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
-import { genderOfName } from './gender.js';
+import { genderOfName, isFirstName } from './gender.js';
 
 export interface NameMention {
   name: string;
@@ -11,9 +11,9 @@ export interface NameMention {
   description: string | null;
 }
 
-const TITLE_WORD = /^(?:President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Former|former|Deputy|Vice|Chief|Foreign|Defense|Defence|State|Interior|Finance|National|Security|Council|House|White|Kremlin|U\.S\.|US|UK|EU|UN|Russian|Ukrainian|American|British|French|German|Chinese|Israeli|Iranian|Turkish|Polish|European|Democratic|Republican|Democrat|Speaker|Leader|Majority|Minority|Ambassador|Mayor|Judge|Justice|Attorney|Commander|Colonel|Col\.|Lt\.|Adviser|Advisor|Director|Chairman|Chairwoman|CEO|Pope|King|Queen|Prince|Sheikh|spokesman|spokeswoman|spokesperson|adviser|advisor|official|minister|president|secretary|senator|governor|mayor|ambassador|envoy|aide|chief|director|commander|lawmaker|analyst|expert|professor|economist|leader|head|chairman|founder|executive|CEO|the|of|and|for|former|senior|top|deputy|foreign|defense|defence|security|national|presidential|press|campaign)$/;
+const TITLE_WORD = /^(?:President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Former|former|Deputy|Vice|Chief|Foreign|Defense|Defence|State|Interior|Finance|National|Security|Council|House|White|Kremlin|U\.S\.|US|UK|EU|UN|Russian|Ukrainian|American|British|French|German|Chinese|Israeli|Iranian|Turkish|Polish|European|Democratic|Republican|Democrat|Speaker|Leader|Majority|Minority|Ambassador|Mayor|Judge|Justice|Attorney|Commander|Colonel|Col\.|Lt\.|Adviser|Advisor|Director|Chairman|Chairwoman|CEO|Pope|King|Queen|Prince|Sheikh|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|spokesman|spokeswoman|spokesperson|adviser|advisor|official|minister|president|secretary|senator|governor|mayor|ambassador|envoy|aide|chief|director|commander|lawmaker|analyst|expert|professor|economist|leader|head|chairman|founder|executive|CEO|the|of|and|for|former|senior|top|deputy|foreign|defense|defence|security|national|presidential|press|campaign)$/;
 
-const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.)$/;
+const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|Chairman|Chairwoman|Director|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.)$/;
 
 /**
  * Person names written out in the text: runs of 2–4 capitalised proper-noun
@@ -33,7 +33,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     for (;;) {
       if (j >= tokens.length || words >= 4) break;
       const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
-      if (adjacent && (isNameToken(tokens[j]) || (j === i && isFirstNameTaggedVerb(tokens, j)) || (j > i && isSurnameTaggedVerb(tokens[j])))) {
+      if (adjacent && (isNameToken(tokens[j]) || (j === i && isFirstNameTaggedVerb(tokens, j)) || (j > i && isSurnameTaggedVerb(tokens[j])) || (j === i + 1 && isRoleSurname(tokens, i, j)))) {
         j++;
         words++;
         continue;
@@ -54,7 +54,9 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     if (j - i >= 2 && !(i > 0 && tokens[i - 1].value === '&') && !(j < tokens.length && tokens[j].value === '&')) {
       const last = tokens[j - 1].value.toLowerCase();
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
-      if (!ORG_HEADS.has(last) && !ROLE_NOUNS.has(last) && !outletByName(name) && !/\n/.test(name)) {
+      // (a role noun ends no name, unless it is the surname after a first name: "Ken Doctor")
+      const roleSurname = j - i === 2 && isFirstName(tokens[i].value);
+      if (!ORG_HEADS.has(last) && (!ROLE_NOUNS.has(last) || roleSurname) && !outletByName(name) && !/\n/.test(name)) {
         // the title/description before the name, same block, at most 6 words, not starting with "the/of/and"
         let k = i - 1;
         while (k >= 0 && i - k <= 6 && TITLE_WORD.test(tokens[k].value) && tokens[k].end + 2 >= tokens[k + 1].start && !/\n/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
@@ -83,6 +85,12 @@ function particleRun(tokens: Token[], j: number): number {
   return j;
 }
 
+/** A capitalised role noun after a first name, where it is the surname: "Ken Doctor" (wink reads "Doctor" as a noun). */
+function isRoleSurname(tokens: Token[], i: number, j: number): boolean {
+  const t = tokens[j];
+  return t.pos === 'NOUN' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && ROLE_NOUNS.has(t.value.toLowerCase()) && isFirstName(tokens[i].value) && isNameToken(tokens[i]);
+}
+
 /** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"). */
 function isSurnameTaggedVerb(t: Token): boolean {
   return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value);
@@ -92,7 +100,7 @@ function isSurnameTaggedVerb(t: Token): boolean {
 function isFirstNameTaggedVerb(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   const next = tokens[i + 1];
-  return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next !== undefined && next.start - t.end === 1 && isNameToken(next) && genderOfName(`${t.value} ${next.value}`) !== null;
+  return (t.pos === 'VERB' || (t.pos === 'AUX' && t.value === 'Will')) && /^\p{Lu}\p{Ll}+$/u.test(t.value) && next !== undefined && next.start - t.end === 1 && isNameToken(next) && genderOfName(`${t.value} ${next.value}`) !== null;
 }
 
 function isNameToken(t: Token): boolean {

@@ -1,0 +1,83 @@
+import type { ArticleToken } from '../quotes/tokens.js';
+import { isCommonWord } from './common-words.js';
+import { surnameOf, type NameMention } from './names.js';
+
+/**
+ * Every mention of the people named in full: the full names themselves and, after a full name was written,
+ * its surname alone ("Jack Buser … says Buser" — the surname is a mention of "Jack Buser"), in text order.
+ * A surname the article also writes as a common word ("Early" beside "early on") counts only when it is
+ * written as the second word of a name somewhere, which `isCommonWord` checks.
+ */
+export function personMentions(names: readonly NameMention[], tokens: readonly ArticleToken[], text: string): NameMention[] {
+  const out: NameMention[] = [];
+  const bySurname = new Map<string, string>();
+  let ni = 0;
+  for (const t of tokens) {
+    while (ni < names.length && names[ni].end <= t.start) {
+      const n = names[ni++];
+      out.push(n);
+      if (/\s/.test(n.name)) bySurname.set(surnameOf(n.name), n.name);
+    }
+    // a token inside a full name is that name's
+    if (ni < names.length && names[ni].start <= t.start) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
+    const full = bySurname.get(t.value);
+    if (full && !isCommonWord(t.value, text)) out.push({ name: full, start: t.start, end: t.end, description: null });
+  }
+  for (; ni < names.length; ni++) out.push(names[ni]);
+  return out;
+}
+
+const SUBJECT_PRONOUN: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
+
+/**
+ * Genders the text gives people whose first name does not tell it, from the subject pronouns that take up a
+ * sentence's subject: a person mentioned before the sentence's first verb (and after no preposition) is that
+ * sentence's subject, and "he" or "she" then refers to them when it opens the next sentence ("Braun has worked
+ * with … He has consistently denied …") or follows a verb of the same sentence ("Ward said she …"). Pronouns and
+ * mentions inside quotations do not count. A person takes the gender most such pronouns give, when at least
+ * twice as many give it as the other.
+ */
+export function pronounGenders(mentions: readonly NameMention[], tokens: readonly ArticleToken[], quoted: (offset: number) => boolean): Map<string, 'm' | 'f'> {
+  const votes = new Map<string, [number, number]>();
+  const vote = (name: string, g: 'm' | 'f'): void => {
+    const v = votes.get(name) ?? [0, 0];
+    v[g === 'm' ? 0 : 1]++;
+    votes.set(name, v);
+  };
+  let mi = 0;
+  let subject: string | null = null;
+  let previous: string | null = null;
+  let sentence = -1;
+  let sawVerb = false;
+  let sawAdp = false;
+  let first = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.sentence !== sentence) {
+      previous = t.sentence === sentence + 1 ? subject : null;
+      subject = null;
+      sentence = t.sentence;
+      sawVerb = false;
+      sawAdp = false;
+      first = true;
+    }
+    while (mi < mentions.length && mentions[mi].end <= t.start) mi++;
+    const inMention = mi < mentions.length && mentions[mi].start <= t.start;
+    if (inMention && !sawVerb && !sawAdp && subject === null && !quoted(t.start)) subject = mentions[mi].name;
+    const g = t.pos === 'PRON' ? SUBJECT_PRONOUN[t.value.toLowerCase()] : undefined;
+    if (g && !quoted(t.start)) {
+      if (first && previous) vote(previous, g);
+      else if (subject && sawVerb && (tokens[i - 1]?.pos === 'VERB' || (tokens[i - 1]?.value.toLowerCase() === 'that' && tokens[i - 2]?.pos === 'VERB'))) vote(subject, g);
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+    if (t.pos === 'ADP' && !sawVerb) sawAdp = true;
+    first = false;
+  }
+  const out = new Map<string, 'm' | 'f'>();
+  for (const [name, [m, f]] of votes) {
+    if (m >= 2 * f && m > 0) out.set(name, 'm');
+    else if (f >= 2 * m && f > 0) out.set(name, 'f');
+  }
+  return out;
+}

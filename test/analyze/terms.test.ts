@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../src/analyze/index.js';
+import { articleFromText } from './article-fixture.js';
+
+const TEXT = [
+  'Disney+ is stocked with movies and TV shows from Pixar Animation, “Star Wars,” Marvel Studios and classics such as “Mary Poppins” and “Bambi.”',
+  'When the offending substance is feathers in a duvet, HP is called “feather duvet lung.” When it is feathers on a bird, the term often used is “bird fancier’s lung.” Trump mocked the so-called “Florida Man” again.',
+  'The merger will create a “stronger” and “more viable” company, Reed said. A refugee said the claim was “absolutely not true.”',
+  'Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’',
+].join('\n\n');
+
+test('quoted names, titles and terms are set apart from the quotes, with their spans and reasons', () => {
+  const article = articleFromText(TEXT);
+  const ann = analyzeArticle(article);
+  const terms = ann.terms.map((t) => [t.text, t.reason]);
+  assert.deepEqual(terms, [
+    ['Star Wars,', 'title'],
+    ['Mary Poppins', 'title'],
+    ['Bambi.', 'title'],
+    ['feather duvet lung.', 'named'],
+    ['bird fancier’s lung.', 'named'],
+    ['Florida Man', 'named'],
+  ]);
+  for (const t of ann.terms) assert.equal(article.text.slice(t.start, t.end), t.text);
+  const quotes = ann.quotes.map((q) => q.text);
+  // someone's words stay quotes: partial quotes with or without a speaker, and a title-cased headline's quote
+  assert.deepEqual(quotes, ['stronger', 'more viable', 'absolutely not true.', 'Disgusting Fraud.']);
+  // no quote and no term overlap
+  for (const t of ann.terms) assert.ok(!ann.quotes.some((q) => q.start < t.end && t.start < q.end));
+});
+
+test('a passive "is called" is no speech cue, an active "called" still is', () => {
+  const ann = analyzeArticle(articleFromText('The condition is called “hot tub lung.”\n\nSmith called the plan “a disaster,” and left.'));
+  assert.deepEqual(ann.terms.map((t) => t.text), ['hot tub lung.']);
+  const q = ann.quotes.find((x) => x.text.startsWith('a disaster'));
+  assert.equal(q?.speaker, 'Smith');
+});
