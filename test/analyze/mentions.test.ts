@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tokenizeArticle } from '../../src/analyze/quotes/tokens.js';
 import { findQuotes, quotedPredicate } from '../../src/analyze/quotes/index.js';
 import { collectNames } from '../../src/analyze/speakers/names.js';
-import { personMentions, pronounGenders } from '../../src/analyze/speakers/mentions.js';
+import { personMentions, pronounGenders, subjectMentions } from '../../src/analyze/speakers/mentions.js';
 import { articleFromText } from './article-fixture.js';
 
 function read(text: string) {
@@ -40,4 +40,16 @@ test('pronoun genders: not from a name that is no subject, nor from pronouns ins
 test('pronoun genders: conflicting pronouns give no gender', () => {
   const { genders } = read('Alex Kim arrived. He sat down.\n\nAlex Kim left. She waved.');
   assert.equal(genders.has('Alex Kim'), false);
+});
+
+test('subject mentions: a sentence subject or a speech verb’s, not an object or a name after a preposition', () => {
+  const article = articleFromText('Jack Buser spoke. Trump attacked Buser on Monday. Buser, however, is counting on it.\n\nWhile the lineup is light, Buser says more will come. According to Buser, it works.');
+  const tok = tokenizeArticle(article);
+  const quoted = quotedPredicate(findQuotes(article, tok), article.text);
+  const mentions = personMentions(collectNames(tok.tokens, article.text), tok.tokens, article.text);
+  const subjects = subjectMentions(mentions, tok.tokens, quoted);
+  const at = (m: { start: number }) => article.text.slice(m.start - 12, m.start).trim();
+  assert.equal(mentions.length, 5);
+  // "Jack Buser spoke", "Buser, however", "…, Buser says" — not "attacked Buser" nor "According to Buser"
+  assert.deepEqual(subjects.map((m) => m.start), [mentions[0].start, mentions[2].start, mentions[3].start], subjects.map(at).join(' | '));
 });

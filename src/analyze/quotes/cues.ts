@@ -209,6 +209,13 @@ const AFTER_DETERMINER = /^(?:the|a|an|his|its|their|our|my|following)$/i;
  * "Band member Flea shared the news, writing:"): the subject of its first verb speaks.
  */
 export function cueColonIntro(tokens: Token[], from: number, colon: number): Cue | null {
+  // "Here is how bad things got in the words of the patient: “…”": the one whose words they are
+  for (let k = from; k + 4 < colon; k++) {
+    if (/^in$/i.test(tokens[k].value) && /^the$/i.test(tokens[k + 1].value) && /^words$/i.test(tokens[k + 2].value) && /^of$/i.test(tokens[k + 3].value)) {
+      const np = npAfter(tokens, k + 4, colon);
+      if (np && np[1] === colon) return { speaker: np, verb: k, side: 'before' };
+    }
+  }
   // skip a leading subordinate clause ("When Wallace died in 1998, …")
   if (/^(?:when|if|as|after|before|while|although|though|because|since|once|until|whereas)$/i.test(tokens[from]?.value ?? '')) {
     let k = from;

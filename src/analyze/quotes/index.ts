@@ -147,6 +147,11 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
         quote.verb = text.slice(v.start, particle.end);
         quote.verbSpan = { start: v.start, end: particle.end };
       }
+      if (cue.verb + 3 < tok.tokens.length && /^in$/i.test(v.value) && /^words$/i.test(tok.tokens[cue.verb + 2].value)) {
+        const of = tok.tokens[cue.verb + 3];
+        quote.verb = text.slice(v.start, of.end);
+        quote.verbSpan = { start: v.start, end: of.end };
+      }
       if (cue.verb + 1 < tok.tokens.length && v.value.toLowerCase() === 'according') {
         const to = tok.tokens[cue.verb + 1];
         quote.verb = text.slice(v.start, to.end);

@@ -110,6 +110,8 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
   while (i >= min && i >= end - 3 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX' || tokens[i].pos === 'PART') && !/^['’]s$/.test(tokens[i].value)) i--;
   if (i < min) return null;
   if (isPronoun(tokens[i])) return [i, i + 1];
+  const age = ageStart(tokens, i, min);
+  if (age >= 0) return [age, i + 1];
   if (!npWordAt(tokens, i) || !isHead(tokens[i])) return null;
   const last = i;
   let first = i;
@@ -145,6 +147,19 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
   // Sentence-initial capitalised adverb/adjective misread as part of the NP is rare; trim leading prepositions.
   while (first < last && (tokens[first].pos === 'ADP' || tokens[first].pos === 'CCONJ')) first++;
   return [first, last + 1];
+}
+
+/**
+ * Start of an age standing for a person, ending at token `i`: "the 56-year-old", "a 43-year-old" (wink splits it
+ * into "56 - year - old"); -1 when there is none.
+ */
+function ageStart(tokens: Token[], i: number, min: number): number {
+  if (i - 4 < min || !/^old$/i.test(tokens[i].value)) return -1;
+  const [n, d1, y, d2] = [tokens[i - 4], tokens[i - 3], tokens[i - 2], tokens[i - 1]];
+  if (d1.value !== '-' || d2.value !== '-' || !/^years?$/i.test(y.value) || !/^(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)$/i.test(n.value)) return -1;
+  if (n.end !== d1.start || d1.end !== y.start || y.end !== d2.start || d2.end !== tokens[i].start) return -1;
+  const det = tokens[i - 5];
+  return i - 5 >= min && det && /^(?:the|a|an)$/i.test(det.value) ? i - 5 : i - 4;
 }
 
 /** Abbreviations of titles and ranks whose full stop does not end a sentence ("Rear Adm. John Kirby"). */

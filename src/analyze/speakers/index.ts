@@ -5,7 +5,7 @@ import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName, isFirstName } from './gender.js';
-import { personMentions, pronounGenders } from './mentions.js';
+import { personMentions, pronounGenders, subjectMentions } from './mentions.js';
 
 interface Entity {
   idx: number;
@@ -56,12 +56,16 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   /** Offset inside a quote (marks included)? Names there are not the speaker's. */
   const quoted = quotedPredicate(drafts, text);
   // every mention of the people named in full (surnames alone included) and the genders the text's pronouns give them
-  let people: { mentions: NameMention[]; genders: Map<string, 'm' | 'f'> } | null = null;
-  const peopleOf = (): { mentions: NameMention[]; genders: Map<string, 'm' | 'f'> } => {
+  type People = { mentions: NameMention[]; named: NameMention[]; subjects: Set<NameMention>; genders: Map<string, 'm' | 'f'> };
+  let people: People | null = null;
+  const peopleOf = (): People => {
     if (people) return people;
     names ??= collectNames(tok.tokens, text);
     const mentions = personMentions(names, tok.tokens, text);
-    people = { mentions, genders: pronounGenders(mentions, tok.tokens, quoted) };
+    // the full names, and the surnames alone that are their sentence's subject ("Buser, however, is counting on …")
+    const subjects = new Set(subjectMentions(mentions, tok.tokens, quoted));
+    const named = mentions.filter((m) => subjects.has(m) || m.name === text.slice(m.start, m.end) || m.description !== null);
+    people = { mentions, named, subjects, genders: pronounGenders(mentions, tok.tokens, quoted) };
     return people;
   };
   /** An entity's gender: from its words, else from the pronouns the text uses after its name. */
@@ -106,10 +110,13 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       if (!info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
         // no earlier speaker fits, or a person was named in this very sentence after the last mention of the
         // speaker found ("Sen. Claire McCaskill scolded him: “…,” she said"): the person last named
-        // (full names only: a surname alone is as often the object of someone else's words — "Sarandon said Clinton …")
-        const { genders } = peopleOf();
-        let named = lastNameBefore(names!, start, info.gender, drafts, genders);
-        if (named && target && !(named.start > target.last && named.start >= blockStart(article, start))) named = null;
+        // (full names, and surnames alone only as a subject — a surname is as often the object of someone else's words:
+        // "Sarandon said Clinton …"); in this paragraph, or as the subject of the paragraph before ("Johnson is under
+        // fire …\n\nAudience members laughed when he urged voters, “…”")
+        const { genders, named: namedMentions, subjects } = peopleOf();
+        let named = lastNameBefore(namedMentions, start, info.gender, drafts, genders);
+        const from = named && subjects.has(named) ? blockStart(article, start, 1) : blockStart(article, start);
+        if (named && target && !(named.start > target.last && named.start >= from)) named = null;
         // a speaker found is not given up for a name nothing shows to be a person's (no known first name, title or
         // gender: "Chromecast Ultra", "Bugatti Veyron")
         if (named && target && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null) named = null;
@@ -172,6 +179,11 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       if (!target && info.kind === 'organization' && info.definite && info.head) {
         target = bestDescribed(before.filter((e) => e.speaker.kind === 'organization'), info);
       }
+    } else if (info.definite && /^the\s+\S+-years?-old$/i.test(q.speaker ?? '')) {
+      // "The 56-year-old said": the story's person, the one named most so far
+      names ??= collectNames(tok.tokens, text);
+      const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted, peopleOf().genders, true);
+      if (most) target = findByName(latest(entities), most.name) ?? create('person', { ...info, kind: 'person', name: most.name }, most.start, most.end);
     } else if (info.definite && info.head) {
       target = bestDescribed(before, info);
       if (!target && !info.plural) {
@@ -343,10 +355,14 @@ function nameGender(n: NameMention, genders?: ReadonlyMap<string, 'm' | 'f'>): '
   return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
 }
 
-/** The person named most often before `before` (a full name or its surname alone; gender-compatible; ties: the latest). */
-function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, quoted: (offset: number) => boolean, genders: ReadonlyMap<string, 'm' | 'f'>): NameMention | null {
+/**
+ * The person named most often before `before` (a full name or its surname alone; gender-compatible; ties: the
+ * latest, or with `firstOnTie` the one named first — the lead's person).
+ */
+function mostNamedBefore(names: NameMention[], tokens: readonly { value: string; start: number; end: number }[], before: number, gender: 'm' | 'f' | null, quoted: (offset: number) => boolean, genders: ReadonlyMap<string, 'm' | 'f'>, firstOnTie = false): NameMention | null {
   const count = new Map<string, number>();
   const lastOf = new Map<string, NameMention>();
+  const firstOf = new Map<string, number>();
   const bySurname = new Map<string, string>();
   let ni = 0;
   for (const t of tokens) {
@@ -357,6 +373,7 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
       if (clash(g, gender) || quoted(n.start)) continue;
       count.set(n.name, (count.get(n.name) ?? 0) + 1);
       lastOf.set(n.name, n);
+      if (!firstOf.has(n.name)) firstOf.set(n.name, n.start);
       if (/\s/.test(n.name)) bySurname.set(surnameOf(n.name), n.name);
     }
     if (ni < names.length && names[ni].start <= t.start) continue;
@@ -367,7 +384,8 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
   let bestCount = 0;
   for (const [name, c] of count) {
     const n = lastOf.get(name)!;
-    if (c > bestCount || (c === bestCount && best && n.start > best.start)) {
+    const tieWins = best !== null && (firstOnTie ? firstOf.get(name)! < firstOf.get(best.name)! : n.start > best.start);
+    if (c > bestCount || (c === bestCount && tieWins)) {
       best = n;
       bestCount = c;
     }

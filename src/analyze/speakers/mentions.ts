@@ -1,5 +1,6 @@
 import type { ArticleToken } from '../quotes/tokens.js';
 import { isCommonWord } from './common-words.js';
+import { REPORTING_VERBS } from '../quotes/lexicon.js';
 import { surnameOf, type NameMention } from './names.js';
 
 /**
@@ -78,6 +79,38 @@ export function pronounGenders(mentions: readonly NameMention[], tokens: readonl
   for (const [name, [m, f]] of votes) {
     if (m >= 2 * f && m > 0) out.set(name, 'm');
     else if (f >= 2 * m && f > 0) out.set(name, 'f');
+  }
+  return out;
+}
+
+/**
+ * The mentions that are the subject of their sentence or of a speech verb: the first mention before the
+ * sentence's first verb and after no preposition ("Buser, however, is counting on …"), and one right before a
+ * speech verb ("…, Early says there is …") — not the object of a verb ("… attacked Clinton").
+ */
+export function subjectMentions(mentions: readonly NameMention[], tokens: readonly ArticleToken[], quoted: (offset: number) => boolean): NameMention[] {
+  const out: NameMention[] = [];
+  let mi = 0;
+  let sentence = -1;
+  let done = false;
+  let sawAdp = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.sentence !== sentence) {
+      sentence = t.sentence;
+      done = false;
+      sawAdp = false;
+    }
+    while (mi < mentions.length && mentions[mi].end <= t.start) mi++;
+    // a mention whose last token a speech verb follows
+    const m = mentions[mi];
+    if (m && m.end === t.end && REPORTING_VERBS.has(tokens[i + 1]?.value.toLowerCase() ?? '') && !quoted(t.start) && out[out.length - 1] !== m) out.push(m);
+    if (done) continue;
+    if (mi < mentions.length && mentions[mi].start <= t.start) {
+      if (!sawAdp && !quoted(t.start)) out.push(mentions[mi]);
+      done = true;
+    } else if (t.pos === 'VERB' || t.pos === 'AUX') done = true;
+    else if (t.pos === 'ADP') sawAdp = true;
   }
   return out;
 }
