@@ -56,16 +56,17 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   /** Offset inside a quote (marks included)? Names there are not the speaker's. */
   const quoted = quotedPredicate(drafts, text);
   // every mention of the people named in full (surnames alone included) and the genders the text's pronouns give them
-  type People = { mentions: NameMention[]; named: NameMention[]; subjects: Set<NameMention>; genders: Map<string, 'm' | 'f'> };
-  let people: People | null = null;
+  // (kept for the second resolution of the same article and quotes: analyzeArticle resolves again after adopting speakers)
+  let people: People | null = peopleCache.get(drafts) ?? null;
   const peopleOf = (): People => {
     if (people) return people;
-    names ??= collectNames(tok.tokens, text);
+    names ??= namesOf(tok, text);
     const mentions = personMentions(names, tok.tokens, text);
     // the full names, and the surnames alone that are their sentence's subject ("Buser, however, is counting on …")
     const subjects = new Set(subjectMentions(mentions, tok.tokens, quoted));
     const named = mentions.filter((m) => subjects.has(m) || m.name === text.slice(m.start, m.end) || m.description !== null);
     people = { mentions, named, subjects, genders: pronounGenders(mentions, tok.tokens, quoted) };
+    peopleCache.set(drafts, people);
     return people;
   };
   /** An entity's gender: from its words, else from the pronouns the text uses after its name. */
@@ -90,7 +91,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     let target: Entity | null = null;
     if (info.kind === 'outlet' && !/\s/.test(q.speaker ?? ' ')) {
       // "Michael Bloomberg … Bloomberg said": a one-word outlet name that is a person's surname in this article
-      names ??= collectNames(tok.tokens, text);
+      names ??= namesOf(tok, text);
       const full = findByName(latest(entities), q.speaker!)?.speaker.names[0] ?? expandSurname(names, q.speaker!, Number.MAX_SAFE_INTEGER);
       if (full) {
         info.kind = 'person';
@@ -99,7 +100,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     }
     if (!info.name && info.kind === 'person' && q.speaker && /^\p{Lu}\p{Ll}+$/u.test(q.speaker)) {
       // a surname that is also a role noun ("Doctor said" after "Ken Doctor")
-      names ??= collectNames(tok.tokens, text);
+      names ??= namesOf(tok, text);
       const full = expandSurname(names, q.speaker, start);
       if (full) Object.assign(info, { name: full, description: null, head: null });
     }
@@ -124,7 +125,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // counted), not whatever name came last ("… Chandler … Chandler …\n\nOutrage as new Grand Theft Auto
         // game allows …\n\n'…,' she says")
         if (named && !target && named.start < blockStart(article, start, 1)) {
-          names ??= collectNames(tok.tokens, text);
+          names ??= namesOf(tok, text);
           const most = mostNamedBefore(names!, tok.tokens, start, info.gender, quoted, genders);
           const known = most && findByName(latest(entities), most.name);
           if (most && !(known && clash(genderOf(known), info.gender))) named = most;
@@ -146,7 +147,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const pEnd = tok.tokens[rb[1] - 1].end;
           if (fits && prevInfo.name && !/\s/.test(prevInfo.name)) {
             // a bare surname: the full name written elsewhere ("Teddy Goff … but Goff said")
-            names ??= collectNames(tok.tokens, text);
+            names ??= namesOf(tok, text);
             prevInfo.name = expandSurname(names, prevInfo.name, pStart) ?? prevInfo.name;
           }
           if (fits && prevInfo.name) {
@@ -162,7 +163,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       target = findByName(latest(entities), info.name);
       if (!target && !/\s/.test(info.name)) {
         // a bare surname: expand it to the full name written elsewhere in the article
-        names ??= collectNames(tok.tokens, text);
+        names ??= namesOf(tok, text);
         const full = expandSurname(names, info.name, start);
         if (full) {
           target = findByName(latest(entities), full);
@@ -181,14 +182,14 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       }
     } else if (info.definite && /^the\s+\S+-years?-old$/i.test(q.speaker ?? '')) {
       // "The 56-year-old said": the story's person, the one named most so far
-      names ??= collectNames(tok.tokens, text);
+      names ??= namesOf(tok, text);
       const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted, peopleOf().genders, true);
       if (most) target = findByName(latest(entities), most.name) ?? create('person', { ...info, kind: 'person', name: most.name }, most.start, most.end);
     } else if (info.definite && info.head) {
       target = bestDescribed(before, info);
       if (!target && !info.plural) {
         // "the Florida senator" after "Florida Sen. Marco Rubio": the person last named with that title
-        names ??= collectNames(tok.tokens, text);
+        names ??= namesOf(tok, text);
         let titled = lastTitledBefore(names, text, start, info, quoted);
         // a bare "the senator" with someone else named in its paragraph ("Rubio … the senator said") is theirs, not guessed
         const from = blockStart(article, start);
@@ -221,7 +222,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     if (target && target.named && !target.textDescribed) {
       // titles written before the full name elsewhere ("Ukrainian President Volodymyr Zelensky")
       target.textDescribed = true;
-      names ??= collectNames(tok.tokens, text);
+      names ??= namesOf(tok, text);
       for (const n of [...target.speaker.names]) {
         for (const d of descriptionsOf(names, n)) {
           if (!target.speaker.descriptions.includes(d)) target.speaker.descriptions.push(d);
@@ -268,6 +269,26 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   });
   for (const d of drafts) if (d.quote.speakerId) d.quote.speakerId = idOf.get(d.quote.speakerId) ?? null;
   return order.map(({ e }) => e.speaker);
+}
+
+/** The people named in full, every mention of them, which are subjects, and the genders the text's pronouns give them. */
+interface People {
+  mentions: NameMention[];
+  named: NameMention[];
+  subjects: Set<NameMention>;
+  genders: Map<string, 'm' | 'f'>;
+}
+const namesCache = new WeakMap<TokenizedArticle, NameMention[]>();
+const peopleCache = new WeakMap<QuoteDraft[], People>();
+
+/** The article's written-out names (collectNames), once per tokenised article. */
+function namesOf(tok: TokenizedArticle, text: string): NameMention[] {
+  let names = namesCache.get(tok);
+  if (!names) {
+    names = collectNames(tok.tokens, text);
+    namesCache.set(tok, names);
+  }
+  return names;
 }
 
 function enrich(e: Entity, info: PhraseInfo): void {

@@ -12,6 +12,7 @@ import { surnameOf, type NameMention } from './names.js';
 export function personMentions(names: readonly NameMention[], tokens: readonly ArticleToken[], text: string): NameMention[] {
   const out: NameMention[] = [];
   const bySurname = new Map<string, string>();
+  const common = new Map<string, boolean>();
   let ni = 0;
   for (const t of tokens) {
     while (ni < names.length && names[ni].end <= t.start) {
@@ -23,7 +24,10 @@ export function personMentions(names: readonly NameMention[], tokens: readonly A
     if (ni < names.length && names[ni].start <= t.start) continue;
     if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const full = bySurname.get(t.value);
-    if (full && !isCommonWord(t.value, text)) out.push({ name: full, start: t.start, end: t.end, description: null });
+    if (!full) continue;
+    let isCommon = common.get(t.value);
+    if (isCommon === undefined) common.set(t.value, (isCommon = isCommonWord(t.value, text)));
+    if (!isCommon) out.push({ name: full, start: t.start, end: t.end, description: null });
   }
   for (; ni < names.length; ni++) out.push(names[ni]);
   return out;
