@@ -14,7 +14,7 @@ import { colonAttributions } from './quotes/colon.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle, type TokenizedArticle } from './quotes/tokens.js';
 import { sentenceSubject } from './quotes/sentence-subject.js';
-import { resolveSpeakers } from './speakers/index.js';
+import { echoSpeakers, resolveSpeakers } from './speakers/index.js';
 import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
 import { creditSentenceSubjects } from './speakers/subject.js';
 import { findNumbers } from './numbers.js';
@@ -109,6 +109,8 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
       attributions = attributionsWith(speakers);
     }
   }
+  // a quote nobody was found for that repeats an earlier quote's words is that speaker's
+  echoSpeakers(drafts);
   // content, source and cue edges the taggers put a few tokens off move to where the rerankers put them (edge-rerank.ts)
   const edges = mode === 'merged' ? (opts.edgeModels === undefined ? loadEdgeModels() : opts.edgeModels) : null;
   if (edges) attributions = refineEdges(attributions, boundsInput(paras), article.text, edges);

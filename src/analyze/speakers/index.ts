@@ -291,6 +291,33 @@ function namesOf(tok: TokenizedArticle, text: string): NameMention[] {
   return names;
 }
 
+/** Words of a quote, for comparing quotes: lower case, punctuation and marks as single spaces. */
+const wordsKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** How many earlier quotes a quote's words are looked for in (bounded work on a page of a thousand quotes). */
+const ECHO_REACH = 50;
+
+/**
+ * A quote with no speaker of its own that repeats words an earlier quote gave someone ("… told investors … “to
+ * return capital to shareholders through dividends, in addition to investing for growth …” It shouldn't escape
+ * notice that … with “investing for growth.”") is theirs. At least two words; only speakers already set: call it
+ * last, once no attribution relation or sentence subject gave the quote a speaker.
+ */
+export function echoSpeakers(drafts: QuoteDraft[]): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (d.quote.speakerId || d.cue || d.inheritsFrom !== null || d.caption) continue;
+    const key = wordsKey(d.quote.text);
+    if (key.length < 8 || !key.includes(' ')) continue;
+    for (let j = i - 1; j >= 0 && j >= i - ECHO_REACH; j--) {
+      const p = drafts[j].quote;
+      if (p.speakerId && ` ${wordsKey(p.text)} `.includes(` ${key} `)) {
+        d.quote.speakerId = p.speakerId;
+        break;
+      }
+    }
+  }
+}
+
 function enrich(e: Entity, info: PhraseInfo): void {
   if (info.name && !e.speaker.names.includes(info.name)) {
     // keep the fullest form first ("Fiona Hill" before "Hill")
