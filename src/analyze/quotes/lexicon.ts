@@ -133,7 +133,10 @@ export const ORG_HEADS = new Set(
     'bank union federation organization organisation institute university group service navy ' +
     'publication newspaper outlet agency broadcaster center centre foundation association society academy ' +
     'observatory laboratory school college hospital network corporation board authority bureau ' +
-    'coalition alliance caucus legislature assembly senate congress statehouse county province district').split(' '),
+    'coalition alliance caucus legislature assembly senate congress statehouse county province district ' +
+    // the last words of company names ("Dick Clark Productions", "Warner Bros. Entertainment")
+    'productions studios records entertainment holdings inc corp ltd llc plc gmbh labs technologies airlines motors ' +
+    'pharmaceuticals industries enterprises brands communications').split(' '),
 );
 
 const NUMBER_WORDS: Record<string, number> = {
