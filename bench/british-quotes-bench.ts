@@ -9,21 +9,19 @@
  * ones straight), which should not change them. Skips cleanly (exit 0) when the data is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { extractArticle } from '../src/extract/index.js';
 import { analyzeArticle } from '../src/analyze/index.js';
 import type { RawDocument } from '../src/model.js';
 import { parseCsv } from './fnc-csv.js';
-import { emptyScore, scoreArticle, scoreLine, type GoldQuote, type QuoteScore } from './quote-gold.js';
+import { emptyScore, repoRoot, scoreArticle, scoreLine, type GoldQuote, type QuoteScore } from './quote-gold.js';
 
 interface GoldBody {
   body: string;
   quotes: GoldQuote[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');
+const root = repoRoot();
 const dir = process.argv[2] ?? join(root, '..', 'shared', 'bench', 'fnc1');
 if (!existsSync(join(dir, 'train_bodies.csv'))) {
   console.log(`british-quotes-bench: no FNC-1 data at ${dir}; skipped.`);

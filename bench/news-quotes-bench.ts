@@ -13,12 +13,11 @@
  * Each body is read as `retold annotate --as-is` reads a text file. Skips cleanly (exit 0) when the data is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { extractArticle } from '../src/extract/index.js';
 import { analyzeArticle } from '../src/analyze/index.js';
 import type { RawDocument } from '../src/model.js';
-import { emptyScore, scoreArticle, scoreLine, type GoldQuote, type QuoteScore } from './quote-gold.js';
+import { emptyScore, repoRoot, scoreArticle, scoreLine, type GoldQuote, type QuoteScore } from './quote-gold.js';
 
 interface GoldArticle {
   id: string;
@@ -26,8 +25,7 @@ interface GoldArticle {
   quotes: GoldQuote[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');
+const root = repoRoot();
 const dir = process.argv[2] ?? join(root, '..', 'shared', 'bench', 'aeb-dev');
 if (!existsSync(join(dir, 'ground-truth.json'))) {
   console.log(`news-quotes-bench: no article extraction benchmark data at ${dir}; skipped.`);

@@ -9,7 +9,16 @@
  * speaker's first full name (its first description when it has no name; the phrase next to the quote when
  * it has no resolved speaker) counts. Names are compared without case, curly apostrophes or a leading article.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ArticleAnnotations } from '../src/model.js';
+
+/** The repository root (the gold files live in its bench/), whether run from bench/ via tsx or from dist/bench/. */
+export function repoRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');
+}
 
 export interface GoldQuote {
   /** The quote's first words (exact). */

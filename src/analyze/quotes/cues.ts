@@ -140,10 +140,10 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
       (v + 1 >= max || SENTENCE_END.test(tokens[v + 1].value) || tokens[v + 1].value === ',')) {
     return { speaker: np, verb: v, side: 'after' };
   }
-  // appositive: Peskov, the Kremlin spokesman, said
+  // appositive: Peskov, the Kremlin spokesman, said (or, its comma left out, "… think tank told")
   const app = withAppositive(tokens, np, max);
   if (app !== np) {
-    v = skipAdverbs(tokens, app[1] + 1, max);
+    v = skipAdverbs(tokens, tokens[app[1]]?.value === ',' ? app[1] + 1 : app[1], max);
     if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: app, verb: v, side: 'after' };
   }
   return null;
@@ -178,8 +178,14 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
     // a longer appositive ("Gene Sperling, a top outside Clinton adviser, said"): up to the comma before a reporting verb
     const opener = tokens[np[1] + 1];
     if (opener && !isPronoun(opener) && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos)) {
-      for (let k = np[1] + 1; k < max && k < np[1] + 16; k++) {
-        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens, k) || isReportingVerb(tokens[k], false)) break;
+      for (let k = np[1] + 1; k < max && k < np[1] + 24; k++) {
+        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens, k)) break;
+        // the appositive's closing comma left out before a core speech verb ("Kurinji Selvaraj, a research analyst at
+        // the … Council on Energy, Environment and Water think tank told Vox"): the phrase ends at the verb
+        if (isReportingVerb(tokens[k], false)) {
+          if (k > np[1] + 3 && /^(?:said|says|told|tells|added|adds|wrote|writes)$/i.test(tokens[k].value) && /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) return [np[0], k];
+          break;
+        }
         if (tokens[k].value === ',' && k + 1 < max && isReportingVerb(tokens[k + 1], false, true)) return [np[0], k];
       }
     }
