@@ -21,6 +21,12 @@ function checkSpans(article: Article, ann: ArticleAnnotations): void {
     if (q.verbSpan) inRange(q.verbSpan, 'verb');
     if (q.speakerId) assert.ok(ann.speakers.some((s) => s.id === q.speakerId));
   }
+  // quoted terms: spans of the text, never overlapping a quote
+  for (const t of ann.terms) {
+    inRange(t, 'term');
+    assert.equal(t.text, article.text.slice(t.start, t.end));
+    assert.ok(!ann.quotes.some((q) => q.start < t.end && t.start < q.end), `term [${t.start},${t.end}) overlaps a quote`);
+  }
   for (const s of ann.speakers) for (const m of s.mentions) {
     inRange(m, 'mention');
     assert.equal(m.text, article.text.slice(m.start, m.end));
@@ -41,7 +47,8 @@ const piece = fc.constantFrom(
   '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', "'", "''", '``', '\u2019', ' ', ', ', '. ', '\n\n', ': ',
   'he said', 'she told Reuters', 'according to two people familiar with the matter', 'citing Bloomberg',
   'Kremlin spokesman Dmitry Peskov said', 'the spokesman added', 'We will win', 'officials', 'שלום', 'مرحبا', '日本語',
-  'x', 'A', '—', '[caption] ',
+  'x', 'A', '—', '[caption] ', 'the so-called ', 'Star Wars', 'is called ', 'In the words of the patient: ', 'The 56-year-old said',
+  '’’', '‘‘', 'Ken Doctor says', 'Will Moy told', 'Twitter said',
 );
 
 test('random text with quote marks: no crash, spans in range, text equals slice', () => {
