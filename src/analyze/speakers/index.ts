@@ -1,6 +1,7 @@
 import type { Article, Evidence, Speaker } from '../../model.js';
 import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
+import { subjectBefore } from '../quotes/cues.js';
 import { classifyPhrase, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
@@ -106,8 +107,23 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     }
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
-      // ("it" is no person: an organisation or outlet, which resolveIt settles once the attributions are known)
-      target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => e.speaker.kind === 'organization' || e.speaker.kind === 'outlet').pop() ?? null : resolvePronoun(before, info, genderOf);
+      // ("it" is no person: an organisation or outlet mentioned in this paragraph or the one before, else one
+      // resolveIt finds once the attributions are known)
+      const window = blockStart(article, start, 1);
+      target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => (e.speaker.kind === 'organization' || e.speaker.kind === 'outlet') && e.last >= window).pop() ?? null : resolvePronoun(before, info, genderOf);
+      if (!target && /^(?:they|it)$/i.test(q.speaker ?? '')) {
+        // "Big Machine have twice denied doing anything wrong.\n\n“…,” they said": the organisation that is the
+        // subject of the sentence before
+        const org = organisationSubjectBefore(tok, a, text, quoted);
+        if (org) {
+          const name = org.name;
+          target = latest(entities).find((e) => e.speaker.kind === org.kind && e.speaker.names.some((n) => n.toLowerCase() === name.toLowerCase())) ?? null;
+          if (!target) {
+            target = create(org.kind, { ...info, kind: org.kind, name: null, description: null, head: null, plural: false }, org.start, org.end);
+            target.speaker.names.push(name);
+          } else mention(target, org.start, org.end);
+        }
+      }
       if (!info.plural && /^(?:he|she)$/i.test(q.speaker ?? '')) {
         // no earlier speaker fits, or a person was named in this very sentence after the last mention of the
         // speaker found ("Sen. Claire McCaskill scolded him: “…,” she said"): the person last named
@@ -439,6 +455,41 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     }
   }
   return best;
+}
+
+/** Plural verbs that tell a name is a group's (British agreement: "Big Machine have denied"). */
+const PLURAL_VERB = /^(?:have|are|were|say|do|deny|insist|claim|argue)$/i;
+
+/**
+ * The organisation or outlet that is the subject of the sentence before the one holding token `at` (in the same
+ * paragraph or the one before), for a "they"/"it" nothing else resolves: a phrase the classifier calls an
+ * organisation or outlet ("The ministry", "Reuters"), or a name followed by a plural verb that holds no first
+ * name ("Big Machine have …"). Null otherwise.
+ */
+function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: string, quoted: (offset: number) => boolean): { kind: 'organization' | 'outlet'; name: string; start: number; end: number } | null {
+  const { tokens, sentenceTokens } = tok;
+  const here = tokens[at];
+  if (!here || here.sentence <= 0) return null;
+  const [s0, s1] = sentenceTokens[here.sentence - 1];
+  if (here.block - tokens[s0].block > 1 || quoted(tokens[s0].start)) return null;
+  let v = s0;
+  while (v < s1 && tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') v++;
+  if (v >= s1) return null;
+  const r = subjectBefore(tokens, v, s0);
+  if (!r || r[0] !== s0) return null;
+  const phrase = tokens.slice(r[0], r[1]);
+  const info = classifyPhrase(phrase, text);
+  const start = phrase[0].start;
+  const end = phrase[phrase.length - 1].end;
+  if (info.kind === 'outlet' && info.name) return { kind: 'outlet', name: info.name, start, end };
+  if (info.kind === 'organization') {
+    const name = (info.name ?? info.description ?? '').replace(/^the\s+/i, '');
+    return /\p{Lu}/u.test(name) ? { kind: 'organization', name, start, end } : null;
+  }
+  if (info.kind === 'person' && info.name && !info.description && PLURAL_VERB.test(tokens[v].value) && !phrase.some((t) => /^and$/i.test(t.value)) && !isFirstName(info.name.split(/\s+/)[0])) {
+    return { kind: 'organization', name: info.name, start, end };
+  }
+  return null;
 }
 
 /** Title abbreviations as the head nouns a later description uses ("Sen." → "senator"). */
