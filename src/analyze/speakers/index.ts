@@ -56,7 +56,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   let names: ReturnType<typeof collectNames> | null = null;
   /** Offset inside a quote (marks included)? Names there are not the speaker's. */
   const quoted = quotedPredicate(drafts, text);
-  // every mention of the people named in full (surnames alone included) and the genders the text's pronouns give them
+  // the mentions of the people named in full that can take up a pronoun, and the genders the text's pronouns give them
   // (kept for the second resolution of the same article and quotes: analyzeArticle resolves again after adopting speakers)
   let people: People | null = peopleCache.get(drafts) ?? null;
   const peopleOf = (): People => {
@@ -66,7 +66,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     // the full names, and the surnames alone that are their sentence's subject ("Buser, however, is counting on …")
     const subjects = new Set(subjectMentions(mentions, tok.tokens, quoted));
     const named = mentions.filter((m) => subjects.has(m) || m.name === text.slice(m.start, m.end) || m.description !== null);
-    people = { mentions, named, subjects, genders: pronounGenders(mentions, tok.tokens, quoted) };
+    people = { named, subjects, genders: pronounGenders(mentions, tok.tokens, quoted) };
     peopleCache.set(drafts, people);
     return people;
   };
@@ -287,9 +287,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   return order.map(({ e }) => e.speaker);
 }
 
-/** The people named in full, every mention of them, which are subjects, and the genders the text's pronouns give them. */
+/** The mentions that can take up a pronoun (full names, surnames as subjects), the subjects, and the genders the text's pronouns give people. */
 interface People {
-  mentions: NameMention[];
   named: NameMention[];
   subjects: Set<NameMention>;
   genders: Map<string, 'm' | 'f'>;
