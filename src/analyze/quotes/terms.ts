@@ -13,7 +13,7 @@ const NAMING =
 const SMALL = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs\.?|de|la|le|du)$/i;
 
 /**
- * Whether a cue-less partial quote names something rather than quoting someone: introduced as a name or
+ * Whether a short cue-less quote names something rather than quoting someone: introduced as a name or
  * term ('the so-called "Florida Man"', 'a condition known as "hot tub lung"'), or a short title-cased phrase
  * — a title, brand, slogan or label ("Star Wars", "Mary Poppins", "CCHQ Press", "We’re Not Gonna Take It").
  * A quote with a speaker, one over paragraphs or a longer one is someone's words and never a term.
