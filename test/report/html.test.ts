@@ -167,6 +167,31 @@ test('segments tile each block exactly: their text is the article text at their 
   }
 });
 
+test('quoted terms are marked apart from quotes, with the reason in their tooltip and a count', () => {
+  const r = seed();
+  const a = r.articles[0];
+  const words = '93rd Mechanized Brigade';
+  const start = a.text.indexOf(words);
+  assert.ok(start > 0);
+  r.terms = [{ articleId: a.id, start, end: start + words.length, text: words, reason: 'title' }];
+  const doc = parseDocument(renderHtml(r));
+  const segs = selectAll('.seg', selectOne(`article.doc[data-id="${a.id}"]`, doc)!);
+  const inTerm = segs.filter((s) => +s.attribs['data-o'] >= start && +s.attribs['data-o'] < start + words.length);
+  assert.equal(inTerm.map((s) => (s.children[0] as unknown as { data: string }).data).join(''), words, 'the term has its own segments');
+  for (const s of inTerm) {
+    assert.ok(s.attribs.class.split(' ').includes('term'), 'marked as a term');
+    assert.ok(!s.attribs.class.split(' ').includes('q'), 'not as a quote');
+    assert.match(s.attribs.title ?? '', /Quoted title or name, not a quotation/);
+  }
+  const before = segs.filter((s) => +s.attribs['data-o'] < start);
+  assert.ok(before.every((s) => !s.attribs.class.split(' ').includes('term')), 'nothing else is a term');
+  assert.ok(selectAll('.counts li', doc).some((li) => /^1 quoted terms$/.test(li.children.map((c) => ('data' in c ? c.data : (c as Element).children.map((x) => ('data' in x ? x.data : '')).join(''))).join(''))), 'counted');
+  // a report without terms (schema 1.0) shows no count
+  const old = seed() as Partial<Report>;
+  delete old.terms;
+  assert.ok(!/quoted terms/.test(renderHtml(old as Report).split('<ul class="counts">')[1].split('</ul>')[0]));
+});
+
 test('200 articles: two columns and a chooser, not 200 columns', () => {
   const base = seed();
   const articles = Array.from({ length: 200 }, (_, i) => ({ ...base.articles[i % 2], id: `x${String(i).padStart(3, '0')}` }));

@@ -33,7 +33,7 @@ export function evidenceCuts(report: Report): Map<string, number[]> {
  * figure captions, the title as a heading), sentences wrapped in
  * `<span class="sent" data-si>` (index into the article's sentences), and the
  * text cut into `<span class="seg" data-o>` segments at every boundary of a
- * sentence, quote, citation, attribution, number, hedge or piece of evidence.
+ * sentence, quote, quoted term, citation, attribution, number, hedge or piece of evidence.
  * `data-o` is the segment's offset in `article.text`, so the client can
  * highlight any `[start, end)` span exactly; segments of an attribution cue
  * carry `data-a` (indices into `report.attributions`). All text is escaped.
@@ -50,6 +50,10 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
     marks.push({ start: q.start, end: q.end, cls: `q ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}`,
       title: `Quote${who ? ` — ${who}` : ' (speaker unknown)'}${q.verb ? ` (${q.verb})` : ''}` });
     if (q.speakerSpan) marks.push({ ...q.speakerSpan, cls: `who ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}` });
+  }
+  for (const t of own.terms) {
+    marks.push({ start: t.start, end: t.end, cls: 'term',
+      title: t.reason === 'named' ? 'Quoted term, not a quotation: introduced as a name or term ("so-called", "known as")' : 'Quoted title or name, not a quotation: a short title-cased phrase no one is said to have said' });
   }
   for (const c of own.citations) {
     marks.push({ start: c.start, end: c.end, cls: 'cite', title: `Source: ${c.source} (${c.kind}, “${c.cue}”)` });
@@ -129,6 +133,7 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
 export interface ArticleItems {
   sentences: Report['sentences'];
   quotes: Report['quotes'];
+  terms: Report['terms'];
   citations: Report['citations'];
   numbers: Report['numbers'];
   hedges: Report['hedges'];
@@ -137,7 +142,7 @@ export interface ArticleItems {
 export type ArticleIndex = Map<string, ArticleItems> & { speakerName: Map<string, string> };
 
 function emptyItems(): ArticleItems {
-  return { sentences: [], quotes: [], citations: [], numbers: [], hedges: [], attributions: [] };
+  return { sentences: [], quotes: [], terms: [], citations: [], numbers: [], hedges: [], attributions: [] };
 }
 
 /** The report's per-article items grouped once (rendering N articles stays linear in the report size). */
@@ -150,6 +155,7 @@ export function indexByArticle(report: Report): ArticleIndex {
   };
   for (const x of report.sentences) get(x.articleId).sentences.push(x);
   for (const x of report.quotes) get(x.articleId).quotes.push(x);
+  for (const x of report.terms ?? []) get(x.articleId).terms.push(x);
   for (const x of report.citations) get(x.articleId).citations.push(x);
   for (const x of report.numbers) get(x.articleId).numbers.push(x);
   for (const x of report.hedges) get(x.articleId).hedges.push(x);

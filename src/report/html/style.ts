@@ -76,6 +76,7 @@ details.removed{margin-top:1.2rem;font-size:.78rem;color:var(--muted);border-top
 .sent.al-hover{background:#cfe0ff!important;box-shadow:0 0 0 2px #528bff}
 .show-quotes .seg.q{text-decoration:underline;text-decoration-color:var(--sc);text-decoration-thickness:2.5px;text-underline-offset:3px}
 .show-quotes .seg.who{color:var(--sc);font-weight:600}
+.show-quotes .seg.term{font-style:italic;text-decoration:underline dotted #98a2b3;text-decoration-thickness:1.5px;text-underline-offset:3px}
 .show-cites .seg.cite{border-bottom:1.5px dashed #667085}
 .show-numbers .seg.num{font-weight:600;color:#1d3f8f}
 .show-atts .seg.asrc{box-shadow:inset 0 -1.5px 0 var(--att)}
