@@ -6,9 +6,11 @@
  * accuracy among matched quotes, scored as bench/quote-gold.ts states. Two sets: bench/news-quotes.gold.json
  * (22 articles; their misses, listed after the figures, guided the rules) and bench/news-quotes-check.gold.json
  * (15 articles marked afterwards and only measured, never read for errors: its figures say how the rules
- * carry over to articles they were not fitted to; its misses are not listed).
+ * carry over to articles they were not fitted to; its misses are not listed). A third set,
+ * bench/news-quotes-fnc.gold.json, marks 30 FNC-1 training bodies (news of 2014–2015 as scraped, captions and
+ * debris included; texts in ../shared/bench/fnc1) the same way: a second tuning set, whose misses are listed too.
  *
- *   npm run bench:news-quotes -- [../shared/bench/aeb-dev]
+ *   npm run bench:news-quotes -- [../shared/bench/aeb-dev] [../shared/bench/fnc1]
  *
  * Each body is read as `retold annotate --as-is` reads a text file. Skips cleanly (exit 0) when the data is absent.
  */
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { extractArticle } from '../src/extract/index.js';
 import { analyzeArticle } from '../src/analyze/index.js';
 import type { RawDocument } from '../src/model.js';
+import { parseCsv } from './fnc-csv.js';
 import { emptyScore, repoRoot, scoreArticle, scoreLine, type GoldQuote, type QuoteScore } from './quote-gold.js';
 
 interface GoldArticle {
@@ -31,34 +34,65 @@ if (!existsSync(join(dir, 'ground-truth.json'))) {
   console.log(`news-quotes-bench: no article extraction benchmark data at ${dir}; skipped.`);
   process.exit(0);
 }
+const fncDir = process.argv[3] ?? join(root, '..', 'shared', 'bench', 'fnc1');
 const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
 
-function run(file: string): { score: QuoteScore; articles: number; ms: number } {
-  const gold = (JSON.parse(readFileSync(join(root, 'bench', file), 'utf8')) as { articles: GoldArticle[] }).articles;
-  const score = emptyScore();
+interface Run { score: QuoteScore; articles: number; ms: number }
+
+/** Score the articles `(label, body, quotes)`, each read as `retold annotate --as-is` reads a text file. */
+function score(items: Array<{ label: string; source: string; body: string; quotes: GoldQuote[] }>): Run {
+  const result = emptyScore();
   const t0 = performance.now();
-  for (const g of gold) {
+  for (const g of items) {
+    const raw: RawDocument = { source: g.source, mediaType: 'text/plain', content: g.body, encoding: 'utf-8', encodingSource: 'default', byteLength: Buffer.byteLength(g.body) };
+    const article = extractArticle(raw, { asIs: true });
+    scoreArticle(result, g.label, article.text, analyzeArticle(article), g.quotes);
+  }
+  return { score: result, articles: items.length, ms: performance.now() - t0 };
+}
+
+function run(file: string): Run {
+  const gold = (JSON.parse(readFileSync(join(root, 'bench', file), 'utf8')) as { articles: GoldArticle[] }).articles;
+  return score(gold.map((g) => {
     const body = truth[g.id]?.articleBody;
     if (body === undefined) throw new Error(`article ${g.id} not in ${dir}/ground-truth.json`);
-    const raw: RawDocument = { source: `aeb-dev/${g.id.slice(0, 8)}.txt`, mediaType: 'text/plain', content: body, encoding: 'utf-8', encodingSource: 'default', byteLength: Buffer.byteLength(body) };
-    const article = extractArticle(raw, { asIs: true });
-    scoreArticle(score, `${g.id.slice(0, 8)} (${new URL(g.url).hostname.replace(/^www\./, '')})`, article.text, analyzeArticle(article), g.quotes);
-  }
-  return { score, articles: gold.length, ms: performance.now() - t0 };
+    return { label: `${g.id.slice(0, 8)} (${new URL(g.url).hostname.replace(/^www\./, '')})`, source: `aeb-dev/${g.id.slice(0, 8)}.txt`, body, quotes: g.quotes };
+  }));
+}
+
+/** The FNC-1 set (null when its gold file or the FNC-1 data is absent). */
+function runFnc(): Run | null {
+  const file = join(root, 'bench', 'news-quotes-fnc.gold.json');
+  if (!existsSync(file) || !existsSync(join(fncDir, 'train_bodies.csv'))) return null;
+  const gold = (JSON.parse(readFileSync(file, 'utf8')) as { bodies: Array<{ body: string; quotes: GoldQuote[] }> }).bodies;
+  const bodies = new Map<string, string>();
+  for (const [id, body] of parseCsv(readFileSync(join(fncDir, 'train_bodies.csv'), 'utf8')).slice(1)) if (id) bodies.set(id, body);
+  return score(gold.map((g) => {
+    const body = bodies.get(g.body);
+    if (body === undefined) throw new Error(`FNC-1 body ${g.body} not in ${fncDir}/train_bodies.csv`);
+    return { label: `fnc1 body ${g.body}`, source: `fnc1/body-${g.body}.txt`, body, quotes: g.quotes };
+  }));
 }
 
 const tuning = run('news-quotes.gold.json');
+const fnc = runFnc();
 const check = existsSync(join(root, 'bench', 'news-quotes-check.gold.json')) ? run('news-quotes-check.gold.json') : null;
 const line = (label: string, r: { score: QuoteScore; articles: number; ms: number }): void => {
   console.log(`${label}: ${r.articles} articles, ${r.score.tp + r.score.fn} gold quotes (${(r.ms / r.articles).toFixed(1)} ms/article, first run)`);
   console.log('  ' + scoreLine(r.score));
 };
 line('news quotes, tuning set', tuning);
-if (check) {
-  line('news quotes, check set (never read for errors)', check);
-  const both = emptyScore();
-  for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) both[k] = tuning.score[k] + check.score[k];
-  console.log(`both: ${scoreLine(both)}`);
+if (fnc) line('news quotes, second tuning set (FNC-1 bodies of 2014–2015)', fnc);
+if (check) line('news quotes, check set (never read for errors)', check);
+const runs = [tuning, fnc, check].filter((r): r is Run => r !== null);
+if (runs.length > 1) {
+  const all = emptyScore();
+  for (const r of runs) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) all[k] += r.score[k];
+  console.log(`all ${runs.length} sets: ${scoreLine(all)}`);
 }
 console.log('misses of the tuning set:');
 for (const m of tuning.score.misses) console.log('  ' + m);
+if (fnc) {
+  console.log('misses of the second tuning set:');
+  for (const m of fnc.score.misses) console.log('  ' + m);
+}
