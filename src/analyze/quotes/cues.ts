@@ -338,7 +338,8 @@ function withoutRecording(tokens: Token[], np: TokenRange): TokenRange {
 
 export function subjectBefore(tokens: Token[], v: number, from: number): TokenRange | null {
   // "Mike Lee, who declared …": the relative pronoun's antecedent
-  if (v - 1 >= from && /^(?:who|which)$/i.test(tokens[v - 1].value)) {
+  // ("a TV report late last month that said …": "that" after a noun)
+  if (v - 1 >= from && (/^(?:who|which)$/i.test(tokens[v - 1].value) || (/^that$/i.test(tokens[v - 1].value) && v - 2 >= from && /^(?:NOUN|PROPN)$/.test(tokens[v - 2].pos)))) {
     const end = v - 2 >= from && tokens[v - 2].value === ',' ? v - 2 : v - 1;
     const ante = npBefore(tokens, end, from);
     if (ante) {

@@ -299,7 +299,8 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
 /**
  * The reported speech that ends the paragraph before block `b`, when that paragraph holds no quote of its
  * own: the cue of its last sentence, which opens with its speaker and a speech verb (said, added, told,
- * warned… — not a stance verb such as "believes"). "He added that parents should play a stronger role."
+ * warned… — not a stance verb such as "believes") or with "According to <speaker>,". "He added that parents
+ * should play a stronger role."
  */
 function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, perBlock: Segment[][]): Cue | null {
   if (b === 0) return null;
@@ -311,6 +312,8 @@ function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, p
   const [from, to] = tok.sentenceTokens[sent];
   if (tok.tokens[to - 1]?.value === '?') return null;
   const cue = cueBefore(tok.tokens, from, to, { leftmost: true });
+  // a sentence opening "According to Stambaugh, …" is reported speech too
+  if (cue?.speaker && cue.verb === from && /^according$/i.test(tok.tokens[from].value) && tok.tokens[cue.speaker[1]]?.value === ',') return cue;
   if (!cue?.speaker || cue.verb < cue.speaker[1] || cue.verb > cue.speaker[1] + 1) return null;
   // a passive ("The charge against Lewandowski is explained in an affidavit") names no speaker
   if (cue.verb > cue.speaker[1] && /^(?:is|are|was|were|be|been|being)$/i.test(tok.tokens[cue.speaker[1]].value)) return null;

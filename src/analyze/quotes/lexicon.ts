@@ -112,7 +112,11 @@ export const MALE_ROLES =
 export const DOCUMENT_HEADS = new Set(
   ('post posts tweet tweets statement statements report reports letter letters study survey poll video videos note ' +
     'memo document documents filing complaint lawsuit ad advert advertisement article book website site email emails ' +
-    'message messages caption release transcript record records data analysis footage photo photograph').split(' '),
+    'message messages caption release transcript record records data analysis footage photo photograph ' +
+    // things that carry words: "a sign that said “15%!”", "shirts reading …", "a withering editorial"
+    'sign signs shirt shirts t-shirt t-shirts hat hats cap caps banner banners placard placards poster posters ' +
+    'billboard billboards sticker stickers button buttons bottle bottles mug mugs headline headlines editorial ' +
+    'editorials piece column op-ed slogan slogans screen').split(' '),
 );
 
 /**

@@ -16,7 +16,8 @@ function isNpWord(t: Token): boolean {
   if (t.pos === 'DET') return !STOP_WORDS.has(t.value.toLowerCase());
   if (t.pos === 'PART' && /^['’]s$/i.test(t.value)) return true;
   if (/^\d/.test(t.value)) return true; // "93rd"
-  if (/^\p{Lu}[\p{L}.'’-]*$/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PRON') return true;
+  // (not a sentence-opening conjunction: "… our food?” And then answered himself")
+  if (/^\p{Lu}[\p{L}.'’-]*$/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PRON' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ') return true;
   return false;
 }
 
@@ -67,6 +68,12 @@ const TEMPORAL = /^(?:week|weeks|month|months|year|years|day|days|monday|tuesday
  */
 export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14): TokenRange | null {
   let np = npBeforeRaw(tokens, end, min, maxLen);
+  // a time phrase closing a longer phrase: "a TV report late last month (that said)" → "a TV report"
+  if (np && TEMPORAL.test(tokens[np[1] - 1].value)) {
+    let k = np[1] - 1;
+    while (k > np[0] && (TEMPORAL.test(tokens[k].value) || TIME_QUALIFIER.test(tokens[k].value))) k--;
+    if (k < np[1] - 2 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') && !TEMPORAL.test(tokens[k].value)) np = [np[0], k + 1];
+  }
   for (let round = 0; np && round < 2 && TEMPORAL.test(tokens[np[1] - 1].value); round++) {
     let i = np[0];
     // skip "less than", "more than", "just", "on", "earlier this"…
@@ -79,6 +86,9 @@ export function npBefore(tokens: Token[], end: number, min: number, maxLen = 14)
   }
   return np && afterMedium(tokens, np);
 }
+
+/** Words that open or qualify a time phrase ("late last month", "earlier this week"). */
+const TIME_QUALIFIER = /^(?:last|next|this|early|late|earlier|later|each|every|same|previous)$/i;
 
 /** Nouns for where something was said, not who said it ("In a Bloomberg interview Trump declared"). */
 const MEDIUM_NOUNS = new Set(
@@ -118,6 +128,8 @@ function npBeforeRaw(tokens: Token[], end: number, min: number, maxLen: number):
   i--;
   while (i >= min && last - i < maxLen) {
     const t = tokens[i];
+    // a time phrase before a name is no part of it: "This afternoon Ottawa Police posted"
+    if (TEMPORAL.test(t.value) && /^\p{Ll}/u.test(t.value) && tokens[i + 1].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1].value)) break;
     if (npWordAt(tokens, i)) {
       first = i;
       i--;

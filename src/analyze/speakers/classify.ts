@@ -126,7 +126,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const possessor = next !== undefined && /^['’]s$/.test(next.value) && j + 1 < words.length;
     const modifier = possessor || (next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1 && !roleSurname(words, j, i));
     // (a possessive governs too: "NASA's Jet Propulsion Laboratory" names no one)
-    const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || /^['’]s$/.test(prev.value));
+    // — but a person's name may follow one: "North Korea Leadership Watch blog's Michael Madden", "CNN's Jake Tapper"
+    const personAfterPossessive = j - i >= 2 && isFirstName(words[i].value) && !ORG_HEADS.has(words[j - 1].value.toLowerCase());
+    const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || (/^['’]s$/.test(prev.value) && !personAfterPossessive));
     const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
     // an institution after the name does not replace it ("Rosaly Lopes of … Laboratory")
     const institution = nameRun !== null && ORG_HEADS.has(words[j - 1].value.toLowerCase());

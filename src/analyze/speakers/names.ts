@@ -28,6 +28,12 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       i++;
       continue;
     }
+    // a role written capitalised at the start of a sentence is no part of the name: "Attorney Chris Chestnut said",
+    // "Sophomore Tyson Glover" (the name starts after it)
+    if (LEADING_ROLE.has(tokens[i].value.toLowerCase()) && i + 2 < tokens.length && isNameToken(tokens[i + 1]) && isNameToken(tokens[i + 2])) {
+      i++;
+      continue;
+    }
     let j = i;
     let words = 0; // capitalised words so far (at most 4; particles do not count)
     for (;;) {
@@ -56,7 +62,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
       // (a role noun ends no name, unless it is the surname after a first name: "Ken Doctor")
       const roleSurname = j - i === 2 && isFirstName(tokens[i].value);
-      if (!ORG_HEADS.has(last) && (!ROLE_NOUNS.has(last) || roleSurname) && !outletByName(name) && !/\n/.test(name)) {
+      if (!ORG_HEADS.has(last) && (!ROLE_NOUNS.has(last) || roleSurname) && !outletByName(name) && !outletShaped(tokens, i, j) && !/\n/.test(name)) {
         // the title/description before the name, same block, at most 6 words, not starting with "the/of/and"
         let k = i - 1;
         while (k >= 0 && i - k <= 6 && TITLE_WORD.test(tokens[k].value) && tokens[k].end + 2 >= tokens[k + 1].start && !/\n/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
@@ -69,6 +75,18 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Roles and class years that stand capitalised before a name at the start of a sentence. */
+const LEADING_ROLE = new Set([...ROLE_NOUNS, 'sophomore', 'freshman', 'undergraduate', 'graduate', 'veteran', 'rapper', 'singer', 'actor', 'actress', 'comedian', 'musician', 'artist', 'writer', 'novelist', 'filmmaker', 'director', 'producer', 'coach', 'player', 'striker', 'midfielder', 'goalkeeper', 'defender', 'quarterback', 'pitcher', 'fisherman', 'farmer', 'priest', 'pastor', 'imam', 'rabbi', 'nurse', 'surgeon', 'physician', 'blogger', 'columnist', 'photographer']);
+
+/**
+ * A run ending in a word that names news media ("Israel Radio", "The Daily Courier", "Channel News") is an
+ * outlet, not a person — unless it starts with a known first name ("Emily Post").
+ */
+const MEDIA_LAST = /^(?:Radio|TV|Television|Times|News|Journal|Herald|Tribune|Gazette|Telegraph|Press|Chronicle|Broadcasting|Magazine|Media|Newspaper|Courier|Post|Daily|Channel|Network|Agency|Wire)$/;
+function outletShaped(tokens: Token[], i: number, j: number): boolean {
+  return MEDIA_LAST.test(tokens[j - 1].value) && !isFirstName(tokens[i].value);
 }
 
 const PARTICLE = /^(?:al|el|bin|ibn|van|von|der|den|de|da|di|du|del|della|la|le)$/;
