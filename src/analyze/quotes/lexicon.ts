@@ -43,7 +43,10 @@ export const REPORTING_VERBS = new Set(
 export const INVERTIBLE_VERBS = new Set(
   ('said says added adds noted notes wrote writes explained continued asked replied stated declared ' +
     'insisted warned argued observed recalled responded remarked told tells exclaimed confessed wondered ' +
-    'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted comments commented explains').split(' '),
+    'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted comments commented explains ' +
+    // the present tense of features and profiles: "“…” states the Catholic priest", "…,” recalls Smith"
+    'states asks replies recalls insists warns argues continues declares responds remarks concludes acknowledges ' +
+    'concedes observes reiterates tweets').split(' '),
 );
 
 /** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */

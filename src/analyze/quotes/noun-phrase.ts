@@ -16,8 +16,8 @@ function isNpWord(t: Token): boolean {
   if (t.pos === 'DET') return !STOP_WORDS.has(t.value.toLowerCase());
   if (t.pos === 'PART' && /^['’]s$/i.test(t.value)) return true;
   if (/^\d/.test(t.value)) return true; // "93rd"
-  // (not a sentence-opening conjunction: "… our food?” And then answered himself")
-  if (/^\p{Lu}[\p{L}.'’-]*$/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PRON' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ') return true;
+  // (not a sentence-opening conjunction: "… our food?” And then answered himself"; "Nor" is also a surname)
+  if (/^\p{Lu}[\p{L}.'’-]*$/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PRON' && !(t.pos === 'CCONJ' && /^(?:And|But|Or|So|Yet|Plus)$/.test(t.value)) && t.pos !== 'SCONJ') return true;
   return false;
 }
 

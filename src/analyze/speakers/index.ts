@@ -202,21 +202,30 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted, peopleOf().genders, true);
       if (most) target = findByName(latest(entities), most.name) ?? create('person', { ...info, kind: 'person', name: most.name }, most.start, most.end);
     } else if (info.definite && info.head) {
+      // a bare "the senator" with someone else named in its paragraph ("Rubio … the senator said") is theirs, not guessed
+      const bare = !/\s/.test((info.description ?? '').replace(/^the\s+/i, ''));
+      const from = blockStart(article, start);
+      // (asSubject: only a name that is the subject of a verb — "Rubio sought …")
+      const someoneElseNamed = (name: string, asSubject = false): boolean => {
+        names ??= namesOf(tok, text);
+        const own = surnameOf(name);
+        const full = names.filter((n) => /\s/.test(n.name));
+        const surnames = new Set(full.map((n) => surnameOf(n.name)));
+        const a = tokenAt(tok.tokens, from);
+        const b = tokenAt(tok.tokens, start);
+        const subject = (k: number): boolean => !asSubject || /^(?:VERB|AUX)$/.test(tok.tokens[k + 1]?.pos ?? '') && !/^['’]s$/.test(tok.tokens[k + 1].value);
+        return (!asSubject && full.some((n) => n.start >= from && n.start < start && n.name !== name)) ||
+          tok.tokens.slice(a, b).some((t, k) => t.value !== own && surnames.has(t.value) && subject(a + k));
+      };
       target = bestDescribed(before, info);
+      // the same for a person quoted before and so described, not mentioned in this paragraph, when someone else is
+      // its subject: "Rubio sought … the senator said" is not Sanders, the senator quoted paragraphs before
+      if (target && bare && target.named && target.last < from && someoneElseNamed(target.speaker.names[0], true)) target = null;
       if (!target && !info.plural) {
         // "the Florida senator" after "Florida Sen. Marco Rubio": the person last named with that title
         names ??= namesOf(tok, text);
         let titled = lastTitledBefore(names, text, start, info, quoted);
-        // a bare "the senator" with someone else named in its paragraph ("Rubio … the senator said") is theirs, not guessed
-        const from = blockStart(article, start);
-        if (titled && !/\s/.test((info.description ?? '').replace(/^the\s+/i, ''))) {
-          const own = surnameOf(titled.name);
-          const surnames = new Set(names.filter((n) => /\s/.test(n.name)).map((n) => surnameOf(n.name)));
-          const other =
-            names.some((n) => n.start >= from && n.start < start && n.name !== titled!.name) ||
-            tok.tokens.slice(tokenAt(tok.tokens, from), tokenAt(tok.tokens, start)).some((t) => t.value !== own && surnames.has(t.value));
-          if (other) titled = null;
-        }
+        if (titled && bare && someoneElseNamed(titled.name)) titled = null;
         if (titled) {
           const known = findByName(latest(entities), titled.name);
           if (known && known.speaker.kind === 'person' && !clash(known.gender, info.gender)) target = known;
@@ -242,8 +251,11 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       for (const n of [...target.speaker.names]) {
         for (const d of descriptionsOf(names, n)) {
           if (!target.speaker.descriptions.includes(d)) target.speaker.descriptions.push(d);
-          const head = d.split(/\s+/).reverse().find((w) => ROLE_NOUNS.has(w.toLowerCase()));
-          if (head) target.heads.add(head.toLowerCase());
+          // every role word of it ("cleric Father" → cleric, father), and what a religious title stands for
+          for (const w of d.split(/\s+/)) {
+            if (ROLE_NOUNS.has(w.toLowerCase())) target.heads.add(w.toLowerCase());
+            for (const alias of TITLE_ROLES[w] ?? []) target.heads.add(alias);
+          }
         }
       }
     }
@@ -490,6 +502,13 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
   }
   return null;
 }
+
+/** Titles written before a name and the role nouns a later description uses for that person ("the Catholic priest"). */
+const TITLE_ROLES: Record<string, string[]> = {
+  Father: ['priest', 'cleric'], Fr: ['priest', 'cleric'], 'Fr.': ['priest', 'cleric'], Rev: ['pastor', 'minister', 'cleric', 'reverend'], 'Rev.': ['pastor', 'minister', 'cleric', 'reverend'],
+  Reverend: ['pastor', 'minister', 'cleric'], Pastor: ['pastor', 'cleric'], Imam: ['imam', 'cleric'], Rabbi: ['rabbi', 'cleric'], Bishop: ['bishop', 'cleric'], Archbishop: ['archbishop', 'cleric'],
+  Dr: ['doctor'], 'Dr.': ['doctor'], Sen: ['senator'], 'Sen.': ['senator'], Gov: ['governor'], 'Gov.': ['governor'], Rep: ['representative', 'congressman', 'congresswoman'], 'Rep.': ['representative', 'congressman', 'congresswoman'],
+};
 
 /** Title abbreviations as the head nouns a later description uses ("Sen." → "senator"). */
 const TITLE_HEAD: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'dr.': 'doctor', 'amb.': 'ambassador', 'sec.': 'secretary' };

@@ -64,8 +64,9 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       const roleSurname = j - i === 2 && isFirstName(tokens[i].value);
       if (!ORG_HEADS.has(last) && (!ROLE_NOUNS.has(last) || roleSurname) && !outletByName(name) && !outletShaped(tokens, i, j) && !/\n/.test(name)) {
         // the title/description before the name, same block, at most 6 words, not starting with "the/of/and"
+        // (roles too: "The 71-year-old cleric Father John O'Neal" → "cleric Father")
         let k = i - 1;
-        while (k >= 0 && i - k <= 6 && TITLE_WORD.test(tokens[k].value) && tokens[k].end + 2 >= tokens[k + 1].start && !/\n/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
+        while (k >= 0 && i - k <= 6 && (TITLE_WORD.test(tokens[k].value) || LEADING_ROLE.has(tokens[k].value.toLowerCase())) && tokens[k].end + 2 >= tokens[k + 1].start && !/\n/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
         let d = k + 1;
         while (d < i && /^(?:the|of|and|for)$/i.test(tokens[d].value)) d++;
         const description = d < i ? text.slice(tokens[d].start, tokens[i - 1].end) : null;
@@ -122,7 +123,7 @@ function isFirstNameTaggedVerb(tokens: Token[], i: number): boolean {
 }
 
 function isNameToken(t: Token): boolean {
-  return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
+  return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
 }
 
 /** The surname of a full name: its last word, without a joined particle ("Ali al-Badri" → "Badri"). */
