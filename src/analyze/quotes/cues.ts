@@ -30,7 +30,9 @@ export function isQuoteToken(tokens: Token[], k: number): boolean {
 }
 
 /** Verbs that report speech only right after a quote (“…?” Hannity pressed). */
-const AFTER_ONLY_VERBS = new Set(['pressed', 'began', 'started', 'interrupted', 'offered', 'laughed', 'chimed', 'shot', 'went', 'joked', 'quipped', 'conceded', 'sighed', 'smiled', 'cracked', 'teased', 'countered', 'protested', 'objected', 'persisted', 'pleaded', 'begged', 'recalled', 'reasoned', 'speculated', 'noted', 'intoned', 'captioned', 'captions', 'marvels', 'marveled', 'marvelled', 'gushed', 'gushes', 'fumed', 'raged']);
+const AFTER_ONLY_VERBS = new Set(['pressed', 'began', 'started', 'interrupted', 'offered', 'laughed', 'chimed', 'shot', 'went', 'joked', 'quipped', 'conceded', 'sighed', 'smiled', 'cracked', 'teased', 'countered', 'protested', 'objected', 'persisted', 'pleaded', 'begged', 'recalled', 'reasoned', 'speculated', 'noted', 'intoned', 'captioned', 'captions', 'marvels', 'marveled', 'marvelled', 'gushed', 'gushes', 'fumed', 'raged',
+  // lyrics and shouts ("…,” Bary raps." — wink may read "raps" as a noun)
+  'raps', 'rapped', 'sings', 'sang', 'chants', 'chanted', 'shouts', 'shouted', 'yells', 'yelled', 'screams', 'screamed', 'laughs', 'jokes', 'cries', 'cried']);
 
 export function isReportingVerb(t: Token, allowStance: boolean, afterQuote = false): boolean {
   const lw = t.value.toLowerCase();

@@ -25,7 +25,7 @@ export const REPORTING_VERBS = new Set(
     'clarify clarifies clarified repeat repeats repeated reiterate reiterates reiterated assure assures assured ' +
     'affirm affirms affirmed contend insist demand demands demanded proclaim proclaims proclaimed ' +
     'lament laments lamented acknowledged concede admitted opine opines opined surmise surmised ' +
-    'sing sings sang chant chants chanted read reads tweet texted emailed email emails wrote writes ' +
+    'sing sings sang rap raps rapped chant chants chanted read reads tweet texted emailed email emails wrote writes ' +
     'respond answered answer answers explain advise advises advised inform informs informed ' +
     'recommend recommends recommended predict forecast forecasts declare announce testify ' +
     'conclude summarize summarized summarise summarised characterize characterized characterise characterised ' +
@@ -115,7 +115,7 @@ export const MALE_ROLES =
 export const DOCUMENT_HEADS = new Set(
   ('post posts tweet tweets statement statements report reports letter letters study survey poll video videos note ' +
     'memo document documents filing complaint lawsuit ad advert advertisement article book website site email emails ' +
-    'message messages caption release transcript record records data analysis footage photo photograph ' +
+    'message messages caption release transcript record records data analysis footage photo photograph picture pictures image images ' +
     // things that carry words: "a sign that said “15%!”", "shirts reading …", "a withering editorial"
     'sign signs shirt shirts t-shirt t-shirts hat hats cap caps banner banners placard placards poster posters ' +
     'billboard billboards sticker stickers button buttons bottle bottles mug mugs headline headlines editorial ' +

@@ -22,6 +22,8 @@ export interface PhraseInfo {
 }
 
 const PLURAL_HEAD = /(?:s|people|men|women|children|staff|police)$/i;
+/** Nouns for a group speaking as one, never "he" or "she": "the crowd shouted", "the audience chanted". */
+const GROUP_HEAD = /^(?:crowd|audience|mob|chorus|choir|congregation|public|gathering|throng)$/i;
 const NOT_NAME_WORDS = new Set(
   ('U.S. US UK EU UN NATO Kremlin White House Pentagon Ukrainian Russian American British French German Chinese ' +
     'Israeli Palestinian Iranian European Former Senior Deputy Vice National Security Council Department Ministry ' +
@@ -172,7 +174,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   info.head = head;
   info.count = words.length ? countWord(words[0].value) : null;
   if (info.count === 1 && !/^(?:one|a|an|1)$/i.test(words[0].value)) info.count = null;
-  info.plural = !!head && PLURAL_HEAD.test(head) && !/(?:ss|us)$/.test(head) && !info.name;
+  info.plural = !!head && ((PLURAL_HEAD.test(head) && !/(?:ss|us)$/.test(head)) || GROUP_HEAD.test(head)) && !info.name;
   if (FEMALE_ROLES.test(phrase)) info.gender = 'f';
   else if (MALE_ROLES.test(phrase)) info.gender = 'm';
   // a courtesy title is not a description: "Mrs Smith, a teacher" → "a teacher"

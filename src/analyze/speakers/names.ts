@@ -13,7 +13,7 @@ export interface NameMention {
 
 const TITLE_WORD = /^(?:President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Former|former|Deputy|Vice|Chief|Foreign|Defense|Defence|State|Interior|Finance|National|Security|Council|House|White|Kremlin|U\.S\.|US|UK|EU|UN|Russian|Ukrainian|American|British|French|German|Chinese|Israeli|Iranian|Turkish|Polish|European|Democratic|Republican|Democrat|Speaker|Leader|Majority|Minority|Ambassador|Mayor|Judge|Justice|Attorney|Commander|Colonel|Col\.|Lt\.|Adviser|Advisor|Director|Chairman|Chairwoman|CEO|Pope|King|Queen|Prince|Sheikh|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|spokesman|spokeswoman|spokesperson|adviser|advisor|official|minister|president|secretary|senator|governor|mayor|ambassador|envoy|aide|chief|director|commander|lawmaker|analyst|expert|professor|economist|leader|head|chairman|founder|executive|CEO|the|of|and|for|former|senior|top|deputy|foreign|defense|defence|security|national|presidential|press|campaign)$/;
 
-const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|Chairman|Chairwoman|Director|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.)$/;
+const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|Chairman|Chairwoman|Director|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.|San|Santa|Los|Las)$/;
 
 /**
  * Person names written out in the text: runs of 2–4 capitalised proper-noun
@@ -44,6 +44,11 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
         words++;
         continue;
       }
+      // a hyphenated name wink splits: "Abdel-Majed", "Jean-Christophe"
+      if (j > i && tokens[j].value === '-' && tokens[j].start === tokens[j - 1].end && tokens[j + 1] !== undefined && tokens[j + 1].start === tokens[j].end && isNameToken(tokens[j + 1])) {
+        j += 2;
+        continue;
+      }
       // a lower-case particle inside a name: "Ali al-Badri", "Ursula von der Leyen", "Ludwig van Beethoven"
       const k = j > i && adjacent ? particleRun(tokens, j) : j;
       if (k === j) break;
@@ -51,13 +56,13 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       words++;
     }
     // "Mrs. Clinton", "Sen. Warren": a courtesy title or office before a single surname
-    if (j - i === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
-      out.push({ name: tokens[i].value, start: tokens[i].start, end: tokens[i].end, description: tokens[i - 1].value });
+    if (words === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
+      out.push({ name: text.slice(tokens[i].start, tokens[j - 1].end), start: tokens[i].start, end: tokens[j - 1].end, description: tokens[i - 1].value });
       i = j;
       continue;
     }
     // "Moore & Van Allen", "Procter & Gamble": a firm, not a person
-    if (j - i >= 2 && !(i > 0 && tokens[i - 1].value === '&') && !(j < tokens.length && tokens[j].value === '&')) {
+    if (words >= 2 && !(i > 0 && tokens[i - 1].value === '&') && !(j < tokens.length && tokens[j].value === '&')) {
       const last = tokens[j - 1].value.toLowerCase();
       const name = text.slice(tokens[i].start, tokens[j - 1].end);
       // (a role noun ends no name, unless it is the surname after a first name: "Ken Doctor")
@@ -123,7 +128,7 @@ function isFirstNameTaggedVerb(tokens: Token[], i: number): boolean {
 }
 
 function isNameToken(t: Token): boolean {
-  return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
+  return t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.value) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.value) || /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])\p{Lu}\p{Ll}+$/u.test(t.value)) && !NOT_NAME.test(t.value);
 }
 
 /** The surname of a full name: its last word, without a joined particle ("Ali al-Badri" → "Badri"). */
@@ -135,12 +140,32 @@ export function surnameOf(name: string): string {
 /** The full name a surname refers to: the latest written-out name before `before` ending with it, else the first after. */
 export function expandSurname(names: NameMention[], surname: string, before: number): string | null {
   let best: NameMention | null = null;
+  const count = new Map<string, number>();
   for (const n of names) {
     if (!/\s/.test(n.name) || surnameOf(n.name) !== surname) continue;
-    if (n.start < before) best = n;
-    else if (!best) return n.name;
+    if (n.start < before) {
+      best = n;
+      count.set(n.name, (count.get(n.name) ?? 0) + 1);
+    } else if (!best) return n.name;
+  }
+  // two people of one surname ("Abdel-Majed Abdel Bary" … "His father Adel Abdul Bary" … "Bary raps"): the one
+  // named last when that was near (within NEAR characters); else the one named most, the first named on a tie
+  if (best && count.size > 1 && before - best.end > NEAR) {
+    // (names starting with a known first name first: not "Team Trump" or "Wisconsin Trump" for "Donald Trump")
+    const people = [...count.keys()].filter((n) => isFirstName(n.split(/\s+/)[0]));
+    if (people.length) for (const n of [...count.keys()]) if (!people.includes(n)) count.delete(n);
+    let top = count.has(best.name) ? best.name : people[0];
+    for (const [name, c] of count) if (c > (count.get(top) ?? 0) || (c === count.get(top) && name !== top && firstAt(names, name) < firstAt(names, top))) top = name;
+    return top;
   }
   return best ? best.name : null;
+}
+
+/** How near (characters) a full name must be to take a bare surname when two people share it: about a paragraph. */
+const NEAR = 600;
+
+function firstAt(names: NameMention[], name: string): number {
+  return names.find((n) => n.name === name)?.start ?? Infinity;
 }
 
 /** Descriptions written before a full name anywhere in the text ("Ukrainian President" for "Volodymyr Zelensky"). */
