@@ -285,6 +285,11 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const np = npAfter(tokens, v + 1, to);
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
+  // "The woman was described by officials as “one of his wives”": the agent of a passive speech verb speaks
+  if (p >= from && /^(?:is|are|was|were|be|been|being)$/i.test(tokens[p].value) && /^by$/i.test(tokens[v + 1]?.value ?? '')) {
+    const agent = npAfter(tokens, v + 2, to);
+    if (agent) return { speaker: agent, verb: v, side: 'before' };
+  }
   const np = subjectBefore(tokens, v, from);
   if (np && !(skip && skip(np[0]))) return { speaker: np, verb: v, side: 'before' };
   // inverted right before the quote: "said Peskov: “…"
@@ -353,7 +358,7 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
     }
   }
   const lw = tokens[v].value.toLowerCase();
-  const np0 = npBeforeAppositive(tokens, v, from);
+  const np0 = relativeAntecedent(tokens, v, from) ?? npBeforeAppositive(tokens, v, from);
   // "Protesters marching through the streets chanted": the phrase before a participle and its preposition
   const reduced = np0 && np0[0] - 2 > from && tokens[np0[0] - 1].pos === 'ADP' && tokens[np0[0] - 2].pos === 'VERB' && /ing$/i.test(tokens[np0[0] - 2].value)
     ? npBefore(tokens, np0[0] - 2, from)
@@ -404,6 +409,31 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
         if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && !relative && /^\p{Ll}/u.test(tokens[k].value) && !/(?:ing|ed)$/.test(tokens[k].value)) finite = true;
       }
       if (!finite) return [subj[0], p];
+    }
+  }
+  return null;
+}
+
+/**
+ * The subject of a verb whose subject carries a relative clause ending right before it: "A sound expert who
+ * compared the footage with his rap songs told the paper" → "A sound expert" (not "his rap songs"). Null when the
+ * words before `v` are not such a clause (no "who/that/which" + verb within 12 tokens, no comma or other cue).
+ */
+function relativeAntecedent(tokens: Token[], v: number, from: number): TokenRange | null {
+  let sawVerb = false;
+  for (let k = v - 1; k > from && k >= v - 12; k--) {
+    const t = tokens[k];
+    if (t.value === ',' || SENTENCE_END.test(t.value) || isQuoteToken(tokens, k)) return null;
+    // a clause of its own in between: "the congressman who gained attention when he yelled"
+    if (/^(?:he|she|they|we|i)$/i.test(t.value) || t.pos === 'SCONJ' || /^(?:when|as|after|before|because|since|if|until|where)$/i.test(t.value)) return null;
+    if (/^(?:who|that|which)$/i.test(t.value)) {
+      if (!sawVerb || k + 1 >= v - 1 || !/^(?:VERB|AUX)$/.test(tokens[k + 1].pos)) return null;
+      if (!/^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) return null;
+      return npBefore(tokens, k, from);
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      if (k !== v - 1 && REPORTING_VERBS.has(t.value.toLowerCase())) return null;
+      sawVerb = true;
     }
   }
   return null;

@@ -258,7 +258,23 @@ function findCue(tok: TokenizedArticle, open: number, close: number, kind: Quote
     return cueAfter(tokens, ci + 1, blockEnd, endsSentence);
   };
   // a partial quote closing on a comma ("…“not on the table,” Smith said") takes the cue after it
-  if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) return before() ?? after();
+  if (kind === 'partial' && !(close >= 0 && commaAtClose(tok, close))) {
+    // … and one in a contrasting clause of its own takes that clause's cue: "The woman was described by officials
+    // as “one of his wives”, while other reports have described her as his “ex-wife”"
+    // (a clause with a subject of its own, right after the conjunction — not "…, while being interviewed, called …" —
+    // and no speech verb right after the quote: "— “why wouldn’t you …?” asked Dunn")
+    const later = after();
+    for (let k = oi - 1; k > from + 1 && !later?.speaker; k--) {
+      if (skip(k)) continue;
+      const conj = /^(?:while|whereas|but|although|though)$/i.test(tokens[k].value) && /^[,;]$/.test(tokens[k - 1].value);
+      if (conj || tokens[k].value === ';') {
+        const own = cueBefore(tokens, k + 1, oi, { leftmost: !adjacentVerb, skip });
+        if (own?.speaker && own.speaker[0] === k + 1 && own.verb > own.speaker[1] - 1) return own;
+        break;
+      }
+    }
+    return before() ?? later;
+  }
   // "The minister said: “…”" — a colon introduction names the speaker
   if (oi > from && tokens[oi - 1].value === ':') return before() ?? after() ?? cueColonIntro(tokens, from, oi - 1);
   return after() ?? before();

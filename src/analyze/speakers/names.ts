@@ -13,7 +13,7 @@ export interface NameMention {
 
 const TITLE_WORD = /^(?:President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Former|former|Deputy|Vice|Chief|Foreign|Defense|Defence|State|Interior|Finance|National|Security|Council|House|White|Kremlin|U\.S\.|US|UK|EU|UN|Russian|Ukrainian|American|British|French|German|Chinese|Israeli|Iranian|Turkish|Polish|European|Democratic|Republican|Democrat|Speaker|Leader|Majority|Minority|Ambassador|Mayor|Judge|Justice|Attorney|Commander|Colonel|Col\.|Lt\.|Adviser|Advisor|Director|Chairman|Chairwoman|CEO|Pope|King|Queen|Prince|Sheikh|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|spokesman|spokeswoman|spokesperson|adviser|advisor|official|minister|president|secretary|senator|governor|mayor|ambassador|envoy|aide|chief|director|commander|lawmaker|analyst|expert|professor|economist|leader|head|chairman|founder|executive|CEO|the|of|and|for|former|senior|top|deputy|foreign|defense|defence|security|national|presidential|press|campaign)$/;
 
-const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|Chairman|Chairwoman|Director|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.|San|Santa|Los|Las)$/;
+const NOT_NAME = /^(?:The|A|An|This|That|These|Those|In|On|At|But|And|Or|If|When|While|As|After|Before|President|Prime|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.|Former|Deputy|Vice|Chief|Kremlin|White|House|U\.S\.|US|UK|EU|UN|NATO|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.|Rev\.|Reverend|Bishop|Cardinal|Officer|Sergeant|Sgt\.|Trooper|Capt\.|Captain|Chairman|Chairwoman|Director|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Russian|Ukrainian|American|British|European|Chinese|Israeli|National|Security|Council|Department|Ministry|Brigade|Army|Republican|Democratic|North|South|East|West|New|United|States|Kingdom|Capitol|Downing|Wall|Silicon|Street|Avenue|Square|Road|Mount|Lake|River|Fort|Port|Saint|St\.|San|Santa|Los|Las|District|Circuit|Judge|Justice)$/;
 
 /**
  * Person names written out in the text: runs of 2–4 capitalised proper-noun
@@ -42,6 +42,11 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       if (adjacent && (isNameToken(tokens[j]) || (j === i && isFirstNameTaggedVerb(tokens, j)) || (j > i && isSurnameTaggedVerb(tokens[j])) || (j === i + 1 && isRoleSurname(tokens, i, j)))) {
         j++;
         words++;
+        continue;
+      }
+      // a middle initial: "James B. Comey", "Michael J. Fox"
+      if (j > i && adjacent && /^\p{Lu}\.$/u.test(tokens[j].value) && tokens[j + 1] !== undefined && tokens[j + 1].start - tokens[j].end <= 1 && isNameToken(tokens[j + 1])) {
+        j++;
         continue;
       }
       // a hyphenated name wink splits: "Abdel-Majed", "Jean-Christophe"
