@@ -110,7 +110,20 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       // ("it" is no person: an organisation or outlet mentioned in this paragraph or the one before, else one
       // resolveIt finds once the attributions are known)
       const window = blockStart(article, start, 1);
-      target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => (e.speaker.kind === 'organization' || e.speaker.kind === 'outlet') && e.last >= window).pop() ?? null : resolvePronoun(before, info, genderOf);
+      const isOrg = (e: Entity): boolean => e.speaker.kind === 'organization' || e.speaker.kind === 'outlet';
+      target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => isOrg(e) && e.last >= window).pop() ?? null : resolvePronoun(before, info, genderOf);
+      // "“…,” they said in a statement.\n\n“…”\n\nNow they've put out another statement.\n\n“…,” it says": the
+      // organisation quoted within the three paragraphs before
+      if (!target && /^it$/i.test(q.speaker ?? '')) {
+        const far = blockStart(article, start, 3);
+        target = before.filter((e) => isOrg(e) && e.last >= far && drafts.some((x) => x.quote.start < start && x.quote.speakerId === '#' + e.idx)).pop() ?? null;
+      }
+      // "The company that runs the AMAs, Dick Clark Productions, denies …\n\n“…,” they said": an organisation that is
+      // the subject of the sentence before is "they", not another organisation quoted earlier
+      if (target && isOrg(target) && /^they$/i.test(q.speaker ?? '')) {
+        const org = organisationSubjectBefore(tok, a, text, quoted);
+        if (org && !target.speaker.names.some((n) => n.toLowerCase() === org.name.toLowerCase())) target = null;
+      }
       if (!target && /^(?:they|it)$/i.test(q.speaker ?? '')) {
         // "Big Machine have twice denied doing anything wrong.\n\n“…,” they said": the organisation that is the
         // subject of the sentence before
@@ -485,9 +498,31 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
   if (here.block - tokens[s0].block > 1 || quoted(tokens[s0].start)) return null;
   let v = s0;
   while (v < s1 && tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') v++;
+  // the verb of a relative clause inside the subject ("The company that runs the AMAs, Dick Clark Productions,
+  // denies …"): the first verb after the clause and its appositive
+  let appositive = false;
+  if (v < s1 && v > s0 && /^(?:that|who|which)$/i.test(tokens[v - 1].value)) {
+    let c = v;
+    while (c < s1 && tokens[c].value !== ',') c++;
+    c++;
+    while (c < s1 && tokens[c].value !== ',' && tokens[c].pos !== 'VERB' && tokens[c].pos !== 'AUX') c++;
+    if (c >= s1 || tokens[c].value !== ',') return null;
+    v = c + 1;
+    while (v < s1 && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX') && !/^(?:VERB)$/.test(tokens[v].pos)) v++;
+    if (v >= s1 || tokens[v].pos !== 'VERB') return null;
+    appositive = true;
+  }
   if (v >= s1) return null;
-  const r = subjectBefore(tokens, v, s0);
-  if (!r || r[0] !== s0) return null;
+  let r = subjectBefore(tokens, v, s0);
+  // (the appositive name: "…, Dick Clark Productions," before the verb)
+  if (appositive) {
+    let e = v - 1;
+    while (e > s0 && tokens[e].value === ',') e--;
+    let b = e;
+    while (b > s0 && tokens[b - 1].value !== ',') b--;
+    r = b > s0 && e >= b ? [b, e + 1] : null;
+  } else if (!r || r[0] !== s0) return null;
+  if (!r) return null;
   const phrase = tokens.slice(r[0], r[1]);
   const info = classifyPhrase(phrase, text);
   const start = phrase[0].start;
