@@ -125,6 +125,12 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
     const np = npAfter(tokens, k + 1, max) ?? oneOf(tokens, k + 1, max);
     return { speaker: np ? toSentenceEnd(tokens, withAppositive(tokens, np, max), max) : null, verb: k, side: 'after' };
   }
+  // "the “new Gannett,” as Reed dubbed the combination": "as" + the speaker + a speech or naming verb
+  if (/^as$/i.test(tokens[k].value)) {
+    const who = npAfter(tokens, k + 1, max);
+    const w = who ? skipAdverbs(tokens, who[1], max) : max;
+    if (who && w < max && isReportingVerb(tokens[w], true, true)) return { speaker: who, verb: w, side: 'after' };
+  }
   // ("…,” one of the protesters said")
   const np = npAfter(tokens, k, max) ?? oneOf(tokens, k, max);
   if (!np) return null;

@@ -185,7 +185,11 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
     for (let j = i - 1; j >= 0; j--) {
       const p = drafts[j];
       if (p.caption) continue;
-      const adjacent = p.lastBlock === d.firstBlock || nextBodyBlock(article, p.lastBlock) === d.firstBlock;
+      const between = nextBodyBlock(article, p.lastBlock);
+      // (or one short paragraph of narration between them, with no quote or speech verb: "“…,” said Stambaugh.\n\n
+      // There are many advantages to a robot over a human patrol.\n\n“They'll work triple shift …”")
+      const aside = between >= 0 && nextBodyBlock(article, between) === d.firstBlock && d.firstBlock !== p.lastBlock && perBlock[between].length === 0 && !outsideCue[between] && isShortAside(text, article.blocks[between], tok);
+      const adjacent = p.lastBlock === d.firstBlock || between === d.firstBlock || aside;
       if (adjacent && (p.cue?.speaker || p.inheritsFrom !== null)) d.inheritsFrom = p.inheritsFrom ?? j;
       break;
     }
@@ -198,6 +202,20 @@ function firstNonSpace(text: string, from: number, to: number): number {
   let i = from;
   while (i < to && /\s/.test(text[i])) i++;
   return i;
+}
+
+/**
+ * One sentence of at most 20 words with no name-like word after its first and no speech or stance verb ("Many
+ * parents believe …" gives the next quote its own speakers): a narrator's aside between two quotes.
+ */
+function isShortAside(text: string, block: Span, tok: TokenizedArticle): boolean {
+  const s = text.slice(block.start, block.end).trim();
+  const words = s.split(/\s+/);
+  if (words.length > 20 || /[.!?]\s+\S/.test(s) || words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+  for (let k = tokenAt(tok.tokens, block.start); k < tok.tokens.length && tok.tokens[k].start < block.end; k++) {
+    if (REPORTING_VERBS.has(tok.tokens[k].value.toLowerCase())) return false;
+  }
+  return true;
 }
 
 function nextBodyBlock(article: Article, b: number): number {

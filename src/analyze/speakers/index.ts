@@ -114,7 +114,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => isOrg(e) && e.last >= window).pop() ?? null : resolvePronoun(before, info, genderOf);
       // "“…,” they said in a statement.\n\n“…”\n\nNow they've put out another statement.\n\n“…,” it says": the
       // organisation quoted within the three paragraphs before
-      if (!target && /^it$/i.test(q.speaker ?? '')) {
+      // — unless a document opens a sentence in between ("The report was released on Monday.\n\n“…,” it said": the report)
+      if (!target && /^it$/i.test(q.speaker ?? '') && !DOCUMENT_SUBJECT.test(text.slice(window, start))) {
         const far = blockStart(article, start, 3);
         target = before.filter((e) => isOrg(e) && e.last >= far && drafts.some((x) => x.quote.start < start && x.quote.speakerId === '#' + e.idx)).pop() ?? null;
       }
@@ -537,6 +538,9 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
   }
   return null;
 }
+
+/** A sentence opening with a document as its subject ("The report was released …"). */
+const DOCUMENT_SUBJECT = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:The|This|That|A|An|Its|Their)\\s+(?:[\\w-]+\\s+)?(?:${[...DOCUMENT_HEADS].join('|')})\\b`);
 
 /** Titles written before a name and the role nouns a later description uses for that person ("the Catholic priest"). */
 const TITLE_ROLES: Record<string, string[]> = {
