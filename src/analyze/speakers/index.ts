@@ -268,6 +268,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           // every role word of it ("cleric Father" → cleric, father), and what a religious title stands for
           for (const w of d.split(/\s+/)) {
             if (ROLE_NOUNS.has(w.toLowerCase())) target.heads.add(w.toLowerCase());
+            const abbreviation = TITLE_HEAD[w.toLowerCase()];
+            if (abbreviation) target.heads.add(abbreviation);
             for (const alias of TITLE_ROLES[w] ?? []) target.heads.add(alias);
           }
         }
@@ -509,7 +511,7 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
     while (c < s1 && tokens[c].value !== ',' && tokens[c].pos !== 'VERB' && tokens[c].pos !== 'AUX') c++;
     if (c >= s1 || tokens[c].value !== ',') return null;
     v = c + 1;
-    while (v < s1 && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX') && !/^(?:VERB)$/.test(tokens[v].pos)) v++;
+    while (v < s1 && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX')) v++;
     if (v >= s1 || tokens[v].pos !== 'VERB') return null;
     appositive = true;
   }
@@ -542,15 +544,18 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
 /** A sentence opening with a document as its subject ("The report was released …"). */
 const DOCUMENT_SUBJECT = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:The|This|That|A|An|Its|Their)\\s+(?:[\\w-]+\\s+)?(?:${[...DOCUMENT_HEADS].join('|')})\\b`);
 
-/** Titles written before a name and the role nouns a later description uses for that person ("the Catholic priest"). */
+/**
+ * Titles written before a name and the role nouns a later description uses for that person ("the Catholic
+ * priest"), beyond the abbreviations of TITLE_HEAD.
+ */
 const TITLE_ROLES: Record<string, string[]> = {
   Father: ['priest', 'cleric'], Fr: ['priest', 'cleric'], 'Fr.': ['priest', 'cleric'], Rev: ['pastor', 'minister', 'cleric', 'reverend'], 'Rev.': ['pastor', 'minister', 'cleric', 'reverend'],
   Reverend: ['pastor', 'minister', 'cleric'], Pastor: ['pastor', 'cleric'], Imam: ['imam', 'cleric'], Rabbi: ['rabbi', 'cleric'], Bishop: ['bishop', 'cleric'], Archbishop: ['archbishop', 'cleric'],
-  Dr: ['doctor'], 'Dr.': ['doctor'], Sen: ['senator'], 'Sen.': ['senator'], Gov: ['governor'], 'Gov.': ['governor'], Rep: ['representative', 'congressman', 'congresswoman'], 'Rep.': ['representative', 'congressman', 'congresswoman'],
+  Rep: ['congressman', 'congresswoman'], 'Rep.': ['congressman', 'congresswoman'],
 };
 
 /** Title abbreviations as the head nouns a later description uses ("Sen." → "senator"). */
-const TITLE_HEAD: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'dr.': 'doctor', 'amb.': 'ambassador', 'sec.': 'secretary' };
+const TITLE_HEAD: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'dr.': 'doctor', dr: 'doctor', 'amb.': 'ambassador', 'sec.': 'secretary' };
 
 /**
  * The person a definite description refers back to by a title written right before a name ("the Florida

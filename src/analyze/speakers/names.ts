@@ -142,7 +142,10 @@ export function surnameOf(name: string): string {
   return last.replace(/^(?:al|el|bin|ibn|ben|abu)-(?=\p{Lu})/u, '');
 }
 
-/** The full name a surname refers to: the latest written-out name before `before` ending with it, else the first after. */
+/**
+ * The full name a surname refers to: the latest written-out name before `before` ending with it (the one named
+ * most when two people share the surname and the latest was named more than a paragraph back), else the first after.
+ */
 export function expandSurname(names: NameMention[], surname: string, before: number): string | null {
   let best: NameMention | null = null;
   const count = new Map<string, number>();
