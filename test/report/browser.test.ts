@@ -230,3 +230,37 @@ test('on a narrow screen a finding scrolls the page to its evidence', { skip, ti
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a quoted term is drawn in italics, apart from quotes, and hides with the quotes toggle', { skip, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
+  const a = report.articles[0];
+  const words = '93rd Mechanized Brigade';
+  const start = a.text.indexOf(words);
+  report.terms = [{ articleId: a.id, start, end: start + words.length, text: words, reason: 'title' }];
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`file://${file}`);
+    const style = () => page.evaluate(() => {
+      const s = document.querySelector('.seg.term')!;
+      const plain = document.querySelector('.seg:not(.term):not(.q)')!;
+      return { term: getComputedStyle(s).fontStyle, plain: getComputedStyle(plain).fontStyle, text: [...document.querySelectorAll('.seg.term')].map((x) => x.textContent).join('') };
+    });
+    const shown = await style();
+    assert.equal(shown.text, words, 'the term segments hold the term');
+    assert.equal(shown.term, 'italic');
+    assert.equal(shown.plain, 'normal');
+    await page.click('input[data-class="show-quotes"]');
+    assert.equal((await style()).term, 'normal', 'hidden with the quotes');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
