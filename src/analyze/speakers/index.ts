@@ -497,7 +497,11 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
   const { tokens, sentenceTokens } = tok;
   const here = tokens[at];
   if (!here || here.sentence <= 0) return null;
-  const [s0, s1] = sentenceTokens[here.sentence - 1];
+  // the sentence before the quote: over the quote's own earlier sentences ("“Any final agreement … team. We have no
+  // further comment,” they said")
+  let si = here.sentence - 1;
+  while (si > 0 && si > here.sentence - 5 && quoted(tokens[sentenceTokens[si][0]].start) && tokens[sentenceTokens[si][0]].block === here.block) si--;
+  const [s0, s1] = sentenceTokens[si];
   if (here.block - tokens[s0].block > 1 || quoted(tokens[s0].start)) return null;
   let v = s0;
   while (v < s1 && tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') v++;
