@@ -160,6 +160,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const known = most && findByName(latest(entities), most.name);
           if (most && !(known && clash(genderOf(known), info.gender))) named = most;
         }
+        // a name nothing shows to be a person's, and after it, in this paragraph, someone described by a word of the
+        // pronoun's gender: that person ("… masquerading as a Go-Kart Track … WIRED spoke to one mother, who …
+        // “…,” she said")
+        // (or, no one named and no speaker found, someone so described in this paragraph)
+        const unperson = named !== null && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null;
+        if (info.gender && (unperson || (!named && !target))) {
+          const described = genderedDescription(text, Math.max(named?.end ?? 0, blockStart(article, start)), start, info.gender);
+          if (described) {
+            named = null;
+            target = create('person', { ...info, kind: 'person', name: null, description: described.text, head: described.head }, described.start, described.end);
+          }
+        }
         if (named) {
           const known = findByName(latest(entities), named.name);
           // (a person already known as "she" is not "he")
@@ -543,6 +555,18 @@ function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: stri
     return { kind: 'organization', name: info.name, start, end };
   }
   return null;
+}
+
+/** Role nouns that tell a gender, as a description of someone unnamed ("one mother", "a young man"). */
+const GENDERED = { f: 'mother|woman|wife|daughter|girl|sister|grandmother|mom|mum|aunt|widow|girlfriend', m: 'father|man|husband|son|boy|brother|grandfather|dad|uncle|widower|boyfriend' };
+
+/** The last "one/a/the [adjective] <gendered role noun>" of `gender` in text[from, to), outside quotes. */
+function genderedDescription(text: string, from: number, to: number, gender: 'm' | 'f'): { text: string; head: string; start: number; end: number } | null {
+  const re = new RegExp(`\\b(?:one|a|an|the)\\s+(?:[a-z-]+\\s+)?(${GENDERED[gender]})\\b`, 'gi');
+  let found: { text: string; head: string; start: number; end: number } | null = null;
+  const span = text.slice(from, to);
+  for (let m = re.exec(span); m; m = re.exec(span)) found = { text: m[0], head: m[1].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length };
+  return found;
 }
 
 /** A sentence opening with a document as its subject ("The report was released …"). */

@@ -97,8 +97,11 @@ const LEADING_ROLE = new Set([...ROLE_NOUNS, 'sophomore', 'freshman', 'undergrad
  */
 const MEDIA_LAST = /^(?:Radio|TV|Television|Times|News|Journal|Herald|Tribune|Gazette|Telegraph|Press|Chronicle|Broadcasting|Magazine|Media|Newspaper|Courier|Post|Daily|Channel|Network|Agency|Wire)$/;
 function outletShaped(tokens: Token[], i: number, j: number): boolean {
-  return MEDIA_LAST.test(tokens[j - 1].value) && !isFirstName(tokens[i].value);
+  return (MEDIA_LAST.test(tokens[j - 1].value) || PLACE_LAST.test(tokens[j - 1].value)) && !isFirstName(tokens[i].value);
 }
+
+/** Last words of businesses and places, never of a person's name ("a Go-Kart Track", "Madison Square Garden Arena"). */
+const PLACE_LAST = /^(?:Track|Center|Centre|Club|Stadium|Arena|Restaurant|Cafe|Café|Hotel|Airport|Station|Mall|Museum|Library|Cathedral|Mosque|Plaza|Theater|Theatre|Prison|Boulevard|Highway|Canyon|Valley|Mountains|Islands|Service|Services|Store|Shop|Bar|Pub|Gallery|Zoo|Aquarium|Resort|Casino|Clinic|Pharmacy|Bakery|Market)$/;
 
 const PARTICLE = /^(?:al|el|bin|ibn|van|von|der|den|de|da|di|du|del|della|la|le)$/;
 
