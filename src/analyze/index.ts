@@ -110,7 +110,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
     }
   }
   // a quote nobody was found for that repeats an earlier quote's words is that speaker's
-  echoSpeakers(drafts);
+  echoSpeakers(drafts, article);
   // content, source and cue edges the taggers put a few tokens off move to where the rerankers put them (edge-rerank.ts)
   const edges = mode === 'merged' ? (opts.edgeModels === undefined ? loadEdgeModels() : opts.edgeModels) : null;
   if (edges) attributions = refineEdges(attributions, boundsInput(paras), article.text, edges);

@@ -357,8 +357,8 @@ const ECHO_REACH = 50;
  * notice that … with “investing for growth.”") is theirs. At least two words; only speakers already set: call it
  * last, once no attribution relation or sentence subject gave the quote a speaker.
  */
-export function echoSpeakers(drafts: QuoteDraft[]): void {
-  for (let i = 1; i < drafts.length; i++) {
+export function echoSpeakers(drafts: QuoteDraft[], article?: Article): void {
+  for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (d.quote.speakerId || d.cue || d.inheritsFrom !== null || d.caption) continue;
     const key = wordsKey(d.quote.text);
@@ -370,7 +370,25 @@ export function echoSpeakers(drafts: QuoteDraft[]): void {
         break;
       }
     }
+    // a subheading quoting words the next paragraphs give someone ("U.S. MILITARY KEEPING “CLOSE EYE”" … “We continue
+    // to keep a close eye on …”, a spokesman's): theirs
+    if (d.quote.speakerId || !article || !isHeadingLine(article, d)) continue;
+    for (let j = i + 1; j < drafts.length && drafts[j].firstBlock <= d.lastBlock + 4; j++) {
+      const n = drafts[j].quote;
+      if (n.speakerId && ` ${wordsKey(n.text)} `.includes(` ${key} `)) {
+        d.quote.speakerId = n.speakerId;
+        break;
+      }
+    }
   }
+}
+
+/** A quote in a block of its own of at most eight words with no sentence end: a subheading. */
+function isHeadingLine(article: Article, d: QuoteDraft): boolean {
+  if (d.firstBlock !== d.lastBlock) return false;
+  const b = article.blocks[d.firstBlock];
+  const line = article.text.slice(b.start, b.end).trim();
+  return b.kind === 'heading' || (line.split(/\s+/).length <= 8 && !/[.!?…][”"’']?$/.test(line));
 }
 
 function enrich(e: Entity, info: PhraseInfo): void {
