@@ -11,6 +11,26 @@ import { withAttributions } from './attribution-fixture.js';
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install -y chromium)`;
 
+type Page = import('playwright-core').Page;
+
+/** Write `report` as a page in a temporary folder, open it in headless Chromium and run `use` on it (page errors collected). */
+async function withPage(report: Report, viewport: { width: number; height: number } | undefined, use: (page: Page, problems: string[], url: string) => Promise<void>): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderHtml(report));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage(viewport ? { viewport } : undefined);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await use(page, problems, `file://${file}`);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('the report page works in headless Chromium: findings and attributions highlight their spans, no errors, no network', { skip, timeout: 90_000 }, async () => {
   const { chromium } = await import('playwright-core');
   const report: Report = withAttributions(JSON.parse(readFixture('report', 'seed-report.json')));
@@ -133,7 +153,6 @@ test('the report page works in headless Chromium: findings and attributions high
 });
 
 test('the pair chooser swaps articles when there are more than two', { skip, timeout: 90_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const base: Report = JSON.parse(readFixture('report', 'seed-report.json'));
   // A third article: a copy of the second under another id (spans re-pointed).
   const copy = { ...base.articles[1], id: 'a-copy', outlet: 'Copy Outlet' };
@@ -141,15 +160,8 @@ test('the pair chooser swaps articles when there are more than two', { skip, tim
     sentences: [...base.sentences, ...base.sentences.filter((s) => s.articleId === base.articles[1].id).map((s) => ({ ...s, articleId: 'a-copy' }))] };
   report.findings = [...base.findings, { id: 'fx', kind: 'quote-drift', severity: 'high', articles: ['a-copy'],
     evidence: [{ articleId: 'a-copy', start: copy.blocks[1].start, end: copy.blocks[1].start + 10, text: copy.text.slice(copy.blocks[1].start, copy.blocks[1].start + 10) }], explanation: 'test' }];
-  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
-  const file = join(dir, 'report.html');
-  writeFileSync(file, renderHtml(report));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  try {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`file://${file}`);
+  await withPage(report, undefined, async (page, problems, url) => {
+    await page.goto(url);
     assert.equal(await page.locator('#col-1 article.doc').getAttribute('data-id'), base.articles[1].id);
     await page.selectOption('#pick-1', 'a-copy');
     assert.equal(await page.locator('#col-1 article.doc').getAttribute('data-id'), 'a-copy');
@@ -165,25 +177,14 @@ test('the pair chooser swaps articles when there are more than two', { skip, tim
     assert.ok(shown.includes('a-copy'));
     assert.equal(await page.locator('.col .seg.hl').count() > 0, true);
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('findings can be filtered and deep-linked', { skip, timeout: 90_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
-  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
-  const file = join(dir, 'report.html');
-  writeFileSync(file, renderHtml(report));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  try {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
+  await withPage(report, undefined, async (page, problems, url) => {
     const target = report.findings.find((f) => f.severity === 'medium')!;
-    await page.goto(`file://${file}#finding-${target.id}`);
+    await page.goto(`${url}#finding-${target.id}`);
     assert.equal(await page.locator('button.finding.active').getAttribute('id'), `finding-${target.id}`);
     assert.ok(await page.locator('.col .seg.hl').count() > 0, 'deep link highlights the evidence');
 
@@ -197,24 +198,13 @@ test('findings can be filtered and deep-linked', { skip, timeout: 90_000 }, asyn
     assert.ok(expected > 0);
     assert.equal(await visible(), expected);
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('on a narrow screen a finding scrolls the page to its evidence', { skip, timeout: 90_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
-  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
-  const file = join(dir, 'report.html');
-  writeFileSync(file, renderHtml(report));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`file://${file}`);
+  await withPage(report, { width: 420, height: 800 }, async (page, problems, url) => {
+    await page.goto(url);
     const last = report.findings.length - 1;
     await page.click(`button.finding[data-f="${last}"]`);
     const inView = await page.evaluate(() => {
@@ -225,28 +215,17 @@ test('on a narrow screen a finding scrolls the page to its evidence', { skip, ti
     });
     assert.ok(inView, 'the first highlighted span is on screen');
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a quoted term is drawn in italics, apart from quotes, and hides with the quotes toggle', { skip, timeout: 90_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const report: Report = JSON.parse(readFixture('report', 'seed-report.json'));
   const a = report.articles[0];
   const words = '93rd Mechanized Brigade';
   const start = a.text.indexOf(words);
   report.terms = [{ articleId: a.id, start, end: start + words.length, text: words, reason: 'title' }];
-  const dir = mkdtempSync(join(tmpdir(), 'retold-report-'));
-  const file = join(dir, 'report.html');
-  writeFileSync(file, renderHtml(report));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`file://${file}`);
+  await withPage(report, { width: 1400, height: 1000 }, async (page, problems, url) => {
+    await page.goto(url);
     const style = () => page.evaluate(() => {
       const s = document.querySelector('.seg.term')!;
       const plain = document.querySelector('.seg:not(.term):not(.q)')!;
@@ -259,8 +238,5 @@ test('a quoted term is drawn in italics, apart from quotes, and hides with the q
     await page.click('input[data-class="show-quotes"]');
     assert.equal((await style()).term, 'normal', 'hidden with the quotes');
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
