@@ -45,7 +45,7 @@ function roleSurname(words: Token[], j: number, i: number): boolean {
 }
 
 /** One word that is a company's name: a known one, or written in camel case ("GateHouse", "PayPal"; not "McCain", "DeSantis"). */
-function isCompanyWord(w: string): boolean {
+export function isCompanyWord(w: string): boolean {
   return COMPANY_NAMES.has(w) || (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Ja|Ke|Ty|Van|Vande|Vander|Von|Ten|Ter|O')\p{Lu}/u.test(w));
 }
 

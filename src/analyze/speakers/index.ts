@@ -2,7 +2,7 @@ import type { Article, Evidence, Speaker } from '../../model.js';
 import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { subjectBefore } from '../quotes/cues.js';
-import { classifyPhrase, type PhraseInfo } from './classify.js';
+import { classifyPhrase, isCompanyWord, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName, isFirstName } from './gender.js';
@@ -221,6 +221,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       // "the ministry" after "the Russian Foreign Ministry"
       if (!target && info.kind === 'organization' && info.definite && info.head) {
         target = bestDescribed(before.filter((e) => e.speaker.kind === 'organization'), info);
+      }
+      // "the company said" after "Instagram first introduced business accounts": the company named in this paragraph
+      // or the two before
+      if (!target && info.kind === 'organization' && info.definite && !info.name && info.head && COMPANY_HEADS.has(info.head)) {
+        const named = lastCompanyBefore(tok.tokens, tokenAt(tok.tokens, blockStart(article, start, 2)), tokenAt(tok.tokens, start), text, quoted);
+        if (named) {
+          target = latest(entities).find((e) => e.speaker.kind === 'organization' && e.speaker.names.includes(named)) ?? null;
+          if (!target) {
+            target = create('organization', { ...info, name: null }, start, end);
+            target.speaker.names.push(named);
+          }
+        }
       }
     } else if (info.definite && /^the\s+\S+-years?-old$/i.test(q.speaker ?? '')) {
       // "The 56-year-old said": the story's person, the one named most so far
@@ -586,6 +598,30 @@ function genderedDescription(text: string, from: number, to: number, gender: 'm'
   for (let m = re.exec(span); m; m = re.exec(span)) found = { text: m[0], head: m[1].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length };
   return found;
 }
+
+/** Nouns a story uses for a company it has named ("the company", "the firm", "the label"). */
+const COMPANY_HEADS = new Set(['company', 'firm', 'label', 'startup', 'retailer', 'airline', 'automaker', 'carmaker', 'platform', 'studio', 'publisher', 'manufacturer', 'insurer', 'chain', 'brand']);
+
+/**
+ * The last company named in tokens [from, to), outside quotes: a one-word company name ("Instagram", "GateHouse") or a
+ * capitalised name ending in a company word ("Dick Clark Productions", "Big Machine Records").
+ */
+function lastCompanyBefore(tokens: TokenizedArticle['tokens'], from: number, to: number, text: string, quoted: (offset: number) => boolean): string | null {
+  for (let k = Math.min(to, tokens.length) - 1; k >= Math.max(0, from); k--) {
+    const t = tokens[k];
+    if (!/^\p{Lu}/u.test(t.value) || quoted(t.start)) continue;
+    if (isCompanyWord(t.value) && !(tokens[k + 1] && /^\p{Lu}/u.test(tokens[k + 1].value) && tokens[k + 1].start - t.end <= 1)) return t.value;
+    if (COMPANY_SUFFIX.test(t.value)) {
+      let b = k;
+      while (b - 1 >= from && /^\p{Lu}/u.test(tokens[b - 1].value) && tokens[b].start - tokens[b - 1].end <= 1 && tokens[b - 1].pos === 'PROPN') b--;
+      if (b < k) return text.slice(tokens[b].start, t.end);
+    }
+  }
+  return null;
+}
+
+/** Last words of company names ("… Productions", "… Inc"). */
+const COMPANY_SUFFIX = /^(?:Productions|Studios|Records|Entertainment|Holdings|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Plc|PLC|GmbH|Labs|Technologies|Airlines|Motors|Pharmaceuticals|Industries|Enterprises|Brands|Communications|Group)$/;
 
 /** A sentence opening with a document as its subject ("The report was released …"). */
 const DOCUMENT_SUBJECT = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:The|This|That|A|An|Its|Their)\\s+(?:[\\w-]+\\s+)?(?:${[...DOCUMENT_HEADS].join('|')})\\b`);
