@@ -110,6 +110,12 @@ export const FEMALE_ROLES =
 export const MALE_ROLES =
   /\b(?:spokesman|congressman|chairman|man|king|prince|duke|lord|(?:grand|step|god)?(?:father|son)|dad|husband|widower|brother|monk|uncle|nephew|(?:school)?boy(?:friend)?|businessman|actor|waiter|mr|sir)\b/i;
 
+/** The last words of company names ("Dick Clark Productions", "Warner Bros. Entertainment"), lower case, no dot. */
+export const COMPANY_SUFFIXES = new Set(
+  ('productions studios records entertainment holdings inc corp corporation ltd llc plc gmbh labs technologies airlines ' +
+    'motors pharmaceuticals industries enterprises brands communications group').split(' '),
+);
+
 /** Collective/organisational speakers ("the Kremlin", "the ministry") — not persons. */
 /** Head nouns of sources that are writings or recordings, not people ("a Reddit post", "the statement"). */
 export const DOCUMENT_HEADS = new Set(
@@ -134,17 +140,15 @@ export const COMPANY_NAMES = new Set(
     'ExxonMobil Chevron Shell Unilever Nestle Nestlé Siemens Airbus Lufthansa Ryanair Vodafone').split(' '),
 );
 
-export const ORG_HEADS = new Set(
-  ('kremlin ministry government administration department agency white house pentagon army military ' +
+export const ORG_HEADS = new Set([
+  ...('kremlin ministry government administration department agency white house pentagon army military ' +
     'police company firm office commission council committee court parliament embassy party campaign ' +
     'bank union federation organization organisation institute university group service navy ' +
     'publication newspaper outlet agency broadcaster center centre foundation association society academy ' +
     'observatory laboratory school college hospital network corporation board authority bureau ' +
-    'coalition alliance caucus legislature assembly senate congress statehouse county province district ' +
-    // the last words of company names ("Dick Clark Productions", "Warner Bros. Entertainment")
-    'productions studios records entertainment holdings inc corp ltd llc plc gmbh labs technologies airlines motors ' +
-    'pharmaceuticals industries enterprises brands communications').split(' '),
-);
+    'coalition alliance caucus legislature assembly senate congress statehouse county province district').split(' '),
+  ...COMPANY_SUFFIXES,
+]);
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -4,7 +4,7 @@ import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { subjectBefore } from '../quotes/cues.js';
 import { classifyPhrase, isCompanyWord, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
-import { DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
+import { COMPANY_SUFFIXES, DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { genderOfName, isFirstName } from './gender.js';
 import { personMentions, pronounGenders, subjectMentions } from './mentions.js';
 
@@ -611,7 +611,7 @@ function lastCompanyBefore(tokens: TokenizedArticle['tokens'], from: number, to:
     const t = tokens[k];
     if (!/^\p{Lu}/u.test(t.value) || quoted(t.start)) continue;
     if (isCompanyWord(t.value) && !(tokens[k + 1] && /^\p{Lu}/u.test(tokens[k + 1].value) && tokens[k + 1].start - t.end <= 1)) return t.value;
-    if (COMPANY_SUFFIX.test(t.value)) {
+    if (COMPANY_SUFFIXES.has(t.value.toLowerCase().replace(/\.$/, ''))) {
       let b = k;
       while (b - 1 >= from && /^\p{Lu}/u.test(tokens[b - 1].value) && tokens[b].start - tokens[b - 1].end <= 1 && tokens[b - 1].pos === 'PROPN') b--;
       if (b < k) return text.slice(tokens[b].start, t.end);
@@ -619,9 +619,6 @@ function lastCompanyBefore(tokens: TokenizedArticle['tokens'], from: number, to:
   }
   return null;
 }
-
-/** Last words of company names ("… Productions", "… Inc"). */
-const COMPANY_SUFFIX = /^(?:Productions|Studios|Records|Entertainment|Holdings|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Plc|PLC|GmbH|Labs|Technologies|Airlines|Motors|Pharmaceuticals|Industries|Enterprises|Brands|Communications|Group)$/;
 
 /** A sentence opening with a document as its subject ("The report was released …"). */
 const DOCUMENT_SUBJECT = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:The|This|That|A|An|Its|Their)\\s+(?:[\\w-]+\\s+)?(?:${[...DOCUMENT_HEADS].join('|')})\\b`);
