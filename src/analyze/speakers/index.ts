@@ -5,8 +5,10 @@ import { subjectBefore } from '../quotes/cues.js';
 import { classifyPhrase, isCompanyWord, type PhraseInfo } from './classify.js';
 import { collectNames, descriptionsOf, expandSurname, surnameOf, type NameMention } from './names.js';
 import { COMPANY_SUFFIXES, DOCUMENT_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
-import { genderOfName, isFirstName } from './gender.js';
+import { genderOfName, isFirstName, isListedFirstName } from './gender.js';
+import { outletByName } from '../outlet-lexicon.js';
 import { personMentions, pronounGenders, subjectMentions } from './mentions.js';
+import { GENERIC_PERSON, isPersonHead, unnamedIntroduction } from './role-nouns.js';
 
 interface Entity {
   idx: number;
@@ -269,6 +271,38 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           if (known && known.speaker.kind === 'person' && !clash(known.gender, info.gender)) target = known;
           else if (!known) target = create('person', { ...info, kind: 'person', name: titled.name }, titled.start, titled.end);
           if (target && !known) mention(target, start, end);
+        }
+      }
+      // "Cruz warned …\n\n“…,” the Texas senator said": a role nothing else ties to anyone is the person last named
+      // as a subject in this paragraph or the one before — unless an unnamed person was introduced so ("One man … the
+      // man shouted"); a lede's "A Catholic priest …" is the story's person, named after it
+      if (!target && !info.plural && info.kind === 'person' && !info.name && isPersonHead(info.head) && !GENERIC_PERSON.test(info.head)) {
+        names ??= namesOf(tok, text);
+        const { named: namedMentions, subjects, genders } = peopleOf();
+        const intro = unnamedIntroduction(article, info.head, start, quoted);
+        let found: { name: string; start: number; end: number } | null = null;
+        // (not a name in the speaker's own sentence: "But Trump has one thing in common …, the columnist suggested")
+        const sentenceStart = tok.tokens[tok.sentenceTokens[tok.tokens[a].sentence][0]].start;
+        if (intro?.where !== 'body') found = lastPersonIn(namedMentions, subjects, entities, article, Math.min(start, sentenceStart), info, quoted, genders, genderOf);
+        // (a lede's "A Catholic priest …": the person the paragraphs after it name first, as a subject)
+        if (!found && intro?.where === 'lede') found = firstPersonAfter(namedMentions.filter((n) => subjects.has(n)), intro.end, start, info, quoted, genders);
+        // a title ("the president", "the senator"): only someone the article so titles ("President Obama", "Sen. Ted Cruz")
+        if (found && TITLE_WORDS.has(info.head)) {
+          const titled = names.filter((n) => n.description !== null && n.description.toLowerCase().split(/\s+/).some((w) => (TITLE_HEAD[w] ?? w) === info.head));
+          // (a surname alone titled — "President Bush" — only when one person of the article bears it)
+          const sharers = new Set(names.filter((n) => /\s/.test(n.name) && surnameOf(n.name) === surnameOf(found!.name)).map((n) => n.name));
+          if (!titled.some((n) => n.name === found!.name || (!/\s/.test(n.name) && n.name === surnameOf(found!.name) && sharers.size <= 1))) found = null;
+        }
+        if (found && !/\s/.test(found.name)) found = { ...found, name: expandSurname(names, found.name, found.start) ?? found.name };
+        if (found) {
+          const known = findByName(latest(entities), found.name);
+          // (not someone whose own description of that head says otherwise: "the US president" is not the one described as
+          // "Ukrainian President")
+          if (known && known.speaker.kind === 'person' && !clash(genderOf(known), info.gender) && !otherwiseDescribed(known, info)) target = known;
+          else if (!known) {
+            target = create('person', { ...info, kind: 'person', name: found.name }, found.start, found.end);
+            mention(target, start, end);
+          }
         }
       }
     }
@@ -698,6 +732,85 @@ function bestDescribed(candidates: Entity[], info: PhraseInfo): Entity | null {
   if (best && bestScore === 0 && properMods.length) return null;
   return best;
 }
+
+/**
+ * The person last named in text[from, to) outside quotes — a full name, a surname as a subject, or a named speaker
+ * found there — that can be a person described by `info` (no gender clash). Null when none.
+ */
+function lastPersonIn(named: NameMention[], subjects: ReadonlySet<NameMention>, entities: Entity[], article: Article, to: number, info: PhraseInfo, quoted: (offset: number) => boolean, genders: ReadonlyMap<string, 'm' | 'f'>, genderOf: (e: Entity) => 'm' | 'f' | null): { name: string; start: number; end: number } | null {
+  const from = blockStart(article, to, 1);
+  // (not a name in the title, a subheading or a caption)
+  const inBody = (at: number): boolean => {
+    const b = article.blocks.find((x) => x.start <= at && at < x.end);
+    return !b || (b.kind !== 'title' && b.kind !== 'heading' && b.kind !== 'caption');
+  };
+  const isPerson = (n: NameMention): boolean => personLike(n, genders);
+  // (a sentence's subject, or a full name opening its paragraph: "Harry M. Reid (D-Nev.) blasted …")
+  const subjectLike = (n: NameMention): boolean => subjects.has(n) || article.blocks.some((b) => b.start === n.start);
+  const found: Array<{ name: string; start: number; end: number }> = [];
+  for (const n of named) {
+    if (n.start < from || quoted(n.start) || !inBody(n.start)) continue;
+    if (!subjectLike(n)) continue;
+    if (n.start >= to) break;
+    if (isPerson(n) && !clash(nameGender(n, genders), info.gender)) found.push(n);
+  }
+  for (const e of entities) {
+    if (e.speaker.kind !== 'person' || !e.named || clash(genderOf(e), info.gender)) continue;
+    if (!isPerson({ name: e.speaker.names[0], start: 0, end: 0, description: e.speaker.descriptions[0] ?? null })) continue;
+    for (const m of e.speaker.mentions) {
+      if (m.start >= from && m.start < to && !quoted(m.start) && inBody(m.start)) found.push({ name: e.speaker.names[0], start: m.start, end: m.end });
+    }
+  }
+  if (!found.length) return null;
+  found.sort((x, y) => x.start - y.start);
+  // someone named in this paragraph: the last; else, of the paragraph before, the person the article names most so far
+  // ("Trump called upon Mayor Bill de Blasio … De Blasio disbanded the unit …\n\n“…,” the Republican presidential
+  // candidate said": Trump)
+  const here = blockStart(article, to);
+  const last = found[found.length - 1];
+  if (last.start >= here) return last;
+  const text = article.text.slice(0, to);
+  const times = (name: string): number => {
+    const surname = surnameOf(name).replace(/[.*+?^${}()|[\]\\]/g, (c) => "\\" + c);
+    return (text.match(new RegExp(`(?<![\\p{L}])${surname}(?![\\p{L}])`, 'gu')) ?? []).length;
+  };
+  let best = last;
+  for (const c of found) if (times(c.name) > times(best.name)) best = c;
+  return best;
+}
+
+/** A name that can be a person's: not an outlet's; a listed first name, a title or a gender. */
+function personLike(n: NameMention, genders: ReadonlyMap<string, 'm' | 'f'>): boolean {
+  if (outletByName(n.name)) return false;
+  return isListedFirstName(n.name.split(/\s+/)[0]) || n.description !== null || nameGender(n, genders) !== null;
+}
+
+/** The first person named as a subject in text[from, to) (no gender clash). */
+function firstPersonAfter(named: NameMention[], from: number, to: number, info: PhraseInfo, quoted: (offset: number) => boolean, genders: ReadonlyMap<string, 'm' | 'f'>): NameMention | null {
+  for (const n of named) {
+    if (n.start < from || quoted(n.start)) continue;
+    if (n.start >= to) break;
+    if (personLike(n, genders) && !clash(nameGender(n, genders), info.gender)) return n;
+  }
+  return null;
+}
+
+/**
+ * Whether an entity described by the head of \`info\` is described so with a proper modifier \`info\` lacks ("Ukrainian
+ * President" for "the US president"); titles ("Father", "Sen.") are no such modifiers.
+ */
+function otherwiseDescribed(e: Entity, info: PhraseInfo): boolean {
+  if (!info.head || !e.heads.has(info.head)) return false;
+  const own = new Set((info.description ?? '').toLowerCase().split(/[\s,]+/));
+  return e.speaker.descriptions.some((d) => {
+    const words = d.split(/[\s,]+/);
+    if (!words.some((w) => (TITLE_HEAD[w.toLowerCase()] ?? w.toLowerCase()) === info.head)) return false;
+    return words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w) && !ROLE_NOUNS.has(w.toLowerCase()) && !TITLE_ROLES[w] && !TITLE_HEAD[w.toLowerCase()] && !TITLE_WORDS.has(w.toLowerCase()) && !own.has(w.toLowerCase()));
+  });
+}
+
+/** Heads of titles written before names ("President Obama", "Judge Curiel", "Sen. Cruz" → senator). */
+const TITLE_WORDS = new Set(['president', 'governor', 'senator', 'judge', 'mayor', 'justice', 'representative', 'congressman', 'congresswoman', 'chancellor', 'pope', 'king', 'queen', 'prince', 'princess', 'general', 'admiral', 'ambassador', 'secretary', 'minister', 'sheriff', 'coach', 'bishop', 'cardinal', 'chairman', 'chairwoman', 'director', 'commissioner', 'superintendent', 'detective', 'inspector', 'professor', 'doctor']);
 
 /** Start of the block (paragraph) holding offset `at`, or of the one `back` blocks before it. */
 function blockStart(article: Article, at: number, back = 0): number {
