@@ -162,6 +162,16 @@ export function expandSurname(names: NameMention[], surname: string, before: num
   // two people of one surname ("Abdel-Majed Abdel Bary" … "His father Adel Abdul Bary" … "Bary raps"): the one
   // named last when that was near (within NEAR characters); else the one named most, the first named on a tie
   if (best && count.size > 1 && before - best.end > NEAR) {
+    // (a name that is another written with words before it — a headline's "Conservative Icon Morton Blackwell" — is
+    // that name)
+    for (const n of [...count.keys()]) {
+      const shorter = [...count.keys()].find((m) => m !== n && /\s/.test(m) && n.endsWith(' ' + m));
+      if (shorter) {
+        count.set(shorter, count.get(shorter)! + count.get(n)!);
+        count.delete(n);
+        if (best.name === n) best = { ...best, name: shorter };
+      }
+    }
     // (names starting with a known first name first: not "Team Trump" or "Wisconsin Trump" for "Donald Trump")
     const people = [...count.keys()].filter((n) => isFirstName(n.split(/\s+/)[0]));
     if (people.length) for (const n of [...count.keys()]) if (!people.includes(n)) count.delete(n);
