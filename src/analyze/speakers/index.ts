@@ -18,6 +18,8 @@ interface Entity {
   heads: Set<string>;
   /** Descriptions from the text around the full name were added. */
   textDescribed?: boolean;
+  /** Taken up by a singular "they" (so no "he" or "she"). */
+  they?: boolean;
   /** Offset of the latest mention (for "the person last introduced"). */
   last: number;
   named: boolean;
@@ -114,6 +116,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       const window = blockStart(article, start, 1);
       const isOrg = (e: Entity): boolean => e.speaker.kind === 'organization' || e.speaker.kind === 'outlet';
       target = /^it$/i.test(q.speaker ?? '') ? before.filter((e) => isOrg(e) && e.last >= window).pop() ?? null : resolvePronoun(before, info, genderOf);
+      // a singular "they": one person of no known gender opening the sentence before, in this paragraph ("Kym Lino, a
+      // spokesperson for Instagram, confirmed … “…,” they said in an email")
+      if (/^they$/i.test(q.speaker ?? '')) {
+        const { subjects, genders } = peopleOf();
+        const one = singularTheySubject(subjects, tok, a, genders, quoted);
+        if (one) {
+          const known = findByName(latest(entities), one.name);
+          target = known && known.speaker.kind === 'person' ? known : create('person', { ...info, kind: 'person', name: one.name, plural: false }, one.start, one.end);
+          if (known) mention(known, one.start, one.end);
+          target.they = true;
+        }
+      }
       // "“…,” they said in a statement.\n\n“…”\n\nNow they've put out another statement.\n\n“…,” it says": the
       // organisation quoted within the three paragraphs before
       // — unless a document opens a sentence in between ("The report was released on Monday.\n\n“…,” it said": the report)
@@ -487,6 +501,7 @@ function resolvePronoun(before: Entity[], info: PhraseInfo, genderOf: (e: Entity
       (e) =>
         (e.speaker.kind === 'person' || e.speaker.kind === 'anonymous') &&
         !e.plural &&
+        !(info.gender !== null && e.they) &&
         !clash(info.gender === null ? null : genderOf(e), info.gender) &&
         // "according to a Reddit post" is nobody "he" or "she" can be ("it" can)
         (info.gender === null || e.named || ![...e.heads].some((h) => DOCUMENT_HEADS.has(h))),
@@ -558,6 +573,31 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
     }
   }
   return best;
+}
+
+/**
+ * The person a singular "they" (token \`at\`) takes up: a full name (not a possessive, not one of a pair) opening the
+ * sentence before, in the same paragraph (over the quote's own earlier sentences), whose gender neither the first
+ * name nor the text's pronouns tell. Null otherwise.
+ */
+function singularTheySubject(subjects: ReadonlySet<NameMention>, tok: TokenizedArticle, at: number, genders: ReadonlyMap<string, 'm' | 'f'>, quoted: (offset: number) => boolean): NameMention | null {
+  const { tokens, sentenceTokens } = tok;
+  const here = tokens[at];
+  if (!here || here.sentence <= 0) return null;
+  let si = here.sentence - 1;
+  while (si > 0 && si > here.sentence - 5 && quoted(tokens[sentenceTokens[si][0]].start) && tokens[sentenceTokens[si][0]].block === here.block) si--;
+  const [s0, s1] = sentenceTokens[si];
+  if (tokens[s0].block !== here.block) return null;
+  for (const n of subjects) {
+    if (n.start !== tokens[s0].start || !/\s/.test(n.name)) continue;
+    const k = tokenAt(tokens, n.end);
+    const next = k < s1 ? tokens[k] : undefined;
+    if (next && (/^['’]s?$/.test(next.value) || /^(?:and|&|or)$/i.test(next.value))) return null;
+    if (nameGender(n, genders) !== null || outletByName(n.name)) return null;
+    if (!isListedFirstName(n.name.split(/\s+/)[0])) return null;
+    return n;
+  }
+  return null;
 }
 
 /** Plural verbs that tell a name is a group's (British agreement: "Big Machine have denied"). */
