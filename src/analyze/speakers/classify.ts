@@ -60,6 +60,11 @@ function isCap(t: Token): boolean {
   return /^\p{Lu}/u.test(t.value) && t.pos !== 'PUNCT';
 }
 
+/** A name wink tags as a conjunction: "Nor" ("Abdiqadir Mohamed Nor", "Nor said"); a speaker phrase is no clause. */
+function isNameConj(t: Token): boolean {
+  return t.pos === 'CCONJ' && t.value === 'Nor';
+}
+
 /** Classify a speaker phrase given its tokens. */
 export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   // Only the head of a long phrase matters: cut at a relative clause ("… operative who played …") or a second comma.
@@ -107,7 +112,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let nameRun: [number, number] | null = null;
   let i = 0;
   while (i < words.length) {
-    if (!isCap(words[i]) || /^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM)$/.test(words[i].pos) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || PARTY_TAG.test(words[i].value) || isRoleWord(words[i].value)) {
+    if (!isCap(words[i]) || (/^(?:DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM)$/.test(words[i].pos) && !isNameConj(words[i])) || NOT_NAME_WORDS.has(words[i].value) || TITLES.test(words[i].value) || PARTY_TAG.test(words[i].value) || isRoleWord(words[i].value)) {
       i++;
       continue;
     }
@@ -116,7 +121,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     while (
       j < words.length &&
       isCap(words[j]) &&
-      !/^(?:DET|ADP|PRON|CCONJ|NUM)$/.test(words[j].pos) &&
+      (!/^(?:DET|ADP|PRON|CCONJ|NUM)$/.test(words[j].pos) || isNameConj(words[j])) &&
       (!ROLE_NOUNS.has(words[j].value.toLowerCase()) || roleSurname(words, j, i)) &&
       !(j > i && (TITLES.test(words[j].value) || tokens[tokens.indexOf(words[j]) - 1]?.value === ','))
     )

@@ -109,6 +109,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       const full = expandSurname(names, q.speaker, start);
       if (full) Object.assign(info, { name: full, description: null, head: null });
     }
+    // a document by a person ("According to a 2018 survey by Penelope Muse Abernathy of the University of North
+    // Carolina, …"): the person
+    let author: NameMention | undefined;
+    if (info.head && DOCUMENT_HEADS.has(info.head) && !info.name) {
+      const by = /^[ \t]+by[ \t]+/.exec(text.slice(end, end + 8));
+      if (by) {
+        names ??= namesOf(tok, text);
+        const at = end + by[0].length;
+        author = names.find((n) => n.start === at && /\s/.test(n.name) && personLike(n, peopleOf().genders));
+        if (author) Object.assign(info, { kind: 'person', name: author.name, description: null, head: null, definite: false, plural: false });
+      }
+    }
     const before = recent(entities, start);
     if (info.kind === 'pronoun') {
       // ("it" is no person: an organisation or outlet mentioned in this paragraph or the one before, else one
@@ -323,6 +335,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     if (target) {
       enrich(target, info);
       mention(target, start, end);
+      if (author) mention(target, author.start, author.end);
     } else if (info.kind !== 'pronoun') {
       const kind = info.kind;
       target = create(kind, info, start, end);

@@ -123,9 +123,9 @@ function isRoleSurname(tokens: Token[], i: number, j: number): boolean {
   return t.pos === 'NOUN' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && ROLE_NOUNS.has(t.value.toLowerCase()) && isFirstName(tokens[i].value) && isNameToken(tokens[i]);
 }
 
-/** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"). */
+/** A capitalised surname wink tags as a verb after a first name ("Loretta Lynch", "Charlie Cook"), or as a conjunction ("Abdiqadir Mohamed Nor"). */
 function isSurnameTaggedVerb(t: Token): boolean {
-  return t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value);
+  return (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.value) && !NOT_NAME.test(t.value)) || (t.pos === 'CCONJ' && t.value === 'Nor');
 }
 
 /** A known first name wink tags as a verb before a surname ("Ted Cruz", "Mark Warner"). */
