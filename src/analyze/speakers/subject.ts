@@ -33,7 +33,7 @@ const CHARACTERISING = new Set(
     'publish use invoke coin echo crack toss portray paint hail embrace reject condemn denounce blame frame cast view regard ' +
     'consider advocate welcome applaud gone went dismiss question challenge fault lambaste ridicule scold deride ' +
     'rebuke tell urge beg implore plead demand insist label dubb brand term nickname christen style promote market bill ' +
-    'advertise pitch sell champion back endorse favor favour pledge vow promise threaten warn vow ask').split(' ')].map(stem),
+    'advertise pitch sell champion back endorse favor favour pledge vow promise threaten warn vow ask persuade convince experience recall remember').split(' ')].map(stem),
 );
 /** A noun that announces the words quoted right after it ("the phrase “Islamic terrorism”"). */
 const WORDS_NOUN = /^(?:phrase|term|word|words|label|slogan|nickname|moniker|catchphrase|claim|claims|message|remark|remarks|comment|comments|statement|description|promise|pledge|vow|warning|call|plea)$/i;
