@@ -9,6 +9,8 @@
  * carry over to articles they were not fitted to; its misses are not listed). A third set,
  * bench/news-quotes-fnc.gold.json, marks 30 FNC-1 training bodies (news of 2014–2015 as scraped, captions and
  * debris included; texts in ../shared/bench/fnc1) the same way: a second tuning set, whose misses are listed too.
+ * A fourth, bench/news-quotes-fnc2.gold.json, marks 24 other FNC-1 training bodies the same way: a third tuning set
+ * (measured once before its errors were read; its misses are listed).
  *
  *   npm run bench:news-quotes -- [../shared/bench/aeb-dev] [../shared/bench/fnc1]
  *
@@ -60,9 +62,9 @@ function run(file: string): Run {
   }));
 }
 
-/** The FNC-1 set (null when its gold file or the FNC-1 data is absent). */
-function runFnc(): Run | null {
-  const file = join(root, 'bench', 'news-quotes-fnc.gold.json');
+/** An FNC-1 set (null when its gold file or the FNC-1 data is absent). */
+function runFnc(name: string): Run | null {
+  const file = join(root, 'bench', name);
   if (!existsSync(file) || !existsSync(join(fncDir, 'train_bodies.csv'))) return null;
   const gold = (JSON.parse(readFileSync(file, 'utf8')) as { bodies: Array<{ body: string; quotes: GoldQuote[] }> }).bodies;
   const bodies = new Map<string, string>();
@@ -75,8 +77,9 @@ function runFnc(): Run | null {
 }
 
 const tuning = run('news-quotes.gold.json');
-const fnc = runFnc();
+const fnc = runFnc('news-quotes-fnc.gold.json');
 const check = existsSync(join(root, 'bench', 'news-quotes-check.gold.json')) ? run('news-quotes-check.gold.json') : null;
+const fnc2 = runFnc('news-quotes-fnc2.gold.json');
 const line = (label: string, r: { score: QuoteScore; articles: number; ms: number }): void => {
   console.log(`${label}: ${r.articles} articles, ${r.score.tp + r.score.fn} gold quotes (${(r.ms / r.articles).toFixed(1)} ms/article, first run)`);
   console.log('  ' + scoreLine(r.score));
@@ -84,7 +87,8 @@ const line = (label: string, r: { score: QuoteScore; articles: number; ms: numbe
 line('news quotes, tuning set', tuning);
 if (fnc) line('news quotes, second tuning set (FNC-1 bodies of 2014–2015)', fnc);
 if (check) line('news quotes, check set (never read for errors)', check);
-const runs = [tuning, fnc, check].filter((r): r is Run => r !== null);
+if (fnc2) line('news quotes, third tuning set (24 other FNC-1 bodies)', fnc2);
+const runs = [tuning, fnc, check, fnc2].filter((r): r is Run => r !== null);
 if (runs.length > 1) {
   const all = emptyScore();
   for (const r of runs) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) all[k] += r.score[k];
@@ -95,4 +99,8 @@ for (const m of tuning.score.misses) console.log('  ' + m);
 if (fnc) {
   console.log('misses of the second tuning set:');
   for (const m of fnc.score.misses) console.log('  ' + m);
+}
+if (fnc2) {
+  console.log('misses of the third tuning set:');
+  for (const m of fnc2.score.misses) console.log('  ' + m);
 }
