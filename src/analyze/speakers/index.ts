@@ -204,7 +204,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const known = findByName(latest(entities), named.name);
           // (a person already known as "she" is not "he")
           if (known) target = clash(genderOf(known), info.gender) ? null : known;
-          else target = create('person', { ...info, kind: 'person', name: named.name, description: null }, named.start, named.end);
+          // (a surname alone, "Mr. Trump": the full name written elsewhere)
+          else target = create('person', { ...info, kind: 'person', name: /\s/.test(named.name) ? named.name : expandSurname(names ??= namesOf(tok, text), named.name, named.start) ?? named.name, description: null }, named.start, named.end);
         }
         // no one named in this paragraph before the pronoun: the speaker of the reported speech that ends the
         // paragraph before ("Aparna Mathur, who studies …, said the statement didn't clarify the matter.\n\n
