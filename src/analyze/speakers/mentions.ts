@@ -98,17 +98,28 @@ export function subjectMentions(mentions: readonly NameMention[], tokens: readon
   let sentence = -1;
   let done = false;
   let sawAdp = false;
+  // an opening adverbial clause ("As firemen rushed to the scene, Mr Chien went …"): the subject follows its comma
+  let opener = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.sentence !== sentence) {
       sentence = t.sentence;
       done = false;
       sawAdp = false;
+      opener = (t.pos === 'SCONJ' || t.pos === 'ADP') && /^(?:as|when|while|after|before|since|although|though|because|if|once|until|whereas)$/i.test(t.value);
     }
     while (mi < mentions.length && mentions[mi].end <= t.start) mi++;
     // a mention whose last token a speech verb follows
     const m = mentions[mi];
     if (m && m.end === t.end && REPORTING_VERBS.has(tokens[i + 1]?.value.toLowerCase() ?? '') && !quoted(t.start) && out[out.length - 1] !== m) out.push(m);
+    if (opener) {
+      if (t.value === ',') {
+        opener = false;
+        done = false;
+        sawAdp = false;
+      }
+      continue;
+    }
     if (done) continue;
     if (mi < mentions.length && mentions[mi].start <= t.start) {
       if (!sawAdp && !quoted(t.start)) out.push(mentions[mi]);
