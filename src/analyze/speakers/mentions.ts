@@ -122,7 +122,7 @@ export function subjectMentions(mentions: readonly NameMention[], tokens: readon
     }
     if (done) continue;
     if (mi < mentions.length && mentions[mi].start <= t.start) {
-      if (!sawAdp && !quoted(t.start)) out.push(mentions[mi]);
+      if (!sawAdp && !quoted(t.start) && out[out.length - 1] !== mentions[mi]) out.push(mentions[mi]);
       done = true;
     } else if (t.pos === 'VERB' || t.pos === 'AUX') done = true;
     else if (t.pos === 'ADP') sawAdp = true;
