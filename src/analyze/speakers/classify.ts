@@ -29,9 +29,11 @@ const NOT_NAME_WORDS = new Set(
     'Israeli Palestinian Iranian European Former Senior Deputy Vice National Security Council Department Ministry ' +
     'President Prime Minister Secretary General Gen. Sen. Rep. Gov. Dr. Mr. Mrs. Ms. State Foreign Defense Defence ' +
     'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December').split(' '),
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December ' +
+    // party words before a title ("Former Tory MP Louise Mensch", "Labour MP Jess Phillips"); a sentence's "Yet"
+    'Tory Tories Labour Conservative Liberal Yet').split(' '),
 );
-const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.?|Rev\.?|Reverend|Bishop|Cardinal|Chairman|Chairwoman|Director|Officer|Sergeant|Trooper|Attorney|Justice)$/;
+const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.?|Rev\.?|Reverend|Bishop|Cardinal|Chairman|Chairwoman|Director|Officer|Sergeant|Trooper|Attorney|Justice|MP|MEP|MSP|Councillor|Councilman|Councilwoman|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman)$/;
 
 /** A capitalised role noun or its plural ("Teachers chanted …"): a description, not a name. */
 function isRoleWord(w: string): boolean {
@@ -147,13 +149,18 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     }
     i = j;
   }
+  let nameSpan: [number, number] | null = null;
   if (nameRun) {
     const [a, b] = nameRun;
     const nameWords = words.slice(a, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
     // one capitalised common word is no name ("Rumors swirled …", "Reporters also …" beside "rumors", "reporters")
     const common = nameWords.length === 1 && isCommonWord(nameWords[0].value, text);
     if (nameWords.length && !common && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
-      info.name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
+      // (a hyphenated name wink splits before a short lower-case part: "Park Jin-hee", "Kim Jong-un"; not "Florida-based")
+      const end = nameWords[nameWords.length - 1].end;
+      const tail = /^-(?!(?:based|owned|held|born|bred|led|run|like|era|made|wide|type|ish|area|style|free|only)(?![\p{L}-]))\p{Ll}{1,5}(?![\p{L}-])/u.exec(text.slice(end, end + 20))?.[0] ?? '';
+      info.name = text.slice(nameWords[0].start, end + tail.length);
+      nameSpan = [nameWords[0].start, end + tail.length];
     }
   }
   // Description: the phrase without the name (and without a joining comma).
@@ -165,7 +172,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.description = phrase;
   }
   // Head noun: last role/common noun of the description (before any "of/from/close to" tail).
-  const descTokens = words.filter((w) => !info.name || !(info.name.includes(w.value) && isCap(w)));
+  const descTokens = words.filter((w) => !info.name || !((info.name.includes(w.value) && isCap(w)) || (nameSpan && w.start >= nameSpan[0] && w.end <= nameSpan[1])));
   let head: string | null = null;
   for (const w of descTokens) {
     const lw = w.value.toLowerCase();
