@@ -10,7 +10,8 @@
  * bench/news-quotes-fnc.gold.json, marks 30 FNC-1 training bodies (news of 2014–2015 as scraped, captions and
  * debris included; texts in ../shared/bench/fnc1) the same way: a second tuning set, whose misses are listed too.
  * A fourth, bench/news-quotes-fnc2.gold.json, marks 24 other FNC-1 training bodies the same way: a third tuning set
- * (measured once before its errors were read; its misses are listed).
+ * (measured once before its errors were read; its misses are listed). A fifth, bench/news-quotes-fnc-check.gold.json,
+ * marks 24 further FNC-1 training bodies: a second check set, measured and never read for errors (no misses listed).
  *
  *   npm run bench:news-quotes -- [../shared/bench/aeb-dev] [../shared/bench/fnc1]
  *
@@ -80,6 +81,7 @@ const tuning = run('news-quotes.gold.json');
 const fnc = runFnc('news-quotes-fnc.gold.json');
 const check = existsSync(join(root, 'bench', 'news-quotes-check.gold.json')) ? run('news-quotes-check.gold.json') : null;
 const fnc2 = runFnc('news-quotes-fnc2.gold.json');
+const fncCheck = runFnc('news-quotes-fnc-check.gold.json');
 const line = (label: string, r: { score: QuoteScore; articles: number; ms: number }): void => {
   console.log(`${label}: ${r.articles} articles, ${r.score.tp + r.score.fn} gold quotes (${(r.ms / r.articles).toFixed(1)} ms/article, first run)`);
   console.log('  ' + scoreLine(r.score));
@@ -88,7 +90,13 @@ line('news quotes, tuning set', tuning);
 if (fnc) line('news quotes, second tuning set (FNC-1 bodies of 2014–2015)', fnc);
 if (check) line('news quotes, check set (never read for errors)', check);
 if (fnc2) line('news quotes, third tuning set (24 other FNC-1 bodies)', fnc2);
-const runs = [tuning, fnc, check, fnc2].filter((r): r is Run => r !== null);
+if (fncCheck) line('news quotes, second check set (24 further FNC-1 bodies; never read for errors)', fncCheck);
+if (check && fncCheck) {
+  const both = emptyScore();
+  for (const r of [check, fncCheck]) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) both[k] += r.score[k];
+  console.log(`both check sets: ${scoreLine(both)}`);
+}
+const runs = [tuning, fnc, check, fnc2, fncCheck].filter((r): r is Run => r !== null);
 if (runs.length > 1) {
   const all = emptyScore();
   for (const r of runs) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) all[k] += r.score[k];
