@@ -36,3 +36,11 @@ test('a passive "is called" is no speech cue, an active "called" still is', () =
   const q = ann.quotes.find((x) => x.text.startsWith('a disaster'));
   assert.equal(q?.speaker, 'Smith');
 });
+
+test('titles: listed film titles, a title line and one capitalised word after a preposition are set apart', () => {
+  const article = articleFromText('“Star Wars: The Force Awakens”\n\nThe studio wants an early date, the website reports, putting it up against releases such as “Avengers: Age of Ultron,” “Jurassic World” and “Ant-Man.”\n\nA 19-year-old revealed she was the baby on ‘Teletubbies’, according to E! Online.\n\n“Nooooo!” and “Yesssss!” the crowd shouted.');
+  const ann = analyzeArticle(article);
+  const terms = ann.terms.map((t) => t.text.replace(/[.,]$/, ''));
+  for (const t of ['Star Wars: The Force Awakens', 'Avengers: Age of Ultron', 'Jurassic World', 'Ant-Man', 'Teletubbies']) assert.ok(terms.includes(t), `${t} in ${JSON.stringify(terms)}`);
+  assert.deepEqual(ann.quotes.map((q) => q.text), ['Nooooo!', 'Yesssss!']);
+});

@@ -1,5 +1,5 @@
 import type { Article, Quote, QuotedTerm, QuoteKind, Span } from '../../model.js';
-import { quotedTermReason } from './terms.js';
+import { listedTitles, quotedTermReason } from './terms.js';
 import { cueAfter, cueBefore, cueColonIntro, isQuoteToken, isReportingVerb, type Cue } from './cues.js';
 import type { TokenRange } from './noun-phrase.js';
 import { REPORTING_VERBS } from './lexicon.js';
@@ -171,8 +171,9 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
   // names, titles and terms in quotation marks quote no one: set apart (before any inheritance refers to them)
   const terms: QuotedTerm[] = [];
   const quotes: QuoteDraft[] = [];
-  for (const d of drafts) {
-    const reason = quotedTermReason(d, text, article.blocks[d.firstBlock]);
+  const listed = listedTitles(drafts, text);
+  for (const [k, d] of drafts.entries()) {
+    const reason = listed.has(k) ? 'title' : quotedTermReason(d, text, article.blocks[d.firstBlock]);
     if (reason) terms.push({ articleId: article.id, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason });
     else quotes.push(d);
   }
