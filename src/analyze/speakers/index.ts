@@ -590,18 +590,29 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
 }
 
 /**
- * The person a singular "they" (token \`at\`) takes up: a full name (not a possessive, not one of a pair) opening the
- * sentence before, in the same paragraph (over the quote's own earlier sentences), whose gender neither the first
- * name nor the text's pronouns tell. Null otherwise.
+ * The sentence before the one holding token `at`, over the quote's own earlier sentences in its paragraph ("“Any
+ * final agreement … team. We have no further comment,” they said"): its index, null for the first sentence.
  */
-function singularTheySubject(subjects: ReadonlySet<NameMention>, tok: TokenizedArticle, at: number, genders: ReadonlyMap<string, 'm' | 'f'>, quoted: (offset: number) => boolean): NameMention | null {
+function sentenceBefore(tok: TokenizedArticle, at: number, quoted: (offset: number) => boolean): number | null {
   const { tokens, sentenceTokens } = tok;
   const here = tokens[at];
   if (!here || here.sentence <= 0) return null;
   let si = here.sentence - 1;
   while (si > 0 && si > here.sentence - 5 && quoted(tokens[sentenceTokens[si][0]].start) && tokens[sentenceTokens[si][0]].block === here.block) si--;
+  return si;
+}
+
+/**
+ * The person a singular "they" (token `at`) takes up: a full name (not a possessive, not one of a pair) opening the
+ * sentence before, in the same paragraph (over the quote's own earlier sentences), whose gender neither the first
+ * name nor the text's pronouns tell. Null otherwise.
+ */
+function singularTheySubject(subjects: ReadonlySet<NameMention>, tok: TokenizedArticle, at: number, genders: ReadonlyMap<string, 'm' | 'f'>, quoted: (offset: number) => boolean): NameMention | null {
+  const { tokens, sentenceTokens } = tok;
+  const si = sentenceBefore(tok, at, quoted);
+  if (si === null) return null;
   const [s0, s1] = sentenceTokens[si];
-  if (tokens[s0].block !== here.block) return null;
+  if (tokens[s0].block !== tokens[at].block) return null;
   for (const n of subjects) {
     if (n.start !== tokens[s0].start || !/\s/.test(n.name)) continue;
     const k = tokenAt(tokens, n.end);
@@ -625,14 +636,10 @@ const PLURAL_VERB = /^(?:have|are|were|say|do|deny|insist|claim|argue)$/i;
  */
 function organisationSubjectBefore(tok: TokenizedArticle, at: number, text: string, quoted: (offset: number) => boolean): { kind: 'organization' | 'outlet'; name: string; start: number; end: number } | null {
   const { tokens, sentenceTokens } = tok;
-  const here = tokens[at];
-  if (!here || here.sentence <= 0) return null;
-  // the sentence before the quote: over the quote's own earlier sentences ("“Any final agreement … team. We have no
-  // further comment,” they said")
-  let si = here.sentence - 1;
-  while (si > 0 && si > here.sentence - 5 && quoted(tokens[sentenceTokens[si][0]].start) && tokens[sentenceTokens[si][0]].block === here.block) si--;
+  const si = sentenceBefore(tok, at, quoted);
+  if (si === null) return null;
   const [s0, s1] = sentenceTokens[si];
-  if (here.block - tokens[s0].block > 1 || quoted(tokens[s0].start)) return null;
+  if (tokens[at].block - tokens[s0].block > 1 || quoted(tokens[s0].start)) return null;
   let v = s0;
   while (v < s1 && tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') v++;
   // the verb of a relative clause inside the subject ("The company that runs the AMAs, Dick Clark Productions,
