@@ -102,6 +102,13 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const p = PERSONAL_PRONOUNS[first];
     return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
   }
+  // a web address is a site ("Huzlers.com", "nationalreport.net", "a satirical website, Huzlers.com"; not "John Smith of
+  // Example.com")
+  const site = /(?:^|\s)((?:[\p{L}\d][\p{L}\d-]*\.)+(?:com|net|org|info|io|news|tv|co\.uk|co|us|uk|ru|ua|de|fr))$/iu.exec(phrase.replace(/[\s,.]+$/, ''));
+  const siteLead = site ? phrase.replace(/[\s,.]+$/, '').slice(0, -site[1].length) : '';
+  if (site && !/@/.test(phrase) && /^(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+,?\s+)*(?:(?:website|site|blog|page|outlet|publication|portal)[\s,]*)?$/u.test(siteLead)) {
+    return { ...info, kind: 'outlet', name: site[1], definite: true };
+  }
   if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry|Department|Commission|Committee|Administration|Office|Bureau|Institute|University|Party|Court|Police|Army|Bank|Authority)\b/.test(phrase))) {
     return { ...info, kind: 'outlet', name: outletByName(phrase)?.name ?? phrase.replace(/^the\s+/i, ''), definite: true };
   }
