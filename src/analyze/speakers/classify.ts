@@ -104,8 +104,12 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   }
   // a web address is a site ("Huzlers.com", "nationalreport.net", "a satirical website, Huzlers.com"; not "John Smith of
   // Example.com")
-  const site = /(?:^|\s)((?:[\p{L}\d][\p{L}\d-]*\.)+(?:com|net|org|info|io|news|tv|co\.uk|co|us|uk|ru|ua|de|fr))$/iu.exec(phrase.replace(/[\s,.]+$/, ''));
-  const siteLead = site ? phrase.replace(/[\s,.]+$/, '').slice(0, -site[1].length) : '';
+  // (with the ending wink cuts off at its dot: "wrote Huzlers.com.")
+  const lastToken = tokens[tokens.length - 1];
+  const addressTail = lastToken && /[\p{L}\d]$/u.test(phrase) ? /^\.(?:com|net|org|info|io|news|tv|co\.uk)(?![\p{L}\d])/iu.exec(text.slice(lastToken.end, lastToken.end + 8))?.[0] ?? '' : '';
+  const address = phrase.replace(/[\s,.]+$/, '') + addressTail;
+  const site = /(?:^|\s)((?:[\p{L}\d][\p{L}\d-]*\.)+(?:com|net|org|info|io|news|tv|co\.uk|co|us|uk|ru|ua|de|fr))$/iu.exec(address);
+  const siteLead = site ? address.slice(0, -site[1].length) : '';
   if (site && !/@/.test(phrase) && /^(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+,?\s+)*(?:(?:website|site|blog|page|outlet|publication|portal)[\s,]*)?$/u.test(siteLead)) {
     return { ...info, kind: 'outlet', name: site[1], definite: true };
   }

@@ -93,14 +93,6 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       continue;
     }
     const info = classifyPhrase(tok.tokens.slice(a, b), text);
-    // a web address wink cut at its dot ("wrote Huzlers.com."): the site
-    const tld = /^\.(?:com|net|org|info|io|news|tv|co\.uk)(?![\p{L}\d])/iu.exec(text.slice(end, end + 8));
-    // (the phrase is the address or ends a description with it — "the website Huzlers" —, not a person described by
-    // it: "Ben Wikler, the Washington director for MoveOn.org")
-    const lastWord = text.slice(start, end).split(/\s+/).pop() ?? '';
-    if (tld && info.kind === 'person' && /^[\p{L}\d-]+$/u.test(lastWord) && !text.slice(start, end).includes(',') && (info.name === null || info.name === lastWord)) {
-      Object.assign(info, { kind: 'outlet', name: lastWord + tld[0], description: null, head: null, definite: true, gender: null });
-    }
     let target: Entity | null = null;
     if (info.kind === 'outlet' && !/\s/.test(q.speaker ?? ' ')) {
       // "Michael Bloomberg … Bloomberg said": a one-word outlet name that is a person's surname in this article
