@@ -160,8 +160,11 @@ export interface Quote extends Span {
   verbSpan: Span | null;
 }
 
-/** Why quoted words quote no one: introduced as a name or term ("the so-called …"), or a title-cased title, brand or slogan. */
-export type QuotedTermReason = 'named' | 'title';
+/**
+ * Why quoted words quote no one: introduced as a name or term ("the so-called …"), a title-cased title, brand or
+ * slogan, or a scare quote (one word in marks no one is said to have said: a “porous” border).
+ */
+export type QuotedTermReason = 'named' | 'title' | 'scare';
 
 /**
  * Words in quotation marks that quote no one — a title, brand, slogan, label or term ('the so-called "Florida

@@ -11,6 +11,7 @@ import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotesAndTerms, quotedPredicate, type QuoteDraft } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
+import { scareQuotes, setScareQuotesApart } from './quotes/scare.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle, type TokenizedArticle } from './quotes/tokens.js';
 import { sentenceSubject } from './quotes/sentence-subject.js';
@@ -72,7 +73,7 @@ function ruleRelationsOf(article: Article, { tok, colon, drafts }: RuleInput, pe
  */
 export function ruleRelations(article: Article): Attribution[] {
   const input = ruleInput(article);
-  return ruleRelationsOf(article, input, resolveSpeakers(article, input.drafts, input.tok), new Set());
+  return ruleRelationsOf(article, input, resolveSpeakers(article, input.drafts, input.tok, input.terms), new Set());
 }
 
 /**
@@ -84,7 +85,7 @@ export function ruleRelations(article: Article): Attribution[] {
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): ArticleAnnotations {
   const mode = opts.attributions ?? 'merged';
   const { tok, colon, drafts, terms } = ruleInput(article);
-  let speakers = resolveSpeakers(article, drafts, tok);
+  let speakers = resolveSpeakers(article, drafts, tok, terms);
   const quotes = drafts.map((d) => d.quote);
   const citations = findCitations(article, tok);
   let adopted = new Set<string>();
@@ -105,7 +106,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
     adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, article.text);
     for (const id of creditSentenceSubjects(drafts, tok, article.text)) adopted.add(id);
     if (adopted.size) {
-      speakers = resolveSpeakers(article, drafts, tok);
+      speakers = resolveSpeakers(article, drafts, tok, terms);
       attributions = attributionsWith(speakers);
     }
   }
@@ -123,11 +124,15 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   addSourceMentions(speakers, attributions, article.id);
   resolveIt(speakers, drafts, attributions, article.blocks);
   addSourceMentions(speakers, attributions, article.id);
+  // a single word in marks that no one turned out to say is a scare quote, a term (quotes/scare.ts)
+  const allTerms = [...terms];
+  const kept = setScareQuotesApart(drafts, allTerms, attributions, scareQuotes(drafts, tok.sentences, article.text));
+  attributions = kept.attributions;
   return {
     articleId: article.id,
     sentences: tok.sentences,
-    quotes,
-    terms,
+    quotes: kept.drafts.map((d) => d.quote),
+    terms: allTerms,
     speakers,
     citations,
     attributions,

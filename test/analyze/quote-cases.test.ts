@@ -10,6 +10,7 @@ interface QuoteCase {
   speaker?: string | null;
   verb?: string;
   names?: string[];
+  descriptions?: string[];
   sameAs?: string;
   speakerId?: null;
   speakerKind?: string;
@@ -49,6 +50,7 @@ for (const c of cases) {
       if (e.speakerId === null) assert.equal(q.speakerId, null, where);
       const sp = ann.speakers.find((s) => s.id === q.speakerId);
       if (e.names) assert.deepEqual(sp?.names, e.names, where);
+      if (e.descriptions) assert.deepEqual(sp?.descriptions, e.descriptions, where);
       if (e.speakerKind) assert.equal(sp?.kind, e.speakerKind, where);
       if (e.sameAs) {
         assert.ok(q.speakerId, `${where} has no speaker`);

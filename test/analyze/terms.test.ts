@@ -44,3 +44,43 @@ test('titles: listed film titles, a title line and one capitalised word after a 
   for (const t of ['Star Wars: The Force Awakens', 'Avengers: Age of Ultron', 'Jurassic World', 'Ant-Man', 'Teletubbies']) assert.ok(terms.includes(t), `${t} in ${JSON.stringify(terms)}`);
   assert.deepEqual(ann.quotes.map((q) => q.text), ['Nooooo!', 'Yesssss!']);
 });
+
+test('terms named where they stand, headlines in marks, labels before a noun and scare quotes are no quotes', () => {
+  const article = articleFromText([
+    'The dean said the term “freshman” may put some students off, and the word “drop” was later changed.',
+    'State television ran a documentary called “Leading the People Forward,” and a commentary titled “Those who spread rumors of a coup, is it so funny?”',
+    'The “Great Leader,” as he is known, did not appear. A group calling itself “Sky News Ten” posted a video.',
+    'The report “Space Agency Confirms Six Days of Darkness in December This Year” was published by a satirical site.',
+    '“Star Wars: The Force Awakens” opens in December. While the “Meth. We’re on it.” campaign drew mockery, the “Starts with one” campaign did not.',
+    'A scan showed a “ground glass” pattern in his lungs. The post had thousands of shares and “likes” by Saturday.',
+  ].join('\n\n'));
+  const ann = analyzeArticle(article);
+  const terms = ann.terms.map((t) => [t.text.replace(/[.,]$/, ''), t.reason]);
+  assert.deepEqual(terms, [
+    ['freshman', 'named'],
+    ['drop', 'named'],
+    ['Leading the People Forward', 'named'],
+    ['Those who spread rumors of a coup, is it so funny?', 'named'],
+    ['Great Leader', 'named'],
+    ['Sky News Ten', 'named'],
+    ['Space Agency Confirms Six Days of Darkness in December This Year', 'title'],
+    ['Star Wars: The Force Awakens', 'title'],
+    ['Meth. We’re on it', 'named'],
+    ['Starts with one', 'named'],
+    ['ground glass', 'named'],
+    ['likes', 'scare'],
+  ]);
+  for (const t of ann.terms) assert.equal(article.text.slice(t.start, t.end), t.text);
+  assert.deepEqual(ann.quotes, []);
+});
+
+test('someone’s words stay quotes: a word they chose, one word beside their longer words, a headline’s word', () => {
+  const ann = analyzeArticle(articleFromText([
+    'The charges, which his lawyer called “a witch hunt,” were dropped.',
+    'The minister warned of a “catastrophic” outcome if talks failed.',
+    'The merger will create a “stronger” and “more viable” print and digital company “with deep local roots.” That is the view of Michael Reed.',
+    'Obama on Climate Change: The Trends Are ‘Terrifying.’',
+  ].join('\n\n')));
+  assert.deepEqual(ann.terms, []);
+  assert.deepEqual(ann.quotes.map((q) => q.text), ['a witch hunt,', 'catastrophic', 'stronger', 'more viable', 'with deep local roots.', 'Terrifying.']);
+});

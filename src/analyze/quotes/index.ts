@@ -173,7 +173,7 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
   const quotes: QuoteDraft[] = [];
   const listed = listedTitles(drafts, text);
   for (const [k, d] of drafts.entries()) {
-    const reason = listed.has(k) ? 'title' : quotedTermReason(d, text, article.blocks[d.firstBlock]);
+    const reason = listed.has(k) ? 'title' : quotedTermReason(d, text, article.blocks[d.firstBlock], tok.tokens);
     if (reason) terms.push({ articleId: article.id, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason });
     else quotes.push(d);
   }
@@ -354,7 +354,10 @@ function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, p
   if (cue.verb > cue.speaker[1] && /^(?:is|are|was|were|be|been|being)$/i.test(tok.tokens[cue.speaker[1]].value)) return null;
   // the speaker phrase opens the sentence (or what comes before it has no verb: "The National Coordinator for
   // Reproductive Health of the Republika Srpska, Nenad Babici, admitted")
-  if (cue.speaker[0] > from + 2 && tok.tokens.slice(from, cue.speaker[0]).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  // (or the cue is set off by commas inside the sentence: "Educational institutes and parents should, he said, play a
+  // stronger role")
+  const aside = tok.tokens[cue.speaker[0] - 1]?.value === ',' && tok.tokens[cue.verb + 1]?.value === ',';
+  if (cue.speaker[0] > from + 2 && !aside && tok.tokens.slice(from, cue.speaker[0]).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return isReportingVerb(tok.tokens[cue.verb], false) ? cue : null;
 }
 

@@ -46,7 +46,10 @@ export const INVERTIBLE_VERBS = new Set(
     'mused whispered retorted reiterated explained concluded acknowledged conceded tweeted comments commented explains ' +
     // the present tense of features and profiles: "“…” states the Catholic priest", "…,” recalls Smith"
     'states asks replies recalls insists warns argues continues declares responds remarks concludes acknowledges ' +
-    'concedes observes reiterates tweets').split(' '),
+    'concedes observes reiterates tweets ' +
+    // "“Branson tried to pull out all of the stops,” claimed the Mirror’s source"
+    'claimed claims admitted admits confirmed confirms stressed stresses emphasized emphasised quipped quips joked ' +
+    'jokes countered counters cautioned cautions boasted boasts announced announces').split(' '),
 );
 
 /** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */

@@ -1,4 +1,4 @@
-import type { Article, Evidence, Speaker } from '../../model.js';
+import type { Article, Evidence, Span, Speaker } from '../../model.js';
 import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
 import { tokenAt, type TokenizedArticle } from '../quotes/tokens.js';
 import { subjectBefore } from '../quotes/cues.js';
@@ -32,7 +32,7 @@ interface Entity {
  * described so earlier; anonymous and collective sources stay as they are.
  * Sets `quote.speakerId` on the drafts. Speaker ids are `${articleId}:s${n}` in order of first mention.
  */
-export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: TokenizedArticle): Speaker[] {
+export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: TokenizedArticle, terms: readonly Span[] = []): Speaker[] {
   const entities: Entity[] = [];
   const text = article.text;
 
@@ -65,7 +65,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   let people: People | null = peopleCache.get(drafts) ?? null;
   const peopleOf = (): People => {
     if (people) return people;
-    names ??= namesOf(tok, text);
+    names ??= namesOf(tok, text, terms);
     const mentions = personMentions(names, tok.tokens, text);
     // the full names, and the surnames alone that are their sentence's subject ("Buser, however, is counting on …")
     const subjects = new Set(subjectMentions(mentions, tok.tokens, quoted));
@@ -96,7 +96,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     let target: Entity | null = null;
     if (info.kind === 'outlet' && !/\s/.test(q.speaker ?? ' ')) {
       // "Michael Bloomberg … Bloomberg said": a one-word outlet name that is a person's surname in this article
-      names ??= namesOf(tok, text);
+      names ??= namesOf(tok, text, terms);
       const full = findByName(latest(entities), q.speaker!)?.speaker.names[0] ?? expandSurname(names, q.speaker!, Number.MAX_SAFE_INTEGER);
       if (full) {
         info.kind = 'person';
@@ -105,7 +105,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     }
     if (!info.name && info.kind === 'person' && q.speaker && /^\p{Lu}\p{Ll}+$/u.test(q.speaker)) {
       // a surname that is also a role noun ("Doctor said" after "Ken Doctor")
-      names ??= namesOf(tok, text);
+      names ??= namesOf(tok, text, terms);
       const full = expandSurname(names, q.speaker, start);
       if (full) Object.assign(info, { name: full, description: null, head: null });
     }
@@ -115,7 +115,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     if (info.head && DOCUMENT_HEADS.has(info.head) && !info.name) {
       const by = /^[ \t]+by[ \t]+/.exec(text.slice(end, end + 8));
       if (by) {
-        names ??= namesOf(tok, text);
+        names ??= namesOf(tok, text, terms);
         const at = end + by[0].length;
         author = names.find((n) => n.start === at && /\s/.test(n.name) && personLike(n, peopleOf().genders));
         if (author) Object.assign(info, { kind: 'person', name: author.name, description: null, head: null, definite: false, plural: false });
@@ -183,7 +183,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // counted), not whatever name came last ("… Chandler … Chandler …\n\nOutrage as new Grand Theft Auto
         // game allows …\n\n'…,' she says")
         if (named && !target && named.start < blockStart(article, start, 1)) {
-          names ??= namesOf(tok, text);
+          names ??= namesOf(tok, text, terms);
           const most = mostNamedBefore(names!, tok.tokens, start, info.gender, quoted, genders);
           const known = most && findByName(latest(entities), most.name);
           if (most && !(known && clash(genderOf(known), info.gender))) named = most;
@@ -194,7 +194,11 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // (or, no one named and no speaker found, someone so described in this paragraph)
         const unperson = named !== null && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null;
         if (info.gender && (unperson || (!named && !target))) {
-          const described = genderedDescription(text, Math.max(named?.end ?? 0, blockStart(article, start)), start, info.gender);
+          const described =
+            genderedDescription(text, Math.max(named?.end ?? 0, blockStart(article, start)), start, info.gender) ??
+            // (no one named at all: the role opening a sentence in this paragraph or the one before, "The doctor who
+            // practiced the cesarean section first believed …\n\n“…” he told reporters")
+            (named ? null : roleSubjectBefore(text, blockStart(article, start, 1), start, info.gender, quoted));
           if (described) {
             named = null;
             target = create('person', { ...info, kind: 'person', name: null, description: described.text, head: described.head }, described.start, described.end);
@@ -205,7 +209,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           // (a person already known as "she" is not "he")
           if (known) target = clash(genderOf(known), info.gender) ? null : known;
           // (a surname alone, "Mr. Trump": the full name written elsewhere)
-          else target = create('person', { ...info, kind: 'person', name: /\s/.test(named.name) ? named.name : expandSurname(names ??= namesOf(tok, text), named.name, named.start) ?? named.name, description: null }, named.start, named.end);
+          else target = create('person', { ...info, kind: 'person', name: /\s/.test(named.name) ? named.name : expandSurname(names ??= namesOf(tok, text, terms), named.name, named.start) ?? named.name, description: null }, named.start, named.end);
         }
         // no one named in this paragraph before the pronoun: the speaker of the reported speech that ends the
         // paragraph before ("Aparna Mathur, who studies …, said the statement didn't clarify the matter.\n\n
@@ -218,7 +222,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const pEnd = tok.tokens[rb[1] - 1].end;
           if (fits && prevInfo.name && !/\s/.test(prevInfo.name)) {
             // a bare surname: the full name written elsewhere ("Teddy Goff … but Goff said")
-            names ??= namesOf(tok, text);
+            names ??= namesOf(tok, text, terms);
             prevInfo.name = expandSurname(names, prevInfo.name, pStart) ?? prevInfo.name;
           }
           if (fits && prevInfo.name) {
@@ -234,7 +238,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       target = findByName(latest(entities), info.name);
       if (!target && !/\s/.test(info.name)) {
         // a bare surname: expand it to the full name written elsewhere in the article
-        names ??= namesOf(tok, text);
+        names ??= namesOf(tok, text, terms);
         const full = expandSurname(names, info.name, start);
         if (full) {
           target = findByName(latest(entities), full);
@@ -265,7 +269,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       }
     } else if (info.definite && /^the\s+\S+-years?-old$/i.test(q.speaker ?? '')) {
       // "The 56-year-old said": the story's person, the one named most so far
-      names ??= namesOf(tok, text);
+      names ??= namesOf(tok, text, terms);
       const most = mostNamedBefore(names, tok.tokens, start, info.gender, quoted, peopleOf().genders, true);
       if (most) target = findByName(latest(entities), most.name) ?? create('person', { ...info, kind: 'person', name: most.name }, most.start, most.end);
     } else if (info.definite && info.head) {
@@ -274,7 +278,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       const from = blockStart(article, start);
       // (asSubject: only a name that is the subject of a verb — "Rubio sought …")
       const someoneElseNamed = (name: string, asSubject = false): boolean => {
-        names ??= namesOf(tok, text);
+        names ??= namesOf(tok, text, terms);
         const own = surnameOf(name);
         const full = names.filter((n) => /\s/.test(n.name));
         const surnames = new Set(full.map((n) => surnameOf(n.name)));
@@ -290,7 +294,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       if (target && bare && target.named && target.last < from && someoneElseNamed(target.speaker.names[0], true)) target = null;
       if (!target && !info.plural) {
         // "the Florida senator" after "Florida Sen. Marco Rubio": the person last named with that title
-        names ??= namesOf(tok, text);
+        names ??= namesOf(tok, text, terms);
         let titled = lastTitledBefore(names, text, start, info, quoted);
         if (titled && bare && someoneElseNamed(titled.name)) titled = null;
         if (titled) {
@@ -304,7 +308,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
       // as a subject in this paragraph or the one before — unless an unnamed person was introduced so ("One man … the
       // man shouted"); a lede's "A Catholic priest …" is the story's person, named after it
       if (!target && !info.plural && info.kind === 'person' && !info.name && isPersonHead(info.head) && !GENERIC_PERSON.test(info.head)) {
-        names ??= namesOf(tok, text);
+        names ??= namesOf(tok, text, terms);
         const { named: namedMentions, subjects, genders } = peopleOf();
         const intro = unnamedIntroduction(article, info.head, start, quoted);
         let found: { name: string; start: number; end: number } | null = null;
@@ -347,7 +351,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     if (target && target.named && !target.textDescribed) {
       // titles written before the full name elsewhere ("Ukrainian President Volodymyr Zelensky")
       target.textDescribed = true;
-      names ??= namesOf(tok, text);
+      names ??= namesOf(tok, text, terms);
       for (const n of [...target.speaker.names]) {
         for (const d of descriptionsOf(names, n)) {
           if (!target.speaker.descriptions.includes(d)) target.speaker.descriptions.push(d);
@@ -410,14 +414,17 @@ interface People {
 const namesCache = new WeakMap<TokenizedArticle, NameMention[]>();
 const peopleCache = new WeakMap<QuoteDraft[], People>();
 
-/** The article's written-out names (collectNames), once per tokenised article. */
-function namesOf(tok: TokenizedArticle, text: string): NameMention[] {
+/**
+ * The article's written-out names (collectNames, once per tokenised article), less those inside quoted titles and
+ * terms (`terms`: 'a memo titled "The Facts on Where the Race Stands"' names no Race Stands).
+ */
+function namesOf(tok: TokenizedArticle, text: string, terms: readonly Span[]): NameMention[] {
   let names = namesCache.get(tok);
   if (!names) {
     names = collectNames(tok.tokens, text);
     namesCache.set(tok, names);
   }
-  return names;
+  return terms.length ? names.filter((n) => !terms.some((t) => t.start <= n.start && n.end <= t.end)) : names;
 }
 
 /** Words of a quote, for comparing quotes: lower case, punctuation and marks as single spaces. */
@@ -691,6 +698,24 @@ function genderedDescription(text: string, from: number, to: number, gender: 'm'
   let found: { text: string; head: string; start: number; end: number } | null = null;
   const span = text.slice(from, to);
   for (let m = re.exec(span); m; m = re.exec(span)) found = { text: m[0], head: m[1].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length };
+  return found;
+}
+
+/**
+ * The last "The [modifier] <person noun>" opening a sentence in text[from, to), outside quotes, whose noun is not of
+ * the other gender ("The doctor who practiced …" for "he"; not "The single mother …"): as a description.
+ */
+function roleSubjectBefore(text: string, from: number, to: number, gender: 'm' | 'f', quoted: (offset: number) => boolean): { text: string; head: string; start: number; end: number } | null {
+  const re = /(?:^|[.!?]["”’]?\s+|\n\s*)(The\s+(?:[\p{Ll}\d-]+\s+){0,2}?(\p{Ll}+))(?=\s+(?:who|that|of|at|from|in|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/gu;
+  const other = new RegExp(`^(?:${GENDERED[gender === 'm' ? 'f' : 'm']}|${gender === 'm' ? 'actress|waitress|nun|queen|princess|duchess|heroine' : 'king|prince|duke|monk|priest|pope'})$`);
+  const span = text.slice(from, to);
+  let found: { text: string; head: string; start: number; end: number } | null = null;
+  for (let m = re.exec(span); m; m = re.exec(span)) {
+    const head = m[2].toLowerCase();
+    const start = from + m.index + m[0].length - m[1].length;
+    if (quoted(start) || other.test(head) || !isPersonHead(head) || /s$/.test(head) && !/(?:ss|us)$/.test(head)) continue;
+    found = { text: m[1], head, start, end: start + m[1].length };
+  }
   return found;
 }
 

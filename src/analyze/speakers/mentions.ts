@@ -106,7 +106,9 @@ export function subjectMentions(mentions: readonly NameMention[], tokens: readon
       sentence = t.sentence;
       done = false;
       sawAdp = false;
-      opener = (t.pos === 'SCONJ' || t.pos === 'ADP') && /^(?:as|when|while|after|before|since|although|though|because|if|once|until|whereas)$/i.test(t.value);
+      // (or a phrase of time or place: "On Monday night, Clinton campaign manager Robby Mook released …"; not "For
+      // Jonathan Chait, Williamson is exposing …", whose subject is not who speaks next)
+      opener = ((t.pos === 'SCONJ' || t.pos === 'ADP') && /^(?:as|when|while|after|before|since|although|though|because|if|once|until|whereas)$/i.test(t.value)) || (t.pos === 'ADP' && /^(?:On|In|At|During|By|Over|Throughout|Within)$/.test(t.value) && commaSoon(tokens, i));
     }
     while (mi < mentions.length && mentions[mi].end <= t.start) mi++;
     // a mention whose last token a speech verb follows
@@ -122,10 +124,60 @@ export function subjectMentions(mentions: readonly NameMention[], tokens: readon
     }
     if (done) continue;
     if (mi < mentions.length && mentions[mi].start <= t.start) {
-      if (!sawAdp && !quoted(t.start) && out[out.length - 1] !== mentions[mi]) out.push(mentions[mi]);
+      if (!sawAdp && !quoted(t.start) && out[out.length - 1] !== mentions[mi]) {
+        // a name the words before it describe is the subject: "Clinton campaign manager Robby Mook released", "Obama
+        // speechwriter Jon Favreau published" (Mook and Favreau, not Clinton and Obama); not a name that modifies a
+        // noun ("stars an Abraham Lincoln impersonator", "the Donald Trump campaign")
+        const later = describedName(mentions, mi, tokens, i);
+        if (later !== mi || !modifiesNoun(mentions[mi], tokens, i)) out.push(mentions[later]);
+      }
       done = true;
     } else if (t.pos === 'VERB' || t.pos === 'AUX') done = true;
     else if (t.pos === 'ADP') sawAdp = true;
   }
   return out;
+}
+
+/** Whether a comma comes within the next 8 tokens of `i`, in its sentence, before any verb. */
+function commaSoon(tokens: readonly ArticleToken[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 8 && tokens[k].sentence === tokens[i].sentence; k++) {
+    if (tokens[k].value === ',') return true;
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return false;
+  }
+  return false;
+}
+
+/**
+ * The mention a sentence's subject really is when mention `mi` (at token `i`) opens it: a later name that only
+ * lower-case nouns and adjectives separate from it and that a verb follows ("Clinton campaign manager Robby Mook
+ * released"); else `mi`.
+ */
+function describedName(mentions: readonly NameMention[], mi: number, tokens: readonly ArticleToken[], i: number): number {
+  const next = mentions[mi + 1];
+  if (!next) return mi;
+  let k = i;
+  while (k < tokens.length && tokens[k].end <= mentions[mi].end) k++;
+  let described = false;
+  for (; k < tokens.length && tokens[k].start < next.start; k++) {
+    const t = tokens[k];
+    if (!((t.pos === 'NOUN' || t.pos === 'ADJ') && /^\p{Ll}/u.test(t.value))) return mi;
+    described = true;
+  }
+  if (!described || k >= tokens.length) return mi;
+  while (k < tokens.length && tokens[k].start < next.end) k++;
+  const after = tokens[k];
+  return after && (after.pos === 'VERB' || after.pos === 'AUX') ? mi + 1 : mi;
+}
+
+/**
+ * Whether mention `m` (whose first token is `i`) modifies the word right after it: a lower-case noun ("an Abraham
+ * Lincoln impersonator") or a capitalised word of a longer name ("the former Trump University customer").
+ */
+function modifiesNoun(m: NameMention, tokens: readonly ArticleToken[], i: number): boolean {
+  let k = i;
+  while (k < tokens.length && tokens[k].end <= m.end) k++;
+  const next = tokens[k];
+  if (next === undefined || next.start > m.end + 1) return false;
+  if (next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value)) return true;
+  return next.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(next.value) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(next.value);
 }

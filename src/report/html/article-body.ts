@@ -1,4 +1,4 @@
-import type { Article, Report, Span } from '../../model.js';
+import type { Article, QuotedTermReason, Report, Span } from '../../model.js';
 import { attributionMarks, type IndexedAttribution } from './attributions.js';
 import { escapeHtml } from './escape.js';
 
@@ -9,6 +9,13 @@ export interface Mark extends Span {
   /** Index (in `report.attributions`) of the attribution whose cue this is: its segments get it in `data-a`. */
   att?: number;
 }
+
+/** Why a quoted term is no quotation, as its mark's tooltip says. */
+const TERM_TITLES: Record<QuotedTermReason, string> = {
+  named: 'Quoted term, not a quotation: introduced as a name or term ("so-called", "known as", "a film called")',
+  title: 'Quoted title or name, not a quotation: a title-cased phrase no one is said to have said',
+  scare: 'Scare quotes, not a quotation: one word in marks that no one is said to have said',
+};
 
 /**
  * Every offset at which some piece of evidence in the report starts or ends,
@@ -53,7 +60,7 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
   }
   for (const t of own.terms) {
     marks.push({ start: t.start, end: t.end, cls: 'term',
-      title: t.reason === 'named' ? 'Quoted term, not a quotation: introduced as a name or term ("so-called", "known as")' : 'Quoted title or name, not a quotation: a short title-cased phrase no one is said to have said' });
+      title: TERM_TITLES[t.reason] });
   }
   for (const c of own.citations) {
     marks.push({ start: c.start, end: c.end, cls: 'cite', title: `Source: ${c.source} (${c.kind}, “${c.cue}”)` });
