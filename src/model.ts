@@ -7,7 +7,7 @@
  * to offsets in the decoded input, so any finding can be shown in the input.
  */
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** A half-open character range `[start, end)` into an article's `text`. */
 export interface Span {
@@ -153,7 +153,10 @@ export interface Quote extends Span {
   /** The speaker as written next to this quote ("she", "a Kremlin spokesman"); null if none. */
   speaker: string | null;
   speakerSpan: Span | null;
-  /** Id of the resolved speaker (article-level in `annotate`, story-level in `story`). */
+  /**
+   * Id of the resolved speaker (article-level in `annotate`, story-level in `story`). With `speaker` and `verb` null no
+   * cue was read: it is the speaker mentioned last before the quote, in its paragraph or the one before (a guess).
+   */
   speakerId: string | null;
   /** Reporting verb lemma-ish as written ("said", "told", "added"). */
   verb: string | null;

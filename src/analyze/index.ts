@@ -18,6 +18,7 @@ import { sentenceSubject } from './quotes/sentence-subject.js';
 import { echoSpeakers, resolveSpeakers } from './speakers/index.js';
 import { addSourceSpeakers, resolveIt } from './speakers/source-speakers.js';
 import { creditSentenceSubjects } from './speakers/subject.js';
+import { creditNearestSpeakers } from './speakers/nearest.js';
 import { findNumbers } from './numbers.js';
 import { findHedges } from './hedges.js';
 
@@ -128,6 +129,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   const allTerms = [...terms];
   const kept = setScareQuotesApart(drafts, allTerms, attributions, scareQuotes(drafts, tok.sentences, article.text));
   attributions = kept.attributions;
+  // a quote nothing attributes: the speaker mentioned last before it (speakers/nearest.ts), after the scare quotes
+  // (which are those no one said)
+  creditNearestSpeakers(kept.drafts, speakers, article);
   return {
     articleId: article.id,
     sentences: tok.sentences,

@@ -90,7 +90,7 @@ test('reportToJson is deterministic and independent of key insertion order', () 
   assert.notEqual(JSON.stringify(reordered), JSON.stringify(r));
   assert.equal(reportToJson(reordered), json);
   assert.deepEqual(JSON.parse(json), r);
-  assert.ok(json.startsWith('{\n  "schemaVersion": "1.1.0",\n  "generator"'));
+  assert.ok(json.startsWith('{\n  "schemaVersion": "1.2.0",\n  "generator"'));
   assert.equal(readFileSync(fixturePath('report', 'seed-report.json'), 'utf8'), json + '\n', 'fixture is in canonical form');
 });
 

@@ -222,6 +222,12 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.plural = false;
     return info;
   }
+  // a name an appositive calls a publication ("America, a Catholic magazine", "Politico, a news site")
+  if (info.name && head && OUTLET_HEAD.test(head) && info.description && /^(?:a|an|the)\s/i.test(info.description) && !FEMALE_ROLES.test(phrase) && !MALE_ROLES.test(phrase)) {
+    info.kind = 'outlet';
+    info.plural = false;
+    return info;
+  }
   // a company speaking ("Twitter said", "GateHouse called it …")
   if (info.name && !/\s/.test(info.name) && isCompanyWord(info.name)) info.kind = 'organization';
   else if (info.name) info.kind = 'person';
@@ -231,6 +237,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   else info.kind = 'person';
   return info;
 }
+
+/** Head nouns of a publication's description ("a Catholic magazine", "the tabloid", "a news site"). */
+const OUTLET_HEAD = /^(?:magazine|newspaper|paper|tabloid|daily|weekly|website|site|blog|broadcaster|channel|outlet|publication|newswire|portal|newsletter)$/;
 
 function isCapOrThe(t: Token): boolean {
   return isCap(t) || /^the$/i.test(t.value);

@@ -555,7 +555,14 @@ function clash(a: 'm' | 'f' | null, b: 'm' | 'f' | null): boolean {
 
 /** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"), else from the pronouns the text uses after it. */
 function nameGender(n: NameMention, genders?: ReadonlyMap<string, 'm' | 'f'>): 'm' | 'f' | null {
-  return genderOfName(n.name) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
+  return genderOfName(n.name) ?? titleGender(n.name.split(/\s+/)[0]) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
+}
+
+/** The gender a title opening a name tells ("Pope Francis", "King Abdullah", "Queen Rania"). */
+function titleGender(word: string): 'm' | 'f' | null {
+  if (/^(?:Pope|King|Prince|Sir|Lord|Father|Brother|Cardinal|Sheikh|Emir|Sultan|Archduke|Duke|Baron|Count)$/.test(word)) return 'm';
+  if (/^(?:Queen|Princess|Dame|Lady|Sister|Duchess|Baroness|Countess)$/.test(word)) return 'f';
+  return null;
 }
 
 /**
