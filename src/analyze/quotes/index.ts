@@ -8,7 +8,7 @@ import { tokenAt, type TokenizedArticle } from './tokens.js';
 
 /** A quote with the working data later stages need (cue tokens, blocks, inheritance). */
 /** Offset → inside a quote (marks included)? Built from the drafts of `findQuotes`. */
-export function quotedPredicate(drafts: QuoteDraft[], text: string): (offset: number) => boolean {
+export function quotedPredicate(drafts: readonly QuoteDraft[], text: string): (offset: number) => boolean {
   const ranges = drafts.map((d) => [d.open, d.close >= 0 ? d.close + 1 : d.quote.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   void text;
   return (offset: number) => {
