@@ -153,11 +153,13 @@ export interface Quote extends Span {
   /** The speaker as written next to this quote ("she", "a Kremlin spokesman"); null if none. */
   speaker: string | null;
   speakerSpan: Span | null;
-  /**
-   * Id of the resolved speaker (article-level in `annotate`, story-level in `story`). With `speaker` and `verb` null no
-   * cue was read: it is the speaker mentioned last before the quote, in its paragraph or the one before (a guess).
-   */
+  /** Id of the resolved speaker (article-level in `annotate`, story-level in `story`). */
   speakerId: string | null;
+  /**
+   * Set (true) when no cue tied `speakerId` to the quote: it is the speaker mentioned last before the quote, in its
+   * paragraph or the one before — a reader's guess, never evidence for a speaker change or an identity merge.
+   */
+  speakerGuessed?: boolean;
   /** Reporting verb lemma-ish as written ("said", "told", "added"). */
   verb: string | null;
   verbSpan: Span | null;

@@ -107,7 +107,8 @@ export function buildProvenance(input: {
     (x, y) => (order.get(x.articleId) ?? 0) - (order.get(y.articleId) ?? 0) || x.start - y.start,
   );
   for (const q of quotes) {
-    if (!byId.has(q.articleId) || !q.speakerId) continue;
+    // (an article that gives no speaker relays no one's words here, whoever was mentioned last)
+    if (!byId.has(q.articleId) || !q.speakerId || q.speakerGuessed) continue;
     const to = speakerNode.get(q.speakerId);
     const from = `article:${q.articleId}`;
     if (!to || to === from) continue;

@@ -35,8 +35,9 @@ export function findQuoteFindings(input: {
     const qb = v.b.quoteId ? quoteById.get(v.b.quoteId) ?? null : null;
     const la = label(v.a.articleId);
     const lb = label(v.b.articleId);
-    const sa = qa?.speakerId ? identity.get(qa.speakerId) ?? null : null;
-    const sb = qb?.speakerId ? identity.get(qb.speakerId) ?? null : null;
+    // (a guessed speaker — no cue — is no speaker given: "X said it, Y says no one" holds, "credited to Y" does not)
+    const sa = qa?.speakerId && !qa.speakerGuessed ? identity.get(qa.speakerId) ?? null : null;
+    const sb = qb?.speakerId && !qb.speakerGuessed ? identity.get(qb.speakerId) ?? null : null;
     const who = sa ? ` of ${speakerLabel(sa, qa)}` : qa?.speaker ? ` of ${qa.speaker}` : '';
 
     // quote drift

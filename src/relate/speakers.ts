@@ -153,7 +153,8 @@ export function resolveStorySpeakers(input: {
     if (!v.b.quoteId) continue;
     const qa = quoteById.get(v.a.quoteId);
     const qb = quoteById.get(v.b.quoteId);
-    if (!qa?.speakerId || !qb?.speakerId) continue;
+    // (a guessed speaker is no evidence that two speakers are one)
+    if (!qa?.speakerId || !qb?.speakerId || qa.speakerGuessed || qb.speakerGuessed) continue;
     const i = indexOf.get(qa.speakerId);
     const j = indexOf.get(qb.speakerId);
     if (i === undefined || j === undefined) continue;

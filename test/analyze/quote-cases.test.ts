@@ -11,6 +11,7 @@ interface QuoteCase {
   verb?: string;
   names?: string[];
   descriptions?: string[];
+  speakerGuessed?: boolean;
   sameAs?: string;
   speakerId?: null;
   speakerKind?: string;
@@ -51,6 +52,7 @@ for (const c of cases) {
       const sp = ann.speakers.find((s) => s.id === q.speakerId);
       if (e.names) assert.deepEqual(sp?.names, e.names, where);
       if (e.descriptions) assert.deepEqual(sp?.descriptions, e.descriptions, where);
+      if (e.speakerGuessed !== undefined) assert.equal(q.speakerGuessed ?? false, e.speakerGuessed, where);
       if (e.speakerKind) assert.equal(sp?.kind, e.speakerKind, where);
       if (e.sameAs) {
         assert.ok(q.speakerId, `${where} has no speaker`);

@@ -79,6 +79,35 @@ test('the same words credited to a different person is a high speaker-change', (
   assert.ok(sc[0].evidence.some((e) => e.text === 'Anna Smith'));
 });
 
+test('a guessed speaker (no cue) is no speaker given: no "credited to someone else", no merge of the two people', () => {
+  const A = article('a.txt', ['John Roe runs the fund.', 'Its aim is “to make prices fall next year for every family”.'], { outlet: 'Alpha' });
+  const B = article('b.txt', ['“Prices will fall next year for every family,” said Anna Smith.'], { outlet: 'Beta' });
+  const qs = [
+    ...quotes(A, [{ text: 'to make prices fall next year for every family', kind: 'partial', speakerId: 'a1' }]).map((q) => ({ ...q, speakerGuessed: true })),
+    ...quotes(B, [{ text: 'Prices will fall next year for every family,', speaker: 'Anna Smith', speakerId: 'b1', verb: 'said' }]),
+  ];
+  const speakers = [
+    speaker(A, { id: 'a1', names: ['John Roe'], mentions: ['John Roe'] }),
+    speaker(B, { id: 'b1', names: ['Anna Smith'], mentions: ['Anna Smith'] }),
+  ];
+  const { variants, findings } = run([A, B], qs, speakers);
+  assert.equal(variants.length, 1);
+  const sc = findings.filter((f) => f.kind === 'speaker-change');
+  assert.ok(!sc.some((f) => f.severity !== 'low'), sc.map((f) => f.explanation).join('\n'));
+  assert.ok(sc.some((f) => /Beta credits .* to Anna Smith; Alpha gives no speaker/.test(f.explanation)), sc.map((f) => f.explanation).join('\n'));
+  // and with the same guess taken for a cue, it would be a high change
+  const cued = qs.map((q) => ({ ...q, speakerGuessed: undefined }));
+  assert.ok(run([A, B], cued, speakers).findings.some((f) => f.kind === 'speaker-change' && f.severity !== 'low'));
+  // a described speaker and a named one sharing the quote are one identity only when the quote was cued
+  const described = [speaker(A, { id: 'a1', descriptions: ['the fund manager'], mentions: ['John Roe'] }), speakers[1]];
+  const identities = (q: Quote[]) => {
+    const variants = matchQuoteVariants({ articles: [A, B], quotes: q, sentences: sentencesOf(A, B) });
+    return resolveStorySpeakers({ articles: [A, B], speakers: described, quotes: q, variants }).speakers.length;
+  };
+  assert.equal(identities(qs), 2);
+  assert.equal(identities(cued), 1);
+});
+
 test('negation dropped from a quote is a high drift; a shortened quote says what was dropped', () => {
   const A = article('a.txt', ['“We will not accept any deal that gives away land,” he said.', '“The talks were long, difficult and in the end completely fruitless for both sides,” he said.']);
   const B = article('b.txt', ['“We will accept any deal that gives away land,” he said.', '“The talks were long, difficult and in the end completely fruitless,” he said.']);

@@ -13,8 +13,8 @@ const NEAREST_REACH = 1;
  * The last resort for a quote that nothing attributes — no cue, no inheritance, no sentence subject, no attribution
  * relation, no echo: the speaker mentioned last before it, in its paragraph or the one before, outside quotes (a
  * reader's reading of "Jones, 52, has run the shop since 1998. … “It is a living,” …" with the cue lost). Not a
- * caption's quote. Sets `speakerId` only: the quote keeps `speaker`, `verb` and their spans null, so the report
- * shows no cue for it. Returns how many quotes it credited.
+ * caption's quote. Sets `speakerId` and `speakerGuessed`: the quote keeps `speaker`, `verb` and their spans null,
+ * and the story stage takes no finding or identity merge from it. Returns how many quotes it credited.
  */
 export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: readonly Speaker[], article: Article): number {
   const inQuote = quotedPredicate(drafts, article.text);
@@ -40,6 +40,7 @@ export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: r
     const last = mentions[lo - 1];
     if (last && last.start >= paragraphStart(article, d.open, NEAREST_REACH)) {
       q.speakerId = last.id;
+      q.speakerGuessed = true;
       credited++;
     }
   }

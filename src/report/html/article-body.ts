@@ -55,8 +55,7 @@ export function renderArticleBody(report: Report, article: Article, speakerClass
   for (const q of own.quotes) {
     const who = q.speakerId ? speakerName.get(q.speakerId) ?? q.speaker : q.speaker;
     marks.push({ start: q.start, end: q.end, cls: `q ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}`,
-      // (a speaker with neither phrase nor verb is the one mentioned last before the quote: a guess, said as one)
-      title: `Quote${who ? ` — ${who}` : ' (speaker unknown)'}${q.verb ? ` (${q.verb})` : q.speakerId && !q.speaker ? ' (no cue: the speaker mentioned last before it)' : ''}` });
+      title: `Quote${who ? ` — ${who}` : ' (speaker unknown)'}${q.speakerGuessed ? ' (no cue: the speaker mentioned last before it, a guess)' : q.verb ? ` (${q.verb})` : ''}` });
     if (q.speakerSpan) marks.push({ ...q.speakerSpan, cls: `who ${(q.speakerId && speakerClass.get(q.speakerId)) || 'spk-none'}` });
   }
   for (const t of own.terms) {
