@@ -84,3 +84,20 @@ test('someone’s words stay quotes: a word they chose, one word beside their lo
   assert.deepEqual(ann.terms, []);
   assert.deepEqual(ann.quotes.map((q) => q.text), ['a witch hunt,', 'catastrophic', 'stronger', 'more viable', 'with deep local roots.', 'Terrifying.']);
 });
+
+test('thousands of quoted words in one paragraph: terms and scare quotes in linear time', () => {
+  const make = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'and “likes” matter, ' : 'The plan is a “Good Idea” here, ')).join('');
+  const time = (n: number): number => {
+    const article = articleFromText(make(n));
+    const t0 = process.hrtime.bigint();
+    const ann = analyzeArticle(article, { attributions: 'rules' });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.equal(ann.terms.length + ann.quotes.length, n);
+    return ms;
+  };
+  time(200);
+  const t1 = Math.min(time(1000), time(1000));
+  const t4 = Math.min(time(4000), time(4000));
+  // linear: 4x the quotes should cost about 4x; quadratic would be 16x
+  assert.ok(t4 < t1 * 8 + 50, `1k: ${t1.toFixed(0)} ms, 4k: ${t4.toFixed(0)} ms`);
+});

@@ -25,6 +25,7 @@ export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly S
   };
   const longer = new Set<number>();
   for (const d of drafts) if (!oneWord(d.quote)) longer.add(sentenceOf(d.quote.start));
+  const titled = new Map<number, boolean>();
   drafts.forEach((d, k) => {
     const q = d.quote;
     if (q.kind !== 'partial' || d.caption || q.speaker || q.speakerId || q.verb || !oneWord(q)) return;
@@ -32,7 +33,9 @@ export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly S
     if (s < 0 || longer.has(s)) return;
     // (a headline's one word is its speaker's, who the headline leaves out: "Obama on Climate Change: The Trends Are
     // 'Terrifying.'")
-    if (titleCased(text.slice(sentences[s].start, sentences[s].end))) return;
+    let headline = titled.get(s);
+    if (headline === undefined) titled.set(s, (headline = titleCased(text.slice(sentences[s].start, sentences[s].end))));
+    if (headline) return;
     out.add(k);
   });
   return out;
