@@ -424,7 +424,19 @@ function namesOf(tok: TokenizedArticle, text: string, terms: readonly Span[]): N
     names = collectNames(tok.tokens, text);
     namesCache.set(tok, names);
   }
-  return terms.length ? names.filter((n) => !terms.some((t) => t.start <= n.start && n.end <= t.end)) : names;
+  if (!terms.length) return names;
+  // (terms are in text order and do not overlap: the last one starting at or before the name)
+  const inTerm = (n: NameMention): boolean => {
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid].start <= n.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && n.end <= terms[lo - 1].end;
+  };
+  return names.filter((n) => !inTerm(n));
 }
 
 /** Words of a quote, for comparing quotes: lower case, punctuation and marks as single spaces. */
