@@ -204,7 +204,8 @@ function renderVariants(report: Report, outletOf: (id: string) => string, speake
     const idA = qa?.speakerId ?? (v.speakerA && speakerName.has(v.speakerA) ? v.speakerA : null);
     const idB = qb?.speakerId ?? (v.speakerB && speakerName.has(v.speakerB) ? v.speakerB : null);
     const sid = idA ?? idB;
-    const who = sid ? speakerName.get(sid) ?? sid : v.speakerA ?? v.speakerB ?? 'Speaker unknown';
+    const guessed = (idA ? qa?.speakerGuessed : qb?.speakerGuessed) === true;
+    const who = (sid ? speakerName.get(sid) ?? sid : v.speakerA ?? v.speakerB ?? 'Speaker unknown') + (sid && guessed ? ' (guessed: no cue)' : '');
     const changed = idA && idB && idA !== idB && !qa?.speakerGuessed && !qb?.speakerGuessed
       ? ` <span class="vclass c-paraphrased">speaker differs: ${e(speakerName.get(idB) ?? idB)}</span>` : '';
     const before = v.diff.map((p) => p.op === 'equal' ? e(p.text) : p.op === 'delete' ? `<del>${e(p.text)}</del>` : '').join('');
