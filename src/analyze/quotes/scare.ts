@@ -1,6 +1,7 @@
 import type { Attribution, Quote, QuotedTerm, Sentence } from '../../model.js';
 import type { QuoteDraft } from './index.js';
 import { titleCased } from './terms.js';
+import { firstIndex } from '../first-index.js';
 
 const oneWord = (q: Quote): boolean => q.text.trim().replace(/[.,;:!?\u2026]+$/, '').split(/\s+/).filter(Boolean).length === 1;
 
@@ -13,15 +14,8 @@ const oneWord = (q: Quote): boolean => q.text.trim().replace(/[.,;:!?\u2026]+$/,
 export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly Sentence[], text: string): Set<number> {
   const out = new Set<number>();
   const sentenceOf = (offset: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < sentences[mid].start) hi = mid - 1;
-      else if (offset >= sentences[mid].end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const k = firstIndex(sentences.length, (i) => sentences[i].end > offset);
+    return k < sentences.length && sentences[k].start <= offset ? k : -1;
   };
   const longer = new Set<number>();
   for (const d of drafts) if (!oneWord(d.quote)) longer.add(sentenceOf(d.quote.start));

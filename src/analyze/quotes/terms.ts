@@ -1,6 +1,7 @@
 import type { QuotedTermReason, Span } from '../../model.js';
 import type { QuoteDraft } from './index.js';
 import { tokenAt, type ArticleToken } from './tokens.js';
+import { firstIndex } from '../first-index.js';
 import { REPORTING_VERBS } from './lexicon.js';
 
 /**
@@ -163,14 +164,7 @@ class BlockWords {
 
   /** How many words end at or before `at`. */
   private static upTo(ends: number[], at: number): number {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid] <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(ends.length, (i) => ends[i] > at);
   }
 
   before(text: string, block: Span, open: number): boolean {

@@ -9,6 +9,7 @@ import { genderOfName, isFirstName, isListedFirstName } from './gender.js';
 import { outletByName } from '../outlet-lexicon.js';
 import { personMentions, pronounGenders, subjectMentions } from './mentions.js';
 import { GENERIC_PERSON, isPersonHead, unnamedIntroduction } from './role-nouns.js';
+import { firstIndex } from '../first-index.js';
 
 interface Entity {
   idx: number;
@@ -427,14 +428,8 @@ function namesOf(tok: TokenizedArticle, text: string, terms: readonly Span[]): N
   if (!terms.length) return names;
   // (terms are in text order and do not overlap: the last one starting at or before the name)
   const inTerm = (n: NameMention): boolean => {
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid].start <= n.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && n.end <= terms[lo - 1].end;
+    const after = firstIndex(terms.length, (i) => terms[i].start > n.start);
+    return after > 0 && n.end <= terms[after - 1].end;
   };
   return names.filter((n) => !inTerm(n));
 }

@@ -1,5 +1,6 @@
 import type { Article, Speaker } from '../../model.js';
 import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
+import { firstIndex } from '../first-index.js';
 
 /**
  * How many paragraphs before a quote's own the last speaker mentioned may be. On the three news tuning sets 1 gave
@@ -29,15 +30,8 @@ export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: r
     // (nor a value in markup, a number or a handle: 'tweet_id="7502…"', "@AP")
     if (d.open > 0 && article.text[d.open - 1] === '=') continue;
     if (!/\p{Ll}{2}/u.test(q.text)) continue;
-    // the last mention before the opening mark (binary search), if it is in reach
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid].start < d.open) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = mentions[lo - 1];
+    // the last mention before the opening mark, if it is in reach
+    const last = mentions[firstIndex(mentions.length, (i) => mentions[i].start >= d.open) - 1];
     if (last && last.start >= paragraphStart(article, d.open, NEAREST_REACH)) {
       q.speakerId = last.id;
       q.speakerGuessed = true;
@@ -47,15 +41,9 @@ export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: r
   return credited;
 }
 
-/** Start of the block holding `at`, or of the one `back` blocks before it (binary search). */
+/** Start of the block holding `at`, or of the one `back` blocks before it. */
 function paragraphStart(article: Article, at: number, back: number): number {
   const bs = article.blocks;
-  let lo = 0;
-  let hi = bs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bs[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return bs.length ? bs[Math.max(0, lo - 1 - back)].start : 0;
+  const after = firstIndex(bs.length, (i) => bs[i].start > at);
+  return bs.length ? bs[Math.max(0, after - 1 - back)].start : 0;
 }
