@@ -1,5 +1,5 @@
 import type { Article, Quote, QuotedTerm, QuoteKind, Span } from '../../model.js';
-import { listedTitles, quotedTermReason } from './terms.js';
+import { BlockWords, listedTitles, quotedTermReason } from './terms.js';
 import { cueAfter, cueBefore, cueColonIntro, isQuoteToken, isReportingVerb, type Cue } from './cues.js';
 import type { TokenRange } from './noun-phrase.js';
 import { REPORTING_VERBS } from './lexicon.js';
@@ -172,8 +172,9 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
   const terms: QuotedTerm[] = [];
   const quotes: QuoteDraft[] = [];
   const listed = listedTitles(drafts, text);
+  const blockWords = new BlockWords(text);
   for (const [k, d] of drafts.entries()) {
-    const reason = listed.has(k) ? 'title' : quotedTermReason(d, text, article.blocks[d.firstBlock], tok.tokens);
+    const reason = listed.has(k) ? 'title' : quotedTermReason(d, text, article.blocks[d.firstBlock], tok.tokens, blockWords);
     if (reason) terms.push({ articleId: article.id, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason });
     else quotes.push(d);
   }

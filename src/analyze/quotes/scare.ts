@@ -7,9 +7,9 @@ const oneWord = (q: Quote): boolean => q.text.trim().replace(/[.,;:!?\u2026]+$/,
 
 /**
  * Scare quotes: a single word in marks ('a “porous” border', 'shares and “likes”', 'US Marine “exterminators”') that,
- * once every speaker is resolved, no one is said to have said — no speaker, no reporting verb — and that no longer
- * quote of its sentence stands beside (not 'a “stronger” and “more viable” print and digital news enterprise “with deep
- * local roots”': fragments of someone's words), in a sentence not set in title case. Their indexes in `drafts`. Run after speaker resolution.
+ * once every speaker is resolved, no one is said to have said — no speaker, no reporting verb —, that no longer quote
+ * of its sentence stands beside (not 'a “stronger” and “more viable” print and digital news enterprise “with deep local
+ * roots”': fragments of someone's words) and whose sentence is not set in title case. Their indexes in `drafts`.
  */
 export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly Sentence[], text: string): Set<number> {
   const out = new Set<number>();

@@ -33,7 +33,7 @@ const SMALL = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs
  * — a title, brand, slogan or label ("Star Wars", "Mary Poppins", "CCHQ Press", "We’re Not Gonna Take It").
  * A quote with a speaker, one over paragraphs or a longer one is someone's words and never a term.
  */
-export function quotedTermReason(d: QuoteDraft, text: string, block: Span, tokens: readonly ArticleToken[] = []): QuotedTermReason | null {
+export function quotedTermReason(d: QuoteDraft, text: string, block: Span, tokens: readonly ArticleToken[] = [], blockWords = new BlockWords(text)): QuotedTermReason | null {
   if (d.caption || (d.quote.kind !== 'partial' && d.quote.kind !== 'direct')) return null;
   const words = d.quote.text
     .trim()
@@ -48,7 +48,7 @@ export function quotedTermReason(d: QuoteDraft, text: string, block: Span, token
   // a long title-cased line in marks is a headline or title, not speech ("NASA Confirms Earth Will Experience 6 Days of
   // Total Darkness in December 2014") unless everything around it is title-cased too
   if (words.length > 6) {
-    return !d.cue && words.length <= 16 && isTitleCased(words) && !blockWords.around(text, block, d.open, d.quote.end) ? 'title' : null;
+    return !d.cue && words.length <= 16 && isTitleCased(words) && !blockWords.around(block, d.open, d.quote.end) ? 'title' : null;
   }
   // one capitalised word after a preposition names a show, film or book even beside a speech verb ("revealed she
   // was the baby on ‘Teletubbies’")
@@ -64,10 +64,10 @@ export function quotedTermReason(d: QuoteDraft, text: string, block: Span, token
   const after = d.close >= 0 ? text.slice(d.close + 1, Math.min(block.end, d.close + 30)) : '';
   // a title-cased name with no sentence end of its own that a sentence goes on from ("“Star Wars: The Force Awakens” is
   // one of the most highly anticipated movies"; not a cry or a sentence: "“Welcome Home!”", "“Thank You.”")
-  if (d.quote.kind === 'direct' && isTitleCased(words) && !/[.,;:!?\u2026]\s*$/.test(d.quote.text) && /^\s+\p{Ll}/u.test(after) && !blockWords.before(text, block, d.open)) return 'title';
+  if (d.quote.kind === 'direct' && isTitleCased(words) && !/[.,;:!?\u2026]\s*$/.test(d.quote.text) && /^\s+\p{Ll}/u.test(after) && !blockWords.before(block, d.open)) return 'title';
   // (a title is "direct" too when it closes on a comma mid-sentence: 'from Pixar Animation, “Star Wars,” Marvel …')
   if (d.quote.kind !== 'partial' && !(d.quote.kind === 'direct' && /[\p{L},]\s*$/u.test(text.slice(block.start, d.open)))) return null;
-  return isTitleCased(words) && !blockWords.around(text, block, d.open, d.quote.end) ? 'title' : null;
+  return isTitleCased(words) && !blockWords.around(block, d.open, d.quote.end) ? 'title' : null;
 }
 
 /**
@@ -138,21 +138,19 @@ const isTitleCount = (words: number, capitalised: number): boolean => words >= 2
  * `titleCased` of a block's text around a quote, text[block.start, open) + ' ' + text[end, block.end) (`around`), or
  * before it only: from the block's words of four letters or more, counted once per block, so that a block of
  * thousands of quotes costs no more than its length (a quote mark is no letter: no word crosses `open` or `end`).
+ * One per article text.
  */
-class BlockWords {
-  private text = '';
+export class BlockWords {
   private readonly blocks = new Map<number, { ends: number[]; caps: number[] }>();
 
-  private of(text: string, block: Span): { ends: number[]; caps: number[] } {
-    if (text !== this.text) {
-      this.text = text;
-      this.blocks.clear();
-    }
+  constructor(private readonly text: string) {}
+
+  private of(block: Span): { ends: number[]; caps: number[] } {
     let w = this.blocks.get(block.start);
     if (!w) {
       w = { ends: [], caps: [0] };
       const re = /\p{L}{4,}/gu;
-      const part = text.slice(block.start, block.end);
+      const part = this.text.slice(block.start, block.end);
       for (let m = re.exec(part); m; m = re.exec(part)) {
         w.ends.push(block.start + m.index + m[0].length);
         w.caps.push(w.caps[w.caps.length - 1] + (/^\p{Lu}/u.test(m[0]) ? 1 : 0));
@@ -167,19 +165,17 @@ class BlockWords {
     return firstIndex(ends.length, (i) => ends[i] > at);
   }
 
-  before(text: string, block: Span, open: number): boolean {
-    const w = this.of(text, block);
+  before(block: Span, open: number): boolean {
+    const w = this.of(block);
     const n = BlockWords.upTo(w.ends, open);
     return isTitleCount(n, w.caps[n]);
   }
 
-  around(text: string, block: Span, open: number, end: number): boolean {
-    const w = this.of(text, block);
+  around(block: Span, open: number, end: number): boolean {
+    const w = this.of(block);
     const a = BlockWords.upTo(w.ends, open);
     const b = BlockWords.upTo(w.ends, end);
     const total = w.ends.length;
     return isTitleCount(a + (total - b), w.caps[a] + (w.caps[total] - w.caps[b]));
   }
 }
-
-const blockWords = new BlockWords();
