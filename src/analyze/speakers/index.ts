@@ -727,7 +727,7 @@ function roleSubjectBefore(text: string, from: number, to: number, gender: 'm' |
   for (let m = re.exec(span); m; m = re.exec(span)) {
     const head = m[2].toLowerCase();
     const start = from + m.index + m[0].length - m[1].length;
-    if (quoted(start) || other.test(head) || !isPersonHead(head) || /s$/.test(head) && !/(?:ss|us)$/.test(head)) continue;
+    if (quoted(start) || other.test(head) || !isPersonHead(head) || (/s$/.test(head) && !/(?:ss|us)$/.test(head))) continue;
     found = { text: m[1], head, start, end: start + m[1].length };
   }
   return found;
@@ -913,7 +913,7 @@ function otherwiseDescribed(e: Entity, info: PhraseInfo): boolean {
 const TITLE_WORDS = new Set(['president', 'governor', 'senator', 'judge', 'mayor', 'justice', 'representative', 'congressman', 'congresswoman', 'chancellor', 'pope', 'king', 'queen', 'prince', 'princess', 'general', 'admiral', 'ambassador', 'secretary', 'minister', 'sheriff', 'coach', 'bishop', 'cardinal', 'chairman', 'chairwoman', 'director', 'commissioner', 'superintendent', 'detective', 'inspector', 'professor', 'doctor']);
 
 /** Start of the block (paragraph) holding offset `at`, or of the one `back` blocks before it. */
-function blockStart(article: Article, at: number, back = 0): number {
+export function blockStart(article: Article, at: number, back = 0): number {
   const bs = article.blocks;
   let lo = 0;
   let hi = bs.length - 1;

@@ -1,6 +1,7 @@
 import type { Article, Speaker } from '../../model.js';
 import { quotedPredicate, type QuoteDraft } from '../quotes/index.js';
 import { firstIndex } from '../first-index.js';
+import { blockStart } from './index.js';
 
 /**
  * How many paragraphs before a quote's own the last speaker mentioned may be. On the three news tuning sets 1 gave
@@ -32,7 +33,7 @@ export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: r
     if (!/\p{Ll}{2}/u.test(q.text)) continue;
     // the last mention before the opening mark, if it is in reach
     const last = mentions[firstIndex(mentions.length, (i) => mentions[i].start >= d.open) - 1];
-    if (last && last.start >= paragraphStart(article, d.open, NEAREST_REACH)) {
+    if (last && last.start >= blockStart(article, d.open, NEAREST_REACH)) {
       q.speakerId = last.id;
       q.speakerGuessed = true;
       credited++;
@@ -41,9 +42,3 @@ export function creditNearestSpeakers(drafts: readonly QuoteDraft[], speakers: r
   return credited;
 }
 
-/** Start of the block holding `at`, or of the one `back` blocks before it. */
-function paragraphStart(article: Article, at: number, back: number): number {
-  const bs = article.blocks;
-  const after = firstIndex(bs.length, (i) => bs[i].start > at);
-  return bs.length ? bs[Math.max(0, after - 1 - back)].start : 0;
-}
