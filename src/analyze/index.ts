@@ -8,7 +8,7 @@ import type { TaggerPair } from './attribution/annotate.js';
 import { addSourceMentions, adoptQuoteSpeakers, mergeAttributions, speakerContext } from './attribution-merge.js';
 import { findCitations } from './citations/index.js';
 import { quoteAttributions } from './quotes/attributions.js';
-import { findQuotesAndTerms, quotedPredicate, type QuoteDraft } from './quotes/index.js';
+import { findQuotesAndTerms, inheritAdoptedSpeakers, quotedPredicate, type QuoteDraft } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
 import { scareQuotes, setScareQuotesApart } from './quotes/scare.js';
@@ -106,6 +106,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   if (mode !== 'rules') {
     adopted = adoptQuoteSpeakers(drafts, attributions, tok.tokens, article.text);
     for (const id of creditSentenceSubjects(drafts, tok, article.text)) adopted.add(id);
+    for (const id of inheritAdoptedSpeakers(drafts, adopted, article)) adopted.add(id);
     if (adopted.size) {
       speakers = resolveSpeakers(article, drafts, tok, terms);
       attributions = attributionsWith(speakers);

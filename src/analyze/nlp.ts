@@ -116,7 +116,8 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Array<[num
 /**
  * wink ends a sentence at "(D-Calif.)", inside "(R-S.C.)", at "pic.twitter.com", "will.i.am" or at a question
  * closing a quote ("…?” he asks"). A sentence continues the previous one on the same line when it starts with a
- * lower-case letter (on PolNeAR dev all 24 such splits were mid-sentence) or when the previous one left a
+ * lower-case letter (on PolNeAR dev all 24 such splits were mid-sentence) or with a comma, semicolon or colon
+ * ("Rep. Elijah Cummings (D-Md.)" + ", the chair of the panel, said"), or when the previous one left a
  * parenthesis open that this one closes within its first four tokens ("(R-S." + "C.) told").
  */
 function joinBrokenSentences(spans: Array<[number, number]>, tokens: Token[], text: string): Array<[number, number]> {
@@ -124,7 +125,7 @@ function joinBrokenSentences(spans: Array<[number, number]>, tokens: Token[], te
   for (const [a, b] of spans) {
     const prev = out[out.length - 1];
     const first = tokens[a];
-    const join = prev !== undefined && first !== undefined && tokens[prev[1]] !== undefined && !text.slice(tokens[prev[1]].end, first.start).includes('\n') && (/^\p{Ll}/u.test(first.value) || closesOpenParen(tokens, prev, a, b));
+    const join = prev !== undefined && first !== undefined && tokens[prev[1]] !== undefined && !text.slice(tokens[prev[1]].end, first.start).includes('\n') && (/^\p{Ll}/u.test(first.value) || /^[,;:]$/.test(first.value) || closesOpenParen(tokens, prev, a, b));
     if (join) prev[1] = b;
     else out.push([a, b]);
   }

@@ -29,6 +29,8 @@ interface Case {
   quotes: QuoteCase[];
   citations?: CitationCase[];
   notCited?: string[];
+  /** Words in marks that are no quote (a name or title set apart as a term). */
+  notQuoted?: string[];
 }
 
 const cases = JSON.parse(readFixture('analyze', 'quote-cases.json')) as Case[];
@@ -67,5 +69,9 @@ for (const c of cases) {
       assert.equal(article.text.slice(hit.sourceSpan.start, hit.sourceSpan.end).replace(/^the /i, '').length > 0, true);
     }
     for (const s of c.notCited ?? []) assert.ok(!ann.citations.some((x) => x.source === s), `${s} should not be cited`);
+    for (const s of c.notQuoted ?? []) {
+      assert.ok(!ann.quotes.some((q) => q.text.includes(s)), `${s} should be no quote`);
+      assert.ok(ann.terms.some((t) => t.text.includes(s)), `${s} should be a term`);
+    }
   });
 }

@@ -66,3 +66,17 @@ test('a quotation opening its sentence goes to the subject of the sentence befor
   assert.equal(speakerOf(ann, 'He showed').name, 'Lawrence B. Cummings');
   assert.equal(speakerOf(ann, 'Nobody came').phrase, null, 'no speaker and no characterising verb before it');
 });
+
+test('a quotation standing alone after one whose speaker was found late (adopted) continues it, in the same paragraph only', async () => {
+  const { inheritAdoptedSpeakers } = await import('../../src/analyze/quotes/index.js');
+  const text = '“It has the important virtue of being fiscally responsible.” “It doesn’t make our fiscal problems worse.”\n\n“A new paragraph is a new voice.”';
+  const article = articleFromText(text);
+  const { drafts } = findQuotesAndTerms(article, tokenizeArticle(article));
+  assert.equal(drafts.length, 3);
+  assert.deepEqual(drafts.map((d) => d.inheritsFrom), [null, null, null]);
+  // nothing adopted: nothing inherits
+  assert.deepEqual([...inheritAdoptedSpeakers(drafts, new Set(), article)], []);
+  // the first adopted: the second continues it, the third (next paragraph) does not
+  assert.deepEqual([...inheritAdoptedSpeakers(drafts, new Set([drafts[0].quote.id]), article)], [drafts[1].quote.id]);
+  assert.deepEqual(drafts.map((d) => d.inheritsFrom), [null, 0, null]);
+});

@@ -59,3 +59,9 @@ test('a sentence wink ends inside a parenthesis ("(R-S." + "C.) told") continues
   const text = '“It is bad,” Sen. Lindsey Graham (R-S.C.) told reporters. It was cold (very cold). Then it rained.';
   assert.deepEqual(sentenceSpans(text).map(([a, b]) => text.slice(a, b)), ['“It is bad,” Sen. Lindsey Graham (R-S.C.) told reporters.', 'It was cold (very cold).', 'Then it rained.']);
 });
+
+test('a sentence wink ends at "(D-Md.)" continues when the next one opens with a comma', async () => {
+  const { sentenceSpans } = await import('../../src/analyze/sentences.js');
+  const text = 'Rep. Elijah Cummings (D-Md.), the chair of the panel, said it was wrong. It rained.';
+  assert.deepEqual(sentenceSpans(text).map(([a, b]) => text.slice(a, b)), ['Rep. Elijah Cummings (D-Md.), the chair of the panel, said it was wrong.', 'It rained.']);
+});

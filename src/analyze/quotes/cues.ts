@@ -119,7 +119,8 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   while (k < limit && tokens[k].pos === 'PUNCT' && /^[,\u2014\u2013-]$/.test(tokens[k].value)) k++;
   if (k >= limit) return null;
   let max = k;
-  while (max < limit && max - k < 24 && (!SENTENCE_END.test(tokens[max].value) || isAbbreviationDot(tokens, max)) && !isQuoteToken(tokens, max)) max++;
+  // (the full stop of "(D-Mo.)" ends no sentence)
+  while (max < limit && max - k < 32 && (!SENTENCE_END.test(tokens[max].value) || isAbbreviationDot(tokens, max) || (tokens[max].value === '.' && tokens[max + 1]?.value === ')')) && !isQuoteToken(tokens, max)) max++;
   // inverted: said Peskov
   if (isReportingVerb(tokens[k], false, true) && INVERTIBLE_VERBS.has(tokens[k].value.toLowerCase())) {
     const np = npAfter(tokens, k + 1, max) ?? oneOf(tokens, k + 1, max);
@@ -181,12 +182,27 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
   if (np[1] < max && tokens[np[1]].value === ',') {
     const second = npAfter(tokens, np[1] + 1, max);
     if (second && !isPronoun(tokens[second[0]]) && (second[1] >= max || tokens[second[1]].value === ',' || SENTENCE_END.test(tokens[second[1]].value))) {
+      // "John Smith, a professor at Syracuse University, a private school in New York, said": a second
+      // appositive (of the first's last noun) when a reporting verb follows it
+      const c = second[1];
+      const third = tokens[c + 1];
+      if (c + 1 < max && tokens[c].value === ',' && !isPronoun(third) && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(third.pos)) {
+        for (let k = c + 2; k < max && k < c + 16; k++) {
+          const t = tokens[k];
+          if (SENTENCE_END.test(t.value) || isQuoteToken(tokens, k) || t.pos === 'VERB' || t.pos === 'AUX') break;
+          if (t.value === ',') {
+            if (k + 1 < max && isReportingVerb(tokens[k + 1], false, true)) return [np[0], k];
+            break;
+          }
+        }
+      }
       return [np[0], second[1]];
     }
     // a longer appositive ("Gene Sperling, a top outside Clinton adviser, said"): up to the comma before a reporting verb
     const opener = tokens[np[1] + 1];
-    if (opener && !isPronoun(opener) && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos)) {
-      for (let k = np[1] + 1; k < max && k < np[1] + 24; k++) {
+    // (", of RBC Capital Markets, said": an affiliation)
+    if (opener && !isPronoun(opener) && (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos) || /^of$/i.test(opener.value))) {
+      for (let k = np[1] + 1; k < max && k < np[1] + 30; k++) {
         if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens, k)) break;
         // the appositive's closing comma left out before a core speech verb ("Kurinji Selvaraj, a research analyst at
         // the … Council on Energy, Environment and Water think tank told Vox"): the phrase ends at the verb

@@ -318,6 +318,28 @@ function blockTokenEnd(tok: TokenizedArticle, i: number): number {
  * sentence punctuation between it and the previous sentence end, and nothing
  * after its closing mark up to the end of the sentence ("“Never.”", not "«…», a déclaré le ministre").
  */
+/**
+ * A quotation standing alone right after one in the same paragraph whose speaker was found only after the quotes
+ * were paired (`adopted`: the learned attribution's source, the sentence subject) continues it, as it would
+ * have with a cue found at once: "''…,'' Leonard E. Burman, director of … and a professor at … University, said
+ * of Mrs. Clinton's plan. ''It doesn't make our long-term fiscal problems worse.''" Sets `inheritsFrom`; returns
+ * the ids of the quotes that now inherit.
+ */
+export function inheritAdoptedSpeakers(drafts: QuoteDraft[], adopted: ReadonlySet<string>, article: Article): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    const p = drafts[i - 1];
+    const q = d.quote;
+    if (d.cue || d.caption || d.inheritsFrom !== null || q.speakerSpan || q.speakerId || q.kind === 'partial') continue;
+    if (!(adopted.has(p.quote.id) || out.has(p.quote.id)) || p.caption || p.lastBlock !== d.firstBlock) continue;
+    if (!standsAlone(article.text, article, d)) continue;
+    d.inheritsFrom = p.inheritsFrom ?? i - 1;
+    out.add(q.id);
+  }
+  return out;
+}
+
 function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
   const firstBlock = article.blocks[d.firstBlock];
   const lastBlock = article.blocks[d.lastBlock];

@@ -205,6 +205,12 @@ export function npAfter(tokens: Token[], start: number, max: number, maxLen = 14
       i++;
       continue;
     }
+    // a party and state after a name: "Sen. Claire McCaskill (D-Mo.) said"
+    if (t.value === '(' && last === i - 1 && tokens[last].pos === 'PROPN') {
+      const close = partyTagEnd(tokens, i, max);
+      // (the phrase ends there: "Rep. Bobby Scott (D-Va.) at the time")
+      if (close > 0) return [start, close + 1];
+    }
     const lw = t.value.toLowerCase();
     const afterLinkAdj = i > start && LINK_ADJ.has(tokens[i - 1].value.toLowerCase());
     // "adviser to Trump", "aide to President Bush": "to" after a role noun
@@ -233,8 +239,28 @@ export function npBeforeAppositive(tokens: Token[], end: number, min: number): T
   while (e >= min && e >= end - 3 && (tokens[e].pos === 'ADV' || tokens[e].pos === 'AUX')) e--;
   if (e < min || tokens[e].value !== ',') return null;
   const app = npBefore(tokens, e, min, 16);
-  if (!app || app[0] - 1 < min || tokens[app[0] - 1].value !== ',') return null;
-  const head = npBefore(tokens, app[0] - 1, min, 6);
+  if (!app) return null;
+  // "Ted Cruz (R-Texas), also a GOP presidential hopeful, called": an adverb may open the appositive
+  let c = app[0] - 1;
+  while (c >= min && c >= app[0] - 2 && tokens[c].pos === 'ADV') c--;
+  if (c < min || tokens[c].value !== ',') return null;
+  const head = npBefore(tokens, c, min, 6);
   if (!head || isPronoun(tokens[head[0]])) return null;
+  // "James Martin, editor-at-large of America, a Catholic magazine, said": a head that is a preposition's
+  // object ("of America") ends a longer appositive and is not the subject (the caller looks further back)
+  if (head[0] - 1 >= min && /^(?:of|at|for|with|in|from)$/i.test(tokens[head[0] - 1].value)) return null;
   return [head[0], app[1]];
+}
+
+/**
+ * The index of the ")" closing a short parenthetical of capitalised words opened at `open` ("(D-Mo.)",
+ * "(R-S.C.)", "(I-Vt.)", "(R)"), or -1.
+ */
+function partyTagEnd(tokens: Token[], open: number, max: number): number {
+  for (let k = open + 1; k < max && k <= open + 7; k++) {
+    const v = tokens[k].value;
+    if (v === ')') return k > open + 1 && /^\p{Lu}/u.test(tokens[open + 1].value) ? k : -1;
+    if (!/^(?:\p{Lu}[\p{L}.]*|[-–.])$/u.test(v)) return -1;
+  }
+  return -1;
 }

@@ -53,6 +53,9 @@ export function quotedTermReason(d: QuoteDraft, text: string, block: Span, token
   // one capitalised word after a preposition names a show, film or book even beside a speech verb ("revealed she
   // was the baby on ‘Teletubbies’")
   if (d.quote.kind === 'partial' && words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]) && /\b(?:on|in|from|of|at|watching|watch)\s*$/.test(text.slice(Math.max(0, d.open - 12), d.open))) return 'title';
+  // … and so does a title-cased one the sentence goes on after, whatever name follows it ('On “Face the Nation,” Sen.
+  // Bernie Sanders (Vt.) identified', 'in an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said')
+  if (isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\b(?:[Oo]n|[Ii]n|[Ff]rom|of|at|watching|watch)\s+(?:\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u.test(text.slice(Math.max(0, d.open - 24), d.open))) return 'title';
   if (modifiesNoun(d, words, tokens)) return 'named';
   if (d.cue) return null;
   // a short title-cased line in marks that is its whole paragraph, with no sentence end: a title set as a heading

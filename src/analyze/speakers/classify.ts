@@ -74,7 +74,8 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let commas = 0;
   for (let i = 1; i < allTokens.length; i++) {
     const v = allTokens[i].value.toLowerCase();
-    if (v === 'who' || v === 'which' || v === 'whose' || v === 'whom' || (v === 'that' && allTokens[i].pos !== 'DET')) {
+    // (and at a title: 'The ad, titled "Unifier?"' is the ad)
+    if (v === 'who' || v === 'which' || v === 'whose' || v === 'whom' || (v === 'that' && allTokens[i].pos !== 'DET') || v === 'titled' || v === 'entitled' || v === 'headlined') {
       cut = i;
       break;
     }
@@ -89,6 +90,12 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   if (tokens.length > 2 && tokens[tokens.length - 1].value === ')') {
     const open = tokens.map((t) => t.value).lastIndexOf('(');
     if (open > 0 && tokens.length - open <= 8) tokens.length = open;
+  }
+  // … or inside it: "Rep. Elijah Cummings (D-Md.), the chair of the panel", "Rep. Bobby Scott (D-Va.) at the time"
+  const open = tokens.findIndex((t) => t.value === '(');
+  if (open > 0) {
+    const close = tokens.findIndex((t, k) => k > open && t.value === ')');
+    if (close > open && close - open <= 8) tokens.splice(open, close - open + 1);
   }
   const words = tokens.filter((t) => t.pos !== 'PUNCT' || /^['’]s$/.test(t.value));
   const phrase = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
@@ -147,9 +154,12 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const modifier = possessor || (next && (next.pos === 'NOUN' || ROLE_NOUNS.has(next.value.toLowerCase()) || TITLES.test(next.value)) && tokens.indexOf(next) === tokens.indexOf(words[j - 1]) + 1 && !roleSurname(words, j, i));
     // (a possessive governs too: "NASA's Jet Propulsion Laboratory" names no one)
     // — but a person's name may follow one: "North Korea Leadership Watch blog's Michael Madden", "CNN's Jake Tapper"
-    const personAfterPossessive = j - i >= 2 && isFirstName(words[i].value) && !ORG_HEADS.has(words[j - 1].value.toLowerCase());
+    // (or any two or more names after an outlet's possessive: "CNN's Wolf Blitzer", "CNN’s Tara Setmayer")
+    const outletPossessor = prev !== undefined && /^['’]s$/.test(prev.value) && !!outletByName(text.slice(words[0].start, prev.start));
+    const personAfterPossessive = j - i >= 2 && (isFirstName(words[i].value) || outletPossessor) && !ORG_HEADS.has(words[j - 1].value.toLowerCase());
     const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || (/^['’]s$/.test(prev.value) && !personAfterPossessive));
-    const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value));
+    // (initials alone name a place, not a person: "Stephanie Hooton of Derry, N.H.", "D.C.")
+    const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value)) || (j - i === 1 && /^(?:\p{Lu}\.){2,3}$/u.test(words[i].value));
     // an institution after the name does not replace it ("Rosaly Lopes of … Laboratory")
     const institution = nameRun !== null && ORG_HEADS.has(words[j - 1].value.toLowerCase());
     if (!modifier && !governed && !allNotName && !institution) {
@@ -163,7 +173,10 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   let nameSpan: [number, number] | null = null;
   if (nameRun) {
     const [a, b] = nameRun;
-    const nameWords = words.slice(a, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
+    // a party word or title inside the run ends what came before it: "House Intelligence Republican Mike Pompeo"
+    let from = a;
+    for (let k = a; k < b - 1; k++) if (NOT_NAME_WORDS.has(words[k].value) || TITLES.test(words[k].value)) from = k + 1;
+    const nameWords = words.slice(from, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
     // one capitalised common word is no name ("Rumors swirled …", "Reporters also …" beside "rumors", "reporters")
     const common = nameWords.length === 1 && isCommonWord(nameWords[0].value, text);
     if (nameWords.length && !common && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
