@@ -143,3 +143,29 @@ function closesOpenParen(tokens: Token[], prev: [number, number], a: number, b: 
   for (let k = a; k <= Math.min(b, a + 3); k++) if (tokens[k].value === ')') return true;
   return false;
 }
+
+const dictionaryCache = new Map<string, boolean>();
+
+/**
+ * Whether a lower-case word is a common English word by wink's lexicon: the plural of a noun it knows ("participants"
+ * → "participant") or a word of another class than noun ("several", "however"). Names are nouns wink lemmatises to
+ * themselves ("obama", "acosta"), but surnames can be plurals too ("sanders", "banks"): callers check the article as
+ * well. Cached; the lexicon forgets what the lookup teaches it, as after `tokenize`.
+ */
+export function isDictionaryWord(lower: string): boolean {
+  let known = dictionaryCache.get(lower);
+  if (known === undefined) {
+    const n = nlp();
+    try {
+      const t = n.readDoc(lower).tokens().itemAt(0);
+      const pos = t ? (t.out(n.its.pos) as string) : '';
+      const lemma = t ? (t.out(n.its.lemma as unknown as typeof n.its.value) as string) : lower;
+      known = /^(?:ADJ|ADV|DET|PRON|ADP|CCONJ|SCONJ|AUX|NUM)$/.test(pos) || (pos === 'NOUN' && lemma !== lower);
+    } finally {
+      forgetLearnedLexemes();
+    }
+    if (dictionaryCache.size > 100_000) dictionaryCache.clear();
+    dictionaryCache.set(lower, known);
+  }
+  return known;
+}

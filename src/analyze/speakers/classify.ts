@@ -1,6 +1,6 @@
 import type { SpeakerKind } from '../../model.js';
 import type { Token } from '../nlp.js';
-import { isCommonWord } from './common-words.js';
+import { isCommonSpeakerWord } from './common-words.js';
 import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
 import { ANON_HEADS, ANON_QUALIFIER, COMPANY_NAMES, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { isFirstName } from './gender.js';
@@ -159,7 +159,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     const personAfterPossessive = j - i >= 2 && (isFirstName(words[i].value) || outletPossessor) && !ORG_HEADS.has(words[j - 1].value.toLowerCase());
     const governed = prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && i - 1 > 0) || (/^['’]s$/.test(prev.value) && !personAfterPossessive));
     // (initials alone name a place, not a person: "Stephanie Hooton of Derry, N.H.", "D.C.")
-    const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value)) || (j - i === 1 && /^(?:\p{Lu}\.){2,3}$/u.test(words[i].value));
+    const allNotName = words.slice(i, j).every((w) => NOT_NAME_WORDS.has(w.value)) || (j - i === 1 && (/^(?:\p{Lu}\.){2,3}$/u.test(words[i].value) || isCommonSpeakerWord(words[i].value, text)));
     // an institution after the name does not replace it ("Rosaly Lopes of … Laboratory")
     const institution = nameRun !== null && ORG_HEADS.has(words[j - 1].value.toLowerCase());
     if (!modifier && !governed && !allNotName && !institution) {
@@ -178,7 +178,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     for (let k = a; k < b - 1; k++) if (NOT_NAME_WORDS.has(words[k].value) || TITLES.test(words[k].value)) from = k + 1;
     const nameWords = words.slice(from, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
     // one capitalised common word is no name ("Rumors swirled …", "Reporters also …" beside "rumors", "reporters")
-    const common = nameWords.length === 1 && isCommonWord(nameWords[0].value, text);
+    const common = nameWords.length === 1 && isCommonSpeakerWord(nameWords[0].value, text);
     if (nameWords.length && !common && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
       // (a hyphenated name wink splits before a short lower-case part: "Park Jin-hee", "Kim Jong-un"; not "Florida-based")
       const end = nameWords[nameWords.length - 1].end;

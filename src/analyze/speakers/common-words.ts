@@ -1,3 +1,4 @@
+import { isDictionaryWord } from '../nlp.js';
 /**
  * Whether a capitalised word is a common word of the article rather than a name: the article writes it in
  * lower case elsewhere ("Rumors swirled …" beside "internet rumors") and never as the second word of a
@@ -38,4 +39,17 @@ export function isCommonWord(word: string, text: string): boolean {
   if (!w.lower.has(lower)) return false;
   const title = lower.charAt(0).toUpperCase() + lower.slice(1);
   return !w.second.has(word) && !w.second.has(title);
+}
+
+/**
+ * `word` (capitalised, one word standing for a speaker) is a common word rather than a name: one of the article's
+ * (`isCommonWord`), or a word of the dictionary (a plural noun, an adjective, an adverb: "Participants", "Audiences",
+ * "Several", "However") that the article never writes as the second word of a name ("Bernie Sanders" keeps "Sanders").
+ */
+export function isCommonSpeakerWord(word: string, text: string): boolean {
+  if (isCommonWord(word, text)) return true;
+  const lower = word.toLowerCase();
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !isDictionaryWord(lower)) return false;
+  const w = wordsOf(text);
+  return !w.second.has(word);
 }
