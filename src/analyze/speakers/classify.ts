@@ -176,7 +176,13 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     // a party word or title inside the run ends what came before it: "House Intelligence Republican Mike Pompeo"
     let from = a;
     for (let k = a; k < b - 1; k++) if (NOT_NAME_WORDS.has(words[k].value) || TITLES.test(words[k].value)) from = k + 1;
-    const nameWords = words.slice(from, b).filter((w) => !NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value));
+    // (titles and such words opening the run go; one closing a name after a first name is its surname: "David French";
+    // not "a New Hampshire Republican")
+    while (from < b - 1 && (NOT_NAME_WORDS.has(words[from].value) || TITLES.test(words[from].value))) from++;
+    const surname = b - from >= 2 && isFirstName(words[from].value);
+    // (a party noun closing the run makes it a description: "a New Hampshire Republican", "the Utah Republican")
+    const partyHead = !surname && /^(?:Republicans?|Democrats?)$/.test(words[b - 1].value);
+    const nameWords = partyHead ? [] : words.slice(from, b).filter((w, k) => (k > 0 && surname) || (!NOT_NAME_WORDS.has(w.value) && !TITLES.test(w.value)));
     // one capitalised common word is no name ("Rumors swirled …", "Reporters also …" beside "rumors", "reporters")
     const common = nameWords.length === 1 && isCommonSpeakerWord(nameWords[0].value, text);
     if (nameWords.length && !common && !ORG_HEADS.has(nameWords[nameWords.length - 1].value.toLowerCase())) {
