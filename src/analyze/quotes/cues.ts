@@ -292,6 +292,16 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const np = subjectBefore(tokens, v, from);
     return np ? { speaker: np, verb: v, side: 'before' } : null;
   }
+  // "Donald Trump’s claim that there have been “thousands of shootings”": a possessor's claim (a noun of saying
+  // before "that") is the possessor's
+  if (CLAIM_NOUNS.has(lw) && v - 1 > from && /^['’]s$/.test(tokens[v - 1].value) && /^that$/i.test(tokens[v + 1]?.value ?? '')) {
+    const owner = npBefore(tokens, v - 1, from);
+    if (!owner || isPronoun(tokens[owner[0]])) return null;
+    // (the possessor only: "a fact-check on [Donald Trump’s] claim")
+    let o = owner[0];
+    for (let k = owner[0]; k < v - 1; k++) if (tokens[k].pos === 'ADP') o = k + 1;
+    return o < v - 1 ? { speaker: [o, v], verb: v, side: 'before' } : null;
+  }
   if (!isReportingVerb(t, true)) return null;
   // "made the following comment:", "issued a statement": after a determiner the word is a noun
   if (v > from && AFTER_DETERMINER.test(tokens[v - 1].value)) return null;
@@ -299,6 +309,16 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
   let p = v - 1;
   while (p >= from && tokens[p].pos === 'ADV') p--;
   if (p >= from && MODALS.has(tokens[p].value.toLowerCase()) && !/(?:ed|s)$/.test(lw)) return null;
+  // "In a Facebook message posted Friday, Cruz said": a participle right after a preposition's noun phrase
+  // modifies it (a reduced relative); it reports nothing
+  if (/\p{Ll}ed$/u.test(t.value)) {
+    const modified = npBefore(tokens, v, from);
+    // (as when the phrase sits between subject and verb: "Trump in his announcement speech called", whose subject is
+    // found before the phrase; not after a participle: "Protesters marching through the streets chanted")
+    const adp = modified ? modified[0] - 1 : -1;
+    const afterParticiple = adp - 1 >= from && tokens[adp - 1].pos === 'VERB' && /ing$/i.test(tokens[adp - 1].value);
+    if (modified && modified[1] === v && adp >= from && !afterParticiple && tokens[adp].pos === 'ADP' && /^(?:in|on|at|from|with|for|of|by|through|via)$/i.test(tokens[adp].value)) return null;
+  }
   // "HP is called “feather duvet lung”", "what is known as": a passive naming verb names a thing, nobody speaks
   if (lw === 'called' && p >= from && /^(?:is|are|was|were|be|been|being|'s|’s)$/i.test(tokens[p].value)) return null;
   // "the so-called “Florida Man”"
@@ -333,9 +353,14 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
  * when that verb has none, undefined when there is no finite verb before it.
  */
 function participleSubject(tokens: Token[], v: number, from: number): TokenRange | null | undefined {
+  // the main clause's subject first: "Byrne also wrote the agents knew to brace …, saying" is Byrne's, "The retired
+  // neurosurgeon has provided no details about how he planned …, saying" the neurosurgeon's
+  const main = mainSubject(tokens, from, v);
+  if (main) return main;
   for (let k = v - 1; k > from && k > v - 25; k--) {
     const t = tokens[k];
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && /^\p{Ll}/u.test(t.value)) {
+    // (not an infinitive: "granted Mr. Clarke an extension … to treat polluted runoff …, saying" is the granters')
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/i.test(t.value) && /^\p{Ll}/u.test(t.value) && !/^to$/i.test(tokens[k - 1]?.value ?? '')) {
       let e = k;
       while (e > from && (tokens[e - 1].pos === 'ADV' || tokens[e - 1].pos === 'AUX')) e--;
       const subj = npBeforeAppositive(tokens, e, from);
@@ -348,7 +373,36 @@ function participleSubject(tokens: Token[], v: number, from: number): TokenRange
   return undefined;
 }
 
-const DOCUMENT_HEAD = /^(?:statement|statements|letter|report|release|memo|post|tweet|tweets|message|note|video|email|op-ed|column|filing|interview)$/i;
+/**
+ * The subject opening the sentence [from, …) when a finite verb follows it (after adverbs and auxiliaries) before `v`:
+ * "Byrne also wrote …", "In August, several environmental groups granted …" (an opening phrase up to its comma is
+ * skipped). Null otherwise.
+ */
+function mainSubject(tokens: Token[], from: number, v: number): TokenRange | null {
+  let s = from;
+  if (tokens[s]?.pos === 'ADP') {
+    let c = s + 1;
+    while (c < v && c < s + 8 && tokens[c].value !== ',') c++;
+    if (c < v && tokens[c].value === ',') s = c + 1;
+  }
+  const np = npAfter(tokens, s, v);
+  if (!np || isPronoun(tokens[np[0]]) && np[1] - np[0] > 1) return null;
+  let k = np[1];
+  while (k < v && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX')) k++;
+  const t = tokens[k];
+  if (k >= v || !t || !(t.pos === 'VERB' || t.pos === 'AUX' || (k > np[1] && tokens[k - 1].pos === 'AUX')) || !/^\p{Ll}/u.test(t.value) || /ing$/i.test(t.value)) return null;
+  // (a clause joined after it has a subject of its own: "the effort stalled, and he has battled …, calling")
+  for (let j = k + 1; j + 1 < v; j++) if (tokens[j].value === ',' && /^(?:and|but|yet|while)$/i.test(tokens[j + 1].value)) return null;
+  return np;
+}
+
+const DOCUMENT_HEAD = /^(?:statement|statements|letter|report|release|memo|post|tweet|tweets|message|note|video|email|op-ed|column|filing|interview|language)$/i;
+
+/** Nouns of saying whose possessor speaks: "Trump's claim that …". */
+const CLAIM_NOUNS = new Set(
+  ('claim claims assertion assertions statement suggestion argument contention insistence promise pledge vow warning charge ' +
+    'accusation allegation declaration remark comment complaint boast prediction admission denial explanation insinuation').split(' '),
+);
 
 const SUBORDINATOR = /^(?:after|before|when|whenever|while|since|until|upon|if|because|although|though|once|as)$/i;
 
