@@ -92,8 +92,13 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     if (open > 0 && tokens.length - open <= 8) tokens.length = open;
   }
   // … or inside it: "Rep. Elijah Cummings (D-Md.), the chair of the panel", "Rep. Bobby Scott (D-Va.) at the time"
+  // (or opening it: "(D-Newport News)," cut off the name before it names no one, least of all an outlet)
   const open = tokens.findIndex((t) => t.value === '(');
-  if (open > 0) {
+  if (open === 0) {
+    const close = tokens.findIndex((t) => t.value === ')');
+    if (close > 0 && close <= 8) tokens.splice(0, close + 1);
+    while (tokens.length > 0 && tokens[0].value === ',') tokens.shift();
+  } else if (open > 0) {
     const close = tokens.findIndex((t, k) => k > open && t.value === ')');
     if (close > open && close - open <= 8) tokens.splice(open, close - open + 1);
   }
@@ -105,6 +110,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     kind: 'person', name: null, description: null, head: null,
     definite: /^(?:the|this|that|these|those)$/.test(first), gender: null, plural: false, count: null,
   };
+  if (!phrase) return info;
   if (words.length === 1 && PERSONAL_PRONOUNS[first] && words[0].pos === 'PRON') {
     const p = PERSONAL_PRONOUNS[first];
     return { ...info, kind: 'pronoun', gender: p.gender, plural: p.plural, definite: true };
