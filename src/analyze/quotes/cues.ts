@@ -386,7 +386,7 @@ function mainSubject(tokens: Token[], from: number, v: number): TokenRange | nul
     if (c < v && tokens[c].value === ',') s = c + 1;
   }
   const np = npAfter(tokens, s, v);
-  if (!np || isPronoun(tokens[np[0]]) && np[1] - np[0] > 1) return null;
+  if (!np || (isPronoun(tokens[np[0]]) && np[1] - np[0] > 1)) return null;
   let k = np[1];
   while (k < v && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX')) k++;
   const t = tokens[k];

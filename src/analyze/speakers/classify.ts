@@ -86,22 +86,16 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   }
   const tokens = allTokens.slice(0, cut);
   while (tokens.length > 1 && tokens[tokens.length - 1].value === ',') tokens.pop();
-  // a closing parenthetical is not part of the name or description: "Rep. Jason Chaffetz (R-Utah)"
-  if (tokens.length > 2 && tokens[tokens.length - 1].value === ')') {
-    const open = tokens.map((t) => t.value).lastIndexOf('(');
-    if (open > 0 && tokens.length - open <= 8) tokens.length = open;
-  }
-  // … or inside it: "Rep. Elijah Cummings (D-Md.), the chair of the panel", "Rep. Bobby Scott (D-Va.) at the time"
-  // (or opening it: "(D-Newport News)," cut off the name before it names no one, least of all an outlet)
-  const open = tokens.findIndex((t) => t.value === '(');
-  if (open === 0) {
-    const close = tokens.findIndex((t) => t.value === ')');
-    if (close > 0 && close <= 8) tokens.splice(0, close + 1);
-    while (tokens.length > 0 && tokens[0].value === ',') tokens.shift();
-  } else if (open > 0) {
+  // a short parenthetical is no part of the name or description, wherever it stands: "Rep. Jason Chaffetz (R-Utah)",
+  // "Rep. Elijah Cummings (D-Md.), the chair of the panel", "Rep. Bobby Scott (D-Va.) at the time"; alone
+  // ("(D-Newport News),", cut off the name before it) it names no one, least of all an outlet
+  for (let open = tokens.findIndex((t) => t.value === '('); open >= 0; open = tokens.findIndex((t, k) => k >= open && t.value === '(')) {
     const close = tokens.findIndex((t, k) => k > open && t.value === ')');
-    if (close > open && close - open <= 8) tokens.splice(open, close - open + 1);
+    if (close < 0 || close - open > 8) break;
+    tokens.splice(open, close - open + 1);
   }
+  while (tokens.length > 0 && tokens[0].value === ',') tokens.shift();
+  while (tokens.length > 1 && tokens[tokens.length - 1].value === ',') tokens.pop();
   const words = tokens.filter((t) => t.pos !== 'PUNCT' || /^['’]s$/.test(t.value));
   const phrase = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
   const lower = phrase.toLowerCase();
