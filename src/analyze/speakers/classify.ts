@@ -176,9 +176,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     // a party word or title inside the run ends what came before it: "House Intelligence Republican Mike Pompeo"
     let from = a;
     for (let k = a; k < b - 1; k++) if (NOT_NAME_WORDS.has(words[k].value) || TITLES.test(words[k].value)) from = k + 1;
-    // (titles and such words opening the run go; one closing a name after a first name is its surname: "David French";
-    // not "a New Hampshire Republican")
-    while (from < b - 1 && (NOT_NAME_WORDS.has(words[from].value) || TITLES.test(words[from].value))) from++;
+    // (a word of those closing a name after a first name is its surname: "David French"; not "a New Hampshire Republican")
     const surname = b - from >= 2 && isFirstName(words[from].value);
     // (a party noun closing the run makes it a description: "a New Hampshire Republican", "the Utah Republican")
     const partyHead = !surname && /^(?:Republicans?|Democrats?)$/.test(words[b - 1].value);
