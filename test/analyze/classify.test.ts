@@ -22,3 +22,10 @@ test('names after an outlet\'s possessive, a party word or a title; a party noun
   assert.equal(classify('Stephanie Hooton of Derry, N.H.').name, 'Stephanie Hooton');
   assert.equal(classify('The ad, titled "Unifier?"').name, null);
 });
+
+test('a gendered word of a possessor gives the speaker no gender; the head\'s own word does', () => {
+  assert.equal(classify('The man’s attorney, Lopa Blumenthal').gender, null);
+  assert.equal(classify('his wife\'s lawyer').gender, null);
+  assert.equal(classify('the woman\'s son').gender, 'm');
+  assert.equal(classify('a ministry spokeswoman').gender, 'f');
+});

@@ -164,7 +164,7 @@ export function findQuotesAndTerms(article: Article, tok: TokenizedArticle): { d
       }
     }
     // a "he"/"she" right after the quote of a paragraph that follows one of reported speech
-    const reported = cue?.speaker && cue.speaker[1] - cue.speaker[0] === 1 && /^(?:he|she)$/i.test(tok.tokens[cue.speaker[0]].value) && tok.tokens[cue.speaker[0]].block === first.block ? reportedCueBefore(article, tok, first.block, perBlock) : null;
+    const reported = cue?.speaker && cue.speaker[1] - cue.speaker[0] === 1 && /^(?:he|she)$/i.test(tok.tokens[cue.speaker[0]].value) && tok.tokens[cue.speaker[0]].block === first.block ? reportedCueBefore(article, tok, first.block, perBlock, 3) : null;
     drafts.push({ quote, firstBlock: first.block, lastBlock: last.block, open: first.open, close: last.close, cue, inheritsFrom: null, caption, reportedBefore: reported?.speaker ?? null });
   }
 
@@ -360,14 +360,32 @@ function standsAlone(text: string, article: Article, d: QuoteDraft): boolean {
  * warned… — not a stance verb such as "believes") or with "According to <speaker>,". "He added that parents
  * should play a stronger role."
  */
-function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, perBlock: Segment[][]): Cue | null {
+function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, perBlock: Segment[][], reach = 1): Cue | null {
   if (b === 0) return null;
   const prev = article.blocks[b - 1];
   if (prev.kind !== 'paragraph' || perBlock[b - 1].length > 0) return null;
   const last = tokenAt(tok.tokens, prev.end - 1);
-  const sent = tok.tokens[last]?.sentence ?? -1;
-  if (sent < 0 || tok.tokens[last].block !== b - 1) return null;
-  const [from, to] = tok.sentenceTokens[sent];
+  const lastSent = tok.tokens[last]?.sentence ?? -1;
+  if (lastSent < 0 || tok.tokens[last].block !== b - 1) return null;
+  // the paragraph's last sentence; or, when its last sentences have no speech verb, the one before them that
+  // reports ("Mehra says he thinks it all boils down to …. Accessing sensors drains the battery, so Apple is
+  // preventing developers …\n\n“Sensors take up a lot of battery …”"), up to `reach` sentences back
+  for (let sent = lastSent; sent >= 0 && sent > lastSent - reach; sent--) {
+    const [from, to] = tok.sentenceTokens[sent];
+    if (tok.tokens[from]?.block !== b - 1) return null;
+    const cue = reportedSentenceCue(tok, from, to);
+    // (further back, only a verb of speech: not "Boko Haram has agreed to a ceasefire")
+    if (cue && sent < lastSent && !CORE_SPEECH.test(tok.tokens[cue.verb].value)) return null;
+    if (cue || tok.tokens.slice(from, to).some((t) => isReportingVerb(t, false))) return cue;
+  }
+  return null;
+}
+
+/** Verbs of speech proper, in the forms that report. */
+const CORE_SPEECH = /^(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|noted|notes|argued|argues|insisted|insists|claimed|claims|stated|states|warned|warns|acknowledged|acknowledges|admitted|admits|recalled|recalls|maintained|maintains|contended|contends)$/i;
+
+/** The cue of a sentence of reported speech that opens on its speaker ("Mehra says he thinks …"), or null. */
+function reportedSentenceCue(tok: TokenizedArticle, from: number, to: number): Cue | null {
   if (tok.tokens[to - 1]?.value === '?') return null;
   const cue = cueBefore(tok.tokens, from, to, { leftmost: true });
   // a sentence opening "According to Stambaugh, …" is reported speech too
@@ -380,7 +398,9 @@ function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, p
   // (or the cue is set off by commas inside the sentence: "Educational institutes and parents should, he said, play a
   // stronger role")
   const aside = tok.tokens[cue.speaker[0] - 1]?.value === ',' && tok.tokens[cue.verb + 1]?.value === ',';
-  if (cue.speaker[0] > from + 2 && !aside && tok.tokens.slice(from, cue.speaker[0]).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  // (or an opening phrase set off by a comma: "Quoting from Muslim scholars, Sheikh Munajjid argued that …")
+  const opener = tok.tokens[cue.speaker[0] - 1]?.value === ',' && (/ing$/i.test(tok.tokens[from].value) || /^(?:ADP|SCONJ)$/.test(tok.tokens[from].pos));
+  if (cue.speaker[0] > from + 2 && !aside && !opener && tok.tokens.slice(from, cue.speaker[0]).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return isReportingVerb(tok.tokens[cue.verb], false) ? cue : null;
 }
 
@@ -392,7 +412,7 @@ function reportedCueBefore(article: Article, tok: TokenizedArticle, b: number, p
 function cueOfReportedParagraph(article: Article, tok: TokenizedArticle, first: Segment, perBlock: Segment[][]): Cue | null {
   const block = article.blocks[first.block];
   if (firstNonSpace(article.text, block.start, block.end) !== first.open) return null;
-  return reportedCueBefore(article, tok, first.block, perBlock);
+  return reportedCueBefore(article, tok, first.block, perBlock, 3);
 }
 
 /**

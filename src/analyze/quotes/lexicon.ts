@@ -21,7 +21,8 @@ export const REPORTING_VERBS = new Set(
     'mention mentions mentioned point points pointed joke jokes joked shout shouts shouted ' +
     'quote quotes quoted cite cites cited exclaim exclaims exclaimed confess confesses confessed ' +
     'wonder wonders wondered muse muses mused whisper whispers whispered yell yells yelled scream screamed ' +
-    'snap snapped retort retorts retorted interject interjected elaborate elaborates elaborated ' +
+    'snap snapped retort retorts retorted interject interjects interjected interrupt interrupts interrupted ' +
+    'elaborate elaborates elaborated ' +
     'clarify clarifies clarified repeat repeats repeated reiterate reiterates reiterated assure assures assured ' +
     'affirm affirms affirmed contend insist demand demands demanded proclaim proclaims proclaimed ' +
     'lament laments lamented acknowledged concede admitted opine opines opined surmise surmised ' +
@@ -49,7 +50,8 @@ export const INVERTIBLE_VERBS = new Set(
     'concedes observes reiterates tweets ' +
     // "“Branson tried to pull out all of the stops,” claimed the Mirror’s source"
     'claimed claims admitted admits confirmed confirms stressed stresses emphasized emphasised quipped quips joked ' +
-    'jokes countered counters cautioned cautions boasted boasts announced announces').split(' '),
+    'jokes countered counters cautioned cautions boasted boasts announced announces interjected interjects interrupted ' +
+    'interrupts').split(' '),
 );
 
 /** Verbs whose object (not subject) is the speaker: “The publication quotes Fiona Hill:”. */

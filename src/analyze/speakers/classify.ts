@@ -215,8 +215,10 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   info.count = words.length ? countWord(words[0].value) : null;
   if (info.count === 1 && !/^(?:one|a|an|1)$/i.test(words[0].value)) info.count = null;
   info.plural = !!head && ((PLURAL_HEAD.test(head) && !/(?:ss|us)$/.test(head)) || GROUP_HEAD.test(head)) && !info.name;
-  if (FEMALE_ROLES.test(phrase)) info.gender = 'f';
-  else if (MALE_ROLES.test(phrase)) info.gender = 'm';
+  // (not a possessor's: "The man’s attorney, Lopa Blumenthal", "the woman's son")
+  const own = phrase.replace(/[\p{L}-]+['’]s?(?=\s)/gu, '');
+  if (FEMALE_ROLES.test(own)) info.gender = 'f';
+  else if (MALE_ROLES.test(own)) info.gender = 'm';
   // a courtesy title is not a description: "Mrs Smith, a teacher" → "a teacher"
   if (info.description) {
     const d = info.description.replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mx)\.?(?:,\s*|\s+|$)/, '').trim();

@@ -43,7 +43,7 @@ const MALE = new Set(
     'jens antonio pedro mario giuseppe luigi francesco jair luiz inacio lula javier nicolas emmanuel jean pierre ' +
     'francois hans wolfgang friedrich karl heinz jurgen viktor andrzej mateusz tomas jan lech ' +
     'corey reince sean hugh newt rudy marco jeb rand ben chris ken tom tim jim dan dave steve rob bob matt nick greg ' +
-    'jeff tony andy sam ed ron don fred phil rick ray jon josh zach will bernie'
+    'jeff tony andy sam ed ron don fred phil rick ray jon josh zach will bernie luke'
   ).split(' '),
 );
 

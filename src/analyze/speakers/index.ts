@@ -10,6 +10,7 @@ import { outletByName } from '../outlet-lexicon.js';
 import { personMentions, pronounGenders, subjectMentions } from './mentions.js';
 import { GENERIC_PERSON, isPersonHead, unnamedIntroduction } from './role-nouns.js';
 import { firstIndex } from '../first-index.js';
+import { isDictionaryWord } from '../nlp.js';
 
 interface Entity {
   idx: number;
@@ -174,12 +175,21 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // "Sarandon said Clinton …"); in this paragraph, or as the subject of the paragraph before ("Johnson is under
         // fire …\n\nAudience members laughed when he urged voters, “…”")
         const { genders, named: namedMentions, subjects } = peopleOf();
-        let named = lastNameBefore(namedMentions, start, info.gender, drafts, genders);
+        let named = lastNameBefore(namedMentions, start, info.gender, drafts, genders, text);
         const from = named && subjects.has(named) ? blockStart(article, start, 1) : blockStart(article, start);
         if (named && target && !(named.start > target.last && named.start >= from)) named = null;
         // a speaker found is not given up for a name nothing shows to be a person's (no known first name, title or
         // gender: "Chromecast Ultra", "Bugatti Veyron")
-        if (named && target && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null) named = null;
+        // (but one named before it in reach that something shows to be a person's is: "Just look at House Speaker Paul D.
+        // Ryan. He's said he gets his ideas … from … Ayn Rand's “Atlas Shrugged” …, he thought it “risks …”")
+        if (named && target && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null) {
+          const person = lastNameBefore(namedMentions.filter((n) => described(n) || isFirstName(n.name.split(/\s+/)[0])), start, info.gender, drafts, genders, text);
+          const reach = person && subjects.has(person) ? blockStart(article, start, 1) : blockStart(article, start);
+          // (and after the speaker found was last written: "… that Trump hadn't answered …, the candidate said …\n“They
+          // sue,” he said" is not Michael Brown, named before that)
+          const written = target.speaker.names.reduce((m, n) => Math.max(m, lastWordAt(text, surnameOf(n), start)), target.last);
+          named = person && person.start > written && person.start >= reach ? person : null;
+        }
         // no speaker met yet and no one named in this paragraph or the one before: the person named most so far (surnames
         // counted), not whatever name came last ("… Chandler … Chandler …\n\nOutrage as new Grand Theft Auto
         // game allows …\n\n'…,' she says")
@@ -193,6 +203,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // pronoun's gender: that person ("… masquerading as a Go-Kart Track … WIRED spoke to one mother, who …
         // “…,” she said")
         // (or, no one named and no speaker found, someone so described in this paragraph)
+        let describedHere = false;
         const unperson = named !== null && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null;
         if (info.gender && (unperson || (!named && !target))) {
           const described =
@@ -202,11 +213,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
             (named ? null : roleSubjectBefore(text, blockStart(article, start, 1), start, info.gender, quoted));
           if (described) {
             named = null;
+            describedHere = true;
             target = create('person', { ...info, kind: 'person', name: null, description: described.text, head: described.head }, described.start, described.end);
           }
         }
+        // the paragraphs right before this one open on the same pronoun ("So she telephoned her employer, …"), no one
+        // named in this one before it: the person the paragraph before them opens on ("Miss Tan decided …")
+        if (!describedHere) {
+          const chained = pronounChainSubject(article, tok, start, q.speaker!, namedMentions, subjects, quoted);
+          if (chained && !clash(nameGender(chained, genders), info.gender) && !(target && target.last >= chained.end)) named = chained;
+        }
         if (named) {
-          const known = findByName(latest(entities), named.name);
+          const known = findByName(latest(entities), named.name, genderOf, info.gender);
           // (a person already known as "she" is not "he")
           if (known) target = clash(genderOf(known), info.gender) ? null : known;
           // (a surname alone, "Mr. Trump": the full name written elsewhere)
@@ -216,7 +234,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         // paragraph before ("Aparna Mathur, who studies …, said the statement didn't clarify the matter.\n\n
         // "I don't see details …," she said")
         const rb = d.reportedBefore;
-        if (rb && !(named && named.start >= blockStart(article, start))) {
+        if (rb && !describedHere && !(named && named.start >= blockStart(article, start))) {
           const prevInfo = classifyPhrase(tok.tokens.slice(rb[0], rb[1]), text);
           const fits = prevInfo.kind === 'person' && !prevInfo.plural && (prevInfo.gender === null || info.gender === null || prevInfo.gender === info.gender);
           const pStart = tok.tokens[rb[0]].start;
@@ -236,11 +254,12 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         }
       }
     } else if (info.name && info.kind !== 'outlet') {
-      target = findByName(latest(entities), info.name);
+      target = findByName(latest(entities), info.name, genderOf, info.gender);
       if (!target && !/\s/.test(info.name)) {
         // a bare surname: expand it to the full name written elsewhere in the article
         names ??= namesOf(tok, text, terms);
-        const full = expandSurname(names, info.name, start);
+        // (or a first name opening one full name of the article: "Josh said" after "Josh Paler Lin")
+        const full = expandSurname(names, info.name, start) ?? fullNameOpenedBy(names, info.name);
         if (full) {
           target = findByName(latest(entities), full);
           if (!target) info.name = full;
@@ -385,7 +404,7 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           if (form !== name) {
             // a bare surname inside another name is not this person ("Capitol Hill", "Hill Street")
             const prevWord = /(\p{Lu}[\p{L}.'’-]*)[ \t]+$/u.exec(text.slice(Math.max(0, i - 30), i));
-            if (prevWord && !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Minister|Secretary|Senator)\.?$/.test(prevWord[1])) continue;
+            if (prevWord && !/^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|President|Minister|Secretary|Senator)\.?$/.test(prevWord[1])) continue;
             if (/^[ \t]+\p{Lu}/u.test(text.slice(i + form.length, i + form.length + 3))) continue;
           }
           e.speaker.mentions.push({ articleId: article.id, start: i, end: i + form.length, text: form });
@@ -500,14 +519,18 @@ function sameDescription(e: Entity, info: PhraseInfo): boolean {
   return e.speaker.descriptions.some((x) => norm(x) === d);
 }
 
-function findByName(entities: Entity[], name: string): Entity | null {
+function findByName(entities: Entity[], name: string, genderOf?: (e: Entity) => 'm' | 'f' | null, gender: 'm' | 'f' | null = null): Entity | null {
   const lname = name.toLowerCase();
   const parts = lname.split(/\s+/);
   // exact full name
   for (const e of entities) if (e.speaker.names.some((n) => n.toLowerCase() === lname)) return e;
-  // surname only → the person whose name ends with it (most recent)
+  // surname only → the person whose name ends with it (most recent), of the gender a title gives ("Mrs. Schlafly" is
+  // not her son John Schlafly)
   if (parts.length === 1) {
-    const hits = entities.filter((e) => e.speaker.kind === 'person' && e.speaker.names.some((n) => surnameOf(n).toLowerCase() === lname));
+    let hits = entities.filter((e) => e.speaker.kind === 'person' && e.speaker.names.some((n) => surnameOf(n).toLowerCase() === lname) && !(genderOf && clash(genderOf(e), gender)));
+    // (one known to be of that gender first: "Ms. Khan" is Ghazala Khan, not her son Humayun, whose gender the text
+    // may not tell)
+    if (genderOf && gender && hits.some((e) => genderOf(e) === gender)) hits = hits.filter((e) => genderOf(e) === gender);
     if (hits.length) return hits.sort((x, y) => x.last - y.last).pop()!;
   }
   // full name whose surname matches an earlier surname-only mention
@@ -540,7 +563,76 @@ function resolvePronoun(before: Entity[], info: PhraseInfo, genderOf: (e: Entity
 export type { Evidence };
 
 /** The person last named before `before` (gender-compatible), not counting names inside quotes. */
-function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[], genders: ReadonlyMap<string, 'm' | 'f'>): NameMention | null {
+/**
+ * The subject a chain of paragraphs opening on `pronoun` goes back to: when the paragraphs right before the one
+ * holding `at` (one to three) each open on that pronoun as their subject, after at most two connectives ("So she
+ * telephoned …", "And so she settled in."), and no one is named in `at`'s own paragraph before it, the person
+ * named as a subject in the first sentence of the paragraph before them. Null otherwise.
+ */
+function pronounChainSubject(article: Article, tok: TokenizedArticle, at: number, pronoun: string, named: readonly NameMention[], subjects: ReadonlySet<NameMention>, quoted: (offset: number) => boolean): NameMention | null {
+  const { tokens } = tok;
+  const here = tokens[tokenAt(tokens, at)];
+  if (!here) return null;
+  const own = article.blocks[here.block];
+  if (named.some((n) => n.start >= own.start && n.start < at && !quoted(n.start))) return null;
+  const p = pronoun.toLowerCase();
+  let k = here.block - 1;
+  let chain = 0;
+  while (k >= 0 && chain < 3) {
+    const block = article.blocks[k];
+    if (block.kind === 'caption') {
+      k--;
+      continue;
+    }
+    let i = tokenAt(tokens, block.start);
+    const first = i;
+    while (i < first + 2 && tokens[i] && /^(?:CCONJ|ADV)$/.test(tokens[i].pos)) i++;
+    // (or after an opening phrase set off by a comma: "In 2008, he wanted …")
+    if (tokens[i] && /^(?:ADP|ADV|SCONJ)$/.test(tokens[i].pos) && tokens[i].value.toLowerCase() !== p) {
+      let c = i + 1;
+      while (c < i + 6 && tokens[c] && tokens[c].value !== ',' && tokens[c].block === k) c++;
+      if (tokens[c]?.value === ',') i = c + 1;
+    }
+    if (!tokens[i] || tokens[i].block !== k || tokens[i].value.toLowerCase() !== p || !/^(?:VERB|AUX|ADV)$/.test(tokens[i + 1]?.pos ?? '')) break;
+    chain++;
+    k--;
+  }
+  if (chain === 0 || k < 0) return null;
+  const block = article.blocks[k];
+  const firstSentence = tokens[tokenAt(tokens, block.start)]?.sentence;
+  const n = named.find((m) => m.start >= block.start && m.end <= block.end && !quoted(m.start) && tokens[tokenAt(tokens, m.start)]?.sentence === firstSentence);
+  // (the sentence's subject: a verb right after the name — wink reads "Miss" in "Miss Tan decided" as a verb, so
+  // the name's own position is what tells)
+  const after = n && tokens[tokenAt(tokens, n.end)];
+  if (n && (subjects.has(n) || (after && after.start >= n.end && /^(?:VERB|AUX)$/.test(after.pos)))) return n;
+  // (or the one person the paragraph names: "Just look at House Speaker Paul D. Ryan.\n\nHe's said …")
+  const all = named.filter((m) => m.start >= block.start && m.end <= block.end && !quoted(m.start));
+  return all.length > 0 && all.every((m) => m.name === all[0].name) ? all[all.length - 1] : null;
+}
+
+/** The offset of the last whole-word occurrence of `word` before `before`, or -1. */
+function lastWordAt(text: string, word: string, before: number): number {
+  if (word.length < 2) return -1;
+  for (let i = text.lastIndexOf(word, before - word.length); i >= 0; i = text.lastIndexOf(word, i - 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[i + word.length] ?? '')) return i;
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+/** The one full name of the article that `first` (a known first name) opens, or null (none, or two). */
+function fullNameOpenedBy(names: readonly NameMention[], first: string): string | null {
+  if (!isFirstName(first)) return null;
+  let found: string | null = null;
+  for (const n of names) {
+    if (!n.name.startsWith(first + ' ')) continue;
+    if (found !== null && found !== n.name) return null;
+    found = n.name;
+  }
+  return found;
+}
+
+function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[], genders: ReadonlyMap<string, 'm' | 'f'>, text: string): NameMention | null {
   let best: NameMention | null = null;
   let qi = 0;
   for (const n of names) {
@@ -550,6 +642,10 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
     const g = nameGender(n, genders);
     if (clash(g, gender)) continue;
+    // (not whom someone told, unless something shows it to be a person: "“…,” Leigh-Anne Royster … told the College
+    // Fix.\n\n“…,” she added")
+    // (a name opening on a word of the dictionary: an outlet or a body, not "I told Megyn Kelly")
+    if (/\b(?:told|tells|telling)[ \t]+(?:the[ \t]+)?$/i.test(text.slice(Math.max(0, n.start - 16), n.start)) && !personLike(n, genders) && isDictionaryWord(n.name.split(/\s+/)[0].toLowerCase())) continue;
     best = n;
   }
   return best;
@@ -562,7 +658,7 @@ function clash(a: 'm' | 'f' | null, b: 'm' | 'f' | null): boolean {
 
 /** A name's gender from its first name or its courtesy title ("Ms. Conway", "Mr. Manafort"), else from the pronouns the text uses after it. */
 function nameGender(n: NameMention, genders?: ReadonlyMap<string, 'm' | 'f'>): 'm' | 'f' | null {
-  return genderOfName(n.name) ?? titleGender(n.name.split(/\s+/)[0]) ?? (/^(?:Mrs|Ms|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
+  return genderOfName(n.name) ?? titleGender(n.name.split(/\s+/)[0]) ?? (/^(?:Mrs|Ms|Miss|Dame)\.?$/.test(n.description ?? '') ? 'f' : /^(?:Mr|Sir)\.?$/.test(n.description ?? '') ? 'm' : genders?.get(n.name) ?? null);
 }
 
 /** The gender a title opening a name tells ("Pope Francis", "King Abdullah", "Queen Rania"). */
@@ -599,7 +695,11 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
   }
   let best: NameMention | null = null;
   let bestCount = 0;
+  // (a name something shows to be a person's first: "Mark Oberholtzer’s former Ford … by Supporters of the Religion
+  // Front (Jabhat Ansar al-Deen)" … "“…,” he told Galveston Daily News" is Oberholtzer)
+  const people = [...count.keys()].filter((name) => personLike(lastOf.get(name)!, genders));
   for (const [name, c] of count) {
+    if (people.length && !people.includes(name)) continue;
     const n = lastOf.get(name)!;
     const tieWins = best !== null && (firstOnTie ? firstOf.get(name)! < firstOf.get(best.name)! : n.start > best.start);
     if (c > bestCount || (c === bestCount && tieWins)) {
@@ -882,7 +982,12 @@ function lastPersonIn(named: NameMention[], subjects: ReadonlySet<NameMention>, 
 /** A name that can be a person's: not an outlet's; a listed first name, a title or a gender. */
 function personLike(n: NameMention, genders: ReadonlyMap<string, 'm' | 'f'>): boolean {
   if (outletByName(n.name)) return false;
-  return isListedFirstName(n.name.split(/\s+/)[0]) || n.description !== null || nameGender(n, genders) !== null;
+  return isListedFirstName(n.name.split(/\s+/)[0]) || described(n) || nameGender(n, genders) !== null;
+}
+
+/** A description before the name, "Sen." or "White House spokesman", not the words before an organisation's name ("Supporters of the"). */
+function described(n: NameMention): boolean {
+  return n.description !== null && !/(?:^|\s)(?:the|a|an|of|for|to|in|at|by|from|with|and)$/i.test(n.description);
 }
 
 /** The first person named as a subject in text[from, to) (no gender clash). */

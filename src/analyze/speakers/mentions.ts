@@ -1,5 +1,6 @@
 import type { ArticleToken } from '../quotes/tokens.js';
 import { isCommonWord } from './common-words.js';
+import { isFirstName } from './gender.js';
 import { REPORTING_VERBS } from '../quotes/lexicon.js';
 import { surnameOf, type NameMention } from './names.js';
 
@@ -12,9 +13,23 @@ import { surnameOf, type NameMention } from './names.js';
 export function personMentions(names: readonly NameMention[], tokens: readonly ArticleToken[], text: string): NameMention[] {
   const out: NameMention[] = [];
   const bySurname = new Map<string, string>();
+  // first names: the one full name each opens (null when two do)
+  const byFirst = new Map<string, string | null>();
+  for (const n of names) {
+    if (!/\s/.test(n.name)) continue;
+    const first = n.name.split(/\s+/)[0];
+    if (byFirst.has(first) && byFirst.get(first) !== n.name) byFirst.set(first, null);
+    else byFirst.set(first, n.name);
+  }
   const common = new Map<string, boolean>();
+  const isCommon = (w: string): boolean => {
+    let c = common.get(w);
+    if (c === undefined) common.set(w, (c = isCommonWord(w, text)));
+    return c;
+  };
   let ni = 0;
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     while (ni < names.length && names[ni].end <= t.start) {
       const n = names[ni++];
       out.push(n);
@@ -24,10 +39,24 @@ export function personMentions(names: readonly NameMention[], tokens: readonly A
     if (ni < names.length && names[ni].start <= t.start) continue;
     if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const full = bySurname.get(t.value);
-    if (!full) continue;
-    let isCommon = common.get(t.value);
-    if (isCommon === undefined) common.set(t.value, (isCommon = isCommonWord(t.value, text)));
-    if (!isCommon) out.push({ name: full, start: t.start, end: t.end, description: null });
+    if (full) {
+      if (!isCommon(t.value)) out.push({ name: full, start: t.start, end: t.end, description: null });
+      continue;
+    }
+    // a person called by a first name alone ("Josh reassures him", "a man named Thomas"): the full name it opens
+    // when one does ("Josh Paler Lin"), else the first name itself; a common first name standing alone, not a word
+    // the article also writes in lower case ("Will")
+    // (as a subject, "Thomas says", or after "named": not "San Jose", "an evangelical Christian")
+    if (t.pos !== 'PROPN' || !isFirstName(t.value) || isCommon(t.value)) continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if (prev && prev.end + 1 >= t.start && /^\p{Lu}/u.test(prev.value) && prev.pos === 'PROPN') continue;
+    if (next && /^\p{Lu}/u.test(next.value) && next.pos === 'PROPN') continue;
+    const subject = next !== undefined && (/^(?:VERB|AUX)$/.test(next.pos) || (next.pos === 'ADV' && /^(?:VERB|AUX)$/.test(tokens[k + 2]?.pos ?? '')));
+    if (!subject && !/^(?:named|called)$/i.test(prev?.value ?? '')) continue;
+    const opened = byFirst.get(t.value);
+    if (opened === null) continue;
+    out.push({ name: opened ?? t.value, start: t.start, end: t.end, description: null });
   }
   for (; ni < names.length; ni++) out.push(names[ni]);
   return out;

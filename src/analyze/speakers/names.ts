@@ -1,7 +1,7 @@
 import type { Token } from '../nlp.js';
 import { outletByName } from '../outlet-lexicon.js';
 import { ORG_HEADS, ROLE_NOUNS } from '../quotes/lexicon.js';
-import { genderOfName, isFirstName } from './gender.js';
+import { genderOfName, isFirstName, isListedFirstName } from './gender.js';
 
 export interface NameMention {
   name: string;
@@ -61,7 +61,7 @@ export function collectNames(tokens: Token[], text: string): NameMention[] {
       words++;
     }
     // "Mrs. Clinton", "Sen. Warren": a courtesy title or office before a single surname
-    if (words === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
+    if (words === 1 && i > 0 && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Rep|Gov|Gen|Sir|Dame|President|Senator|Governor|Minister|Chancellor|Secretary|Mayor|Judge|Justice)\.?$/.test(tokens[i - 1].value)) {
       out.push({ name: text.slice(tokens[i].start, tokens[j - 1].end), start: tokens[i].start, end: tokens[j - 1].end, description: tokens[i - 1].value });
       i = j;
       continue;
@@ -163,7 +163,11 @@ export function expandSurname(names: NameMention[], surname: string, before: num
   }
   // two people of one surname ("Abdel-Majed Abdel Bary" … "His father Adel Abdul Bary" … "Bary raps"): the one
   // named last when that was near (within NEAR characters); else the one named most, the first named on a tie
-  if (best && count.size > 1 && before - best.end > NEAR) {
+  // (a near name that does not open with a known first name — "the homeless Samaritan Lin claims" — does not win
+  // over one that does, "Josh Paler Lin")
+  const firstNamed = (n: string): boolean => isListedFirstName(n.split(/\s+/)[0]);
+  const unpersonNear = best !== null && !firstNamed(best.name) && [...count.keys()].some(firstNamed);
+  if (best && count.size > 1 && (before - best.end > NEAR || unpersonNear)) {
     // (a name that is another written with words before it — a headline's "Conservative Icon Morton Blackwell" — is
     // that name)
     for (const n of [...count.keys()]) {
