@@ -1,4 +1,4 @@
-import type { Article, ArticleAnnotations, Attribution, QuotedTerm, Span, Speaker } from '../model.js';
+import type { Article, ArticleAnnotations, Attribution, QuotedTerm, QuotedTermReason, Span, Speaker } from '../model.js';
 import { extractAttributionsFromParagraphs, loadEdgeModels } from './attribution/index.js';
 import { boundsInput, refineEdges, type EdgeModels } from './attribution/edge-rerank.js';
 import { paragraphsFromTokens } from './attribution/tokens.js';
@@ -12,7 +12,7 @@ import { quoteAttributions } from './quotes/attributions.js';
 import { findQuotesAndTerms, inheritAdoptedSpeakers, quotedPredicate, type QuoteDraft } from './quotes/index.js';
 import { indirectAttributions } from './quotes/indirect.js';
 import { colonAttributions } from './quotes/colon.js';
-import { scareQuotes, setScareQuotesApart } from './quotes/scare.js';
+import { repeatedTerms, scareQuotes, setTermsApart } from './quotes/scare.js';
 import { splitTranscriptQuotes } from './quotes/transcript.js';
 import { tokenizeArticle, type TokenizedArticle } from './quotes/tokens.js';
 import { sentenceSubject } from './quotes/sentence-subject.js';
@@ -129,9 +129,12 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   addSourceMentions(speakers, attributions, article.id);
   resolveIt(speakers, drafts, attributions, article.blocks);
   addSourceMentions(speakers, attributions, article.id);
-  // a single word in marks that no one turned out to say is a scare quote, a term (quotes/scare.ts)
+  // a single word in marks that no one turned out to say is a scare quote, a term (quotes/scare.ts); and a quote
+  // repeating a term set apart before it is that term again
   const allTerms = [...terms];
-  const kept = setScareQuotesApart(drafts, allTerms, attributions, scareQuotes(drafts, tok.sentences, article.text));
+  const apart = new Map<number, QuotedTermReason>(repeatedTerms(drafts, terms));
+  for (const k of scareQuotes(drafts, tok.sentences, article.text)) if (!apart.has(k)) apart.set(k, 'scare');
+  const kept = setTermsApart(drafts, allTerms, attributions, apart);
   attributions = kept.attributions;
   // a quote nothing attributes: the speaker mentioned last before it (speakers/nearest.ts), after the scare quotes
   // (which are those no one said)

@@ -238,6 +238,11 @@ export function npBeforeAppositive(tokens: Token[], end: number, min: number): T
   let e = end - 1;
   while (e >= min && e >= end - 3 && (tokens[e].pos === 'ADV' || tokens[e].pos === 'AUX')) e--;
   if (e < min || tokens[e].value !== ',') return null;
+  // an age set off by commas: "Somers, 33, says"
+  if (e - 2 >= min && /^\d{1,3}$/.test(tokens[e - 1].value) && tokens[e - 2].value === ',') {
+    const who = npBefore(tokens, e - 2, min, 6);
+    if (who && !isPronoun(tokens[who[0]])) return [who[0], e];
+  }
   const app = npBefore(tokens, e, min, 16);
   if (!app) return null;
   // "Ted Cruz (R-Texas), also a GOP presidential hopeful, called": an adverb may open the appositive

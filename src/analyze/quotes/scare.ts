@@ -1,4 +1,4 @@
-import type { Attribution, Quote, QuotedTerm, Sentence } from '../../model.js';
+import type { Attribution, Quote, QuotedTerm, QuotedTermReason, Sentence } from '../../model.js';
 import type { QuoteDraft } from './index.js';
 import { titleCased } from './terms.js';
 import { firstIndex } from '../first-index.js';
@@ -36,17 +36,40 @@ export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly S
 }
 
 /**
- * Move the drafts at `indexes` from the quotes to the quoted terms (reason 'scare'), with any attribution made of
- * them. Returns what remains.
+ * Quotes that repeat, in the same words, a term the article set apart before them ('banned the word “freshman”' …
+ * 'people consider “freshman” to be …'; a title named twice): terms too, for the same reason. Short ones only (at most
+ * six words); case, punctuation and hyphens do not count. Their indexes in `drafts`, with the reason.
  */
-export function setScareQuotesApart(drafts: QuoteDraft[], terms: QuotedTerm[], attributions: Attribution[], indexes: ReadonlySet<number>): { drafts: QuoteDraft[]; attributions: Attribution[] } {
-  if (indexes.size === 0) return { drafts, attributions };
+export function repeatedTerms(drafts: readonly QuoteDraft[], terms: readonly QuotedTerm[]): Map<number, QuotedTermReason> {
+  const out = new Map<number, QuotedTermReason>();
+  if (terms.length === 0) return out;
+  const norm = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const first = new Map<string, QuotedTerm>();
+  for (const t of terms) {
+    const n = norm(t.text);
+    if (n && !first.has(n)) first.set(n, t);
+  }
+  drafts.forEach((d, k) => {
+    const n = norm(d.quote.text);
+    const t = first.get(n);
+    if (t && t.start < d.quote.start && !d.caption && n.split(' ').length <= 6) out.set(k, t.reason);
+  });
+  return out;
+}
+
+/**
+ * Move the drafts at the keys of `reasons` from the quotes to the quoted terms, with any attribution made of them.
+ * Returns what remains.
+ */
+export function setTermsApart(drafts: QuoteDraft[], terms: QuotedTerm[], attributions: Attribution[], reasons: ReadonlyMap<number, QuotedTermReason>): { drafts: QuoteDraft[]; attributions: Attribution[] } {
+  if (reasons.size === 0) return { drafts, attributions };
   const gone = new Set<string>();
   const kept: QuoteDraft[] = [];
   drafts.forEach((d, k) => {
-    if (!indexes.has(k)) return void kept.push(d);
+    const reason = reasons.get(k);
+    if (reason === undefined) return void kept.push(d);
     gone.add(d.quote.id);
-    terms.push({ articleId: d.quote.articleId, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason: 'scare' });
+    terms.push({ articleId: d.quote.articleId, start: d.quote.start, end: d.quote.end, text: d.quote.text, reason });
   });
   terms.sort((a, b) => a.start - b.start || a.end - b.end);
   return { drafts: kept, attributions: attributions.filter((r) => !r.quoteId || !gone.has(r.quoteId)) };

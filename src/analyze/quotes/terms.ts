@@ -55,7 +55,7 @@ export function quotedTermReason(d: QuoteDraft, text: string, block: Span, token
   if (d.quote.kind === 'partial' && words.length === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]) && /\b(?:on|in|from|of|at|watching|watch)\s*$/.test(text.slice(Math.max(0, d.open - 12), d.open))) return 'title';
   // … and so does a title-cased one the sentence goes on after, whatever name follows it ('On “Face the Nation,” Sen.
   // Bernie Sanders (Vt.) identified', 'in an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said')
-  if (isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\b(?:[Oo]n|[Ii]n|[Ff]rom|of|at|watching|watch)\s+(?:\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u.test(text.slice(Math.max(0, d.open - 24), d.open))) return 'title';
+  if (isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\b(?:[Oo]n|[Ii]n|[Ff]rom|of|at|watching|watch)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u.test(text.slice(Math.max(0, d.open - 28), d.open))) return 'title';
   // a title-cased job or name right after a possessive, with no sentence end: 'Leigh-Anne Royster, the school’s
   // “Inclusive Community Wellbeing Director” told the College Fix'
   if (words.length >= 2 && isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\p{L}['’]s?\s+$/u.test(text.slice(Math.max(0, d.open - 8), d.open)) && /['’]s?\s+$/u.test(before)) return 'title';
