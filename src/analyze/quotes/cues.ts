@@ -227,8 +227,14 @@ function withAppositive(tokens: Token[], np: TokenRange, max: number): TokenRang
     // (", of RBC Capital Markets, said": an affiliation)
     if (opener && !isPronoun(opener) && (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(opener.pos) || /^of$/i.test(opener.value))) {
       for (let k = np[1] + 1; k < max && k < np[1] + 30; k++) {
-        if (isQuoteToken(tokens, k) && possessiveTitleEnd(tokens, k, max) > 0) k = possessiveTitleEnd(tokens, k, max) + 1;
-        if (SENTENCE_END.test(tokens[k].value) || isQuoteToken(tokens, k)) break;
+        if (isQuoteToken(tokens, k)) {
+          // (over a job title in marks: 'the school’s “Inclusive Community Wellbeing Director” told')
+          const close = possessiveTitleEnd(tokens, k, max);
+          if (close < 0) break;
+          k = close;
+          continue;
+        }
+        if (SENTENCE_END.test(tokens[k].value)) break;
         // the appositive's closing comma left out before a core speech verb ("Kurinji Selvaraj, a research analyst at
         // the … Council on Energy, Environment and Water think tank told Vox"): the phrase ends at the verb
         if (isReportingVerb(tokens[k], false)) {

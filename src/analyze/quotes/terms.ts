@@ -58,7 +58,7 @@ export function quotedTermReason(d: QuoteDraft, text: string, block: Span, token
   if (isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\b(?:[Oo]n|[Ii]n|[Ff]rom|of|at|watching|watch)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u.test(text.slice(Math.max(0, d.open - 28), d.open))) return 'title';
   // a title-cased job or name right after a possessive, with no sentence end: 'Leigh-Anne Royster, the school’s
   // “Inclusive Community Wellbeing Director” told the College Fix'
-  if (words.length >= 2 && isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\p{L}['’]s?\s+$/u.test(text.slice(Math.max(0, d.open - 8), d.open)) && /['’]s?\s+$/u.test(before)) return 'title';
+  if (words.length >= 2 && isTitleCased(words) && !/[.!?\u2026]\P{L}*$/u.test(d.quote.text) && /\p{L}['’]s?\s+$/u.test(before)) return 'title';
   if (modifiesNoun(d, words, tokens)) return 'named';
   if (d.cue) return null;
   // a short title-cased line in marks that is its whole paragraph, with no sentence end: a title set as a heading
