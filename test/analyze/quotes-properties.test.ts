@@ -49,6 +49,9 @@ const piece = fc.constantFrom(
   'Kremlin spokesman Dmitry Peskov said', 'the spokesman added', 'We will win', 'officials', 'שלום', 'مرحبا', '日本語',
   'x', 'A', '—', '[caption] ', 'the so-called ', 'Star Wars', 'is called ', 'In the words of the patient: ', 'The 56-year-old said',
   '’’', '‘‘', 'Ken Doctor says', 'Will Moy told', 'Twitter said',
+  // speaker phrases with a title in marks, first names, pronoun chains, ages, passives of belief
+  'Leigh-Anne Royster, the school’s ', 'Inclusive Community Director', 'For Matsekh, one thing is certain', 'Miss Tan decided',
+  'So she ', 'Thomas interrupts', 'Somers, 33, says', ', believed to be ', 'Josh said',
 );
 
 test('random text with quote marks: no crash, spans in range, text equals slice', () => {
