@@ -562,7 +562,6 @@ function resolvePronoun(before: Entity[], info: PhraseInfo, genderOf: (e: Entity
 
 export type { Evidence };
 
-/** The person last named before `before` (gender-compatible), not counting names inside quotes. */
 /**
  * The subject a chain of paragraphs opening on `pronoun` goes back to: when the paragraphs right before the one
  * holding `at` (one to three) each open on that pronoun as their subject, after at most two connectives ("So she
@@ -632,6 +631,11 @@ function fullNameOpenedBy(names: readonly NameMention[], first: string): string 
   return found;
 }
 
+/**
+ * The person last named before `before` (gender-compatible), not counting names inside quotes nor a name someone
+ * "told" that opens on a word of the dictionary and nothing shows to be a person's — an outlet or a body ("“…,”
+ * Leigh-Anne Royster … told the College Fix.\n\n“…,” she added"; but "I told Megyn Kelly").
+ */
 function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' | null, drafts: QuoteDraft[], genders: ReadonlyMap<string, 'm' | 'f'>, text: string): NameMention | null {
   let best: NameMention | null = null;
   let qi = 0;
@@ -642,9 +646,6 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     if (qi < drafts.length && drafts[qi].quote.start <= n.start) continue;
     const g = nameGender(n, genders);
     if (clash(g, gender)) continue;
-    // (not whom someone told, unless something shows it to be a person: "“…,” Leigh-Anne Royster … told the College
-    // Fix.\n\n“…,” she added")
-    // (a name opening on a word of the dictionary: an outlet or a body, not "I told Megyn Kelly")
     if (/\b(?:told|tells|telling)[ \t]+(?:the[ \t]+)?$/i.test(text.slice(Math.max(0, n.start - 16), n.start)) && !personLike(n, genders) && isDictionaryWord(n.name.split(/\s+/)[0].toLowerCase())) continue;
     best = n;
   }
@@ -697,9 +698,9 @@ function mostNamedBefore(names: NameMention[], tokens: readonly { value: string;
   let bestCount = 0;
   // (a name something shows to be a person's first: "Mark Oberholtzer’s former Ford … by Supporters of the Religion
   // Front (Jabhat Ansar al-Deen)" … "“…,” he told Galveston Daily News" is Oberholtzer)
-  const people = [...count.keys()].filter((name) => personLike(lastOf.get(name)!, genders));
+  const people = new Set([...count.keys()].filter((name) => personLike(lastOf.get(name)!, genders)));
   for (const [name, c] of count) {
-    if (people.length && !people.includes(name)) continue;
+    if (people.size && !people.has(name)) continue;
     const n = lastOf.get(name)!;
     const tieWins = best !== null && (firstOnTie ? firstOf.get(name)! < firstOf.get(best.name)! : n.start > best.start);
     if (c > bestCount || (c === bestCount && tieWins)) {
