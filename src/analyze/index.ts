@@ -133,7 +133,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Art
   // repeating a term set apart before it is that term again
   const allTerms = [...terms];
   const apart = new Map<number, QuotedTermReason>(repeatedTerms(drafts, terms));
-  for (const k of scareQuotes(drafts, tok.sentences, article.text)) if (!apart.has(k)) apart.set(k, 'scare');
+  for (const k of scareQuotes(drafts, tok.sentences, article.text, tok.tokens)) if (!apart.has(k)) apart.set(k, 'scare');
   const kept = setTermsApart(drafts, allTerms, attributions, apart);
   attributions = kept.attributions;
   // a quote nothing attributes: the speaker mentioned last before it (speakers/nearest.ts), after the scare quotes

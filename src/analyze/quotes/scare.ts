@@ -3,26 +3,56 @@ import type { QuoteDraft } from './index.js';
 import { titleCased } from './terms.js';
 import { firstIndex } from '../first-index.js';
 
-const oneWord = (q: Quote): boolean => q.text.trim().replace(/[.,;:!?\u2026]+$/, '').split(/\s+/).filter(Boolean).length === 1;
+const wordsOf = (q: Quote): string[] => q.text.trim().replace(/[.,;:!?\u2026]+$/, '').split(/\s+/).filter(Boolean);
+const oneWord = (q: Quote): boolean => wordsOf(q).length === 1;
+/** Tags the words of a short term may have: a noun phrase ('hot tub lung', 'suspended animation', 'jihadi John'). */
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT', 'DET', 'X', 'SYM']);
+/** Words of a short term at most (2, 3 and 4 measured the same on the tuning sets). */
+const MAX_TERM_WORDS = 3;
 
 /**
- * Scare quotes: a single word in marks ('a “porous” border', 'shares and “likes”', 'US Marine “exterminators”') that,
+ * A noun phrase of two or three words in marks, with no verb but a participle ('enabling technology'), ending on a
+ * noun, not a sentence.
+ */
+function nounPhrase(q: Quote, tokens: readonly PosToken[], text: string): boolean {
+  const n = wordsOf(q).length;
+  if (n < 2 || n > MAX_TERM_WORDS || /[.!?]\s/.test(q.text)) return false;
+  let last = '';
+  for (let i = firstIndex(tokens.length, (k) => tokens[k].end > q.start); i < tokens.length && tokens[i].start < q.end; i++) {
+    const { pos } = tokens[i];
+    if (!NOUN_PHRASE.has(pos) && !(pos === 'VERB' && /(ing|ed)$/i.test(text.slice(tokens[i].start, tokens[i].end)))) return false;
+    if (pos !== 'PUNCT') last = pos;
+  }
+  return last === 'NOUN' || last === 'PROPN';
+}
+
+interface PosToken {
+  start: number;
+  end: number;
+  pos: string;
+}
+
+/**
+ * Scare quotes: a single word in marks ('a “porous” border', 'shares and “likes”', 'US Marine “exterminators”') or a
+ * short noun phrase ('“hot tub lung”', '“suspended animation”'; on the news tuning sets 6 such quotes were terms and 4
+ * a speaker's words, none of them credited to anyone by retold) that,
  * once every speaker is resolved, no one is said to have said — no speaker, no reporting verb —, that no longer quote
  * of its sentence stands beside (not 'a “stronger” and “more viable” print and digital news enterprise “with deep local
  * roots”': fragments of someone's words) and whose sentence is not set in title case. Their indexes in `drafts`.
  */
-export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly Sentence[], text: string): Set<number> {
+export function scareQuotes(drafts: readonly QuoteDraft[], sentences: readonly Sentence[], text: string, tokens: readonly PosToken[]): Set<number> {
   const out = new Set<number>();
   const sentenceOf = (offset: number): number => {
     const k = firstIndex(sentences.length, (i) => sentences[i].end > offset);
     return k < sentences.length && sentences[k].start <= offset ? k : -1;
   };
+  const short = (q: Quote): boolean => oneWord(q) || nounPhrase(q, tokens, text);
   const longer = new Set<number>();
-  for (const d of drafts) if (!oneWord(d.quote)) longer.add(sentenceOf(d.quote.start));
+  for (const d of drafts) if (!short(d.quote)) longer.add(sentenceOf(d.quote.start));
   const titled = new Map<number, boolean>();
   drafts.forEach((d, k) => {
     const q = d.quote;
-    if (q.kind !== 'partial' || d.caption || q.speaker || q.speakerId || q.verb || !oneWord(q)) return;
+    if (q.kind !== 'partial' || d.caption || q.speaker || q.speakerId || q.verb || !short(q)) return;
     const s = sentenceOf(q.start);
     if (s < 0 || longer.has(s)) return;
     // (a headline's one word is its speaker's, who the headline leaves out: "Obama on Climate Change: The Trends Are
