@@ -357,6 +357,18 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         }
       }
     }
+    // a site or one of its writings with no name ("the website", "the false report", "the story on the vaguely official
+    // looking website"): the web address last written before it ("Huzlers.com", "nationalreport.net")
+    if (!target && info.kind !== 'pronoun' && info.kind !== 'outlet' && info.kind !== 'organization' && !info.name && info.head && SITE_WRITINGS.has(info.head) && !/['’]s?\s|^(?:its|their|his|her)\s/i.test(info.description ?? '')) {
+      const site = lastAddressBefore(text, start, quoted);
+      if (site) {
+        target = latest(entities).find((e) => e.speaker.kind === 'outlet' && e.speaker.names.some((n) => n.toLowerCase() === site.name.toLowerCase())) ?? null;
+        if (!target) {
+          target = create('outlet', { ...info, kind: 'outlet', name: null, plural: false, gender: null }, site.start, site.end);
+          target.speaker.names.push(site.name);
+        } else mention(target, site.start, site.end);
+      }
+    }
     if (target) {
       enrich(target, info);
       mention(target, start, end);
@@ -423,6 +435,19 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   });
   for (const d of drafts) if (d.quote.speakerId) d.quote.speakerId = idOf.get(d.quote.speakerId) ?? null;
   return order.map(({ e }) => e.speaker);
+}
+
+/** Heads of a site or of what it publishes, which a web address named before may own. */
+const SITE_WRITINGS = new Set(['website', 'site', 'blog', 'article', 'story', 'report', 'piece', 'hoax']);
+
+/** The last web address ("Huzlers.com", "www.nationalreport.net") written before `before`, outside quotes, if any. */
+function lastAddressBefore(text: string, before: number, quoted: (offset: number) => boolean): { name: string; start: number; end: number } | null {
+  const re = /(?<![\p{L}\d@.\/-])(?:www\.)?((?:[\p{L}\d][\p{L}\d-]*\.)+(?:com|net|org|info|io|news|tv|co\.uk))(?![\p{L}\d\/-])/giu;
+  let found: { name: string; start: number; end: number } | null = null;
+  for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) {
+    if (!quoted(m.index)) found = { name: m[1], start: m.index, end: m.index + m[0].length };
+  }
+  return found;
 }
 
 /** The mentions that can take up a pronoun (full names, surnames as subjects), the subjects, and the genders the text's pronouns give people. */
