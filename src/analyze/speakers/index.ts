@@ -60,6 +60,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   };
 
   let names: ReturnType<typeof collectNames> | null = null;
+  /** The web addresses written outside quotes (found once, when a site's writing first needs one). */
+  let addresses: Array<{ name: string; start: number; end: number }> | null = null;
   /** Offset inside a quote (marks included)? Names there are not the speaker's. */
   const quoted = quotedPredicate(drafts, text);
   // the mentions of the people named in full that can take up a pronoun, and the genders the text's pronouns give them
@@ -360,7 +362,8 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
     // a site or one of its writings with no name ("the website", "the false report", "the story on the vaguely official
     // looking website"): the web address last written before it ("Huzlers.com", "nationalreport.net")
     if (!target && info.kind !== 'pronoun' && info.kind !== 'outlet' && info.kind !== 'organization' && !info.name && info.head && SITE_WRITINGS.has(info.head) && !/['’]s?\s|^(?:its|their|his|her)\s/i.test(info.description ?? '')) {
-      const site = lastAddressBefore(text, start, quoted);
+      addresses ??= webAddresses(text, quoted);
+      const site = addresses[firstIndex(addresses.length, (k) => addresses![k].start >= start) - 1];
       if (site) {
         target = latest(entities).find((e) => e.speaker.kind === 'outlet' && e.speaker.names.some((n) => n.toLowerCase() === site.name.toLowerCase())) ?? null;
         if (!target) {
@@ -440,14 +443,12 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
 /** Heads of a site or of what it publishes, which a web address named before may own. */
 const SITE_WRITINGS = new Set(['website', 'site', 'blog', 'article', 'story', 'report', 'piece', 'hoax']);
 
-/** The last web address ("Huzlers.com", "www.nationalreport.net") written before `before`, outside quotes, if any. */
-function lastAddressBefore(text: string, before: number, quoted: (offset: number) => boolean): { name: string; start: number; end: number } | null {
+/** The web addresses ("Huzlers.com", "www.nationalreport.net") written outside quotes, in text order. */
+function webAddresses(text: string, quoted: (offset: number) => boolean): Array<{ name: string; start: number; end: number }> {
   const re = /(?<![\p{L}\d@.\/-])(?:www\.)?((?:[\p{L}\d][\p{L}\d-]*\.)+(?:com|net|org|info|io|news|tv|co\.uk))(?![\p{L}\d\/-])/giu;
-  let found: { name: string; start: number; end: number } | null = null;
-  for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) {
-    if (!quoted(m.index)) found = { name: m[1], start: m.index, end: m.index + m[0].length };
-  }
-  return found;
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!quoted(m.index)) out.push({ name: m[1], start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 /** The mentions that can take up a pronoun (full names, surnames as subjects), the subjects, and the genders the text's pronouns give people. */
