@@ -13,7 +13,8 @@
  * (measured once before its errors were read; its misses are listed). A fifth, bench/news-quotes-fnc-check.gold.json,
  * marks 24 further FNC-1 training bodies: a second check set, measured and never read for errors (no misses listed).
  * A sixth, bench/news-quotes-fnc3.gold.json, marks 24 more FNC-1 training bodies: a fourth tuning set (measured once
- * before its errors were read; its misses are listed).
+ * before its errors were read; its misses are listed). A seventh, bench/news-quotes-fnc4.gold.json, marks 24 further
+ * FNC-1 training bodies: a fifth tuning set (the same: measured once, then read).
  *
  *   npm run bench:news-quotes -- [../shared/bench/aeb-dev] [../shared/bench/fnc1]
  *
@@ -85,6 +86,7 @@ const check = existsSync(join(root, 'bench', 'news-quotes-check.gold.json')) ? r
 const fnc2 = runFnc('news-quotes-fnc2.gold.json');
 const fncCheck = runFnc('news-quotes-fnc-check.gold.json');
 const fnc3 = runFnc('news-quotes-fnc3.gold.json');
+const fnc4 = runFnc('news-quotes-fnc4.gold.json');
 const line = (label: string, r: { score: QuoteScore; articles: number; ms: number }): void => {
   console.log(`${label}: ${r.articles} articles, ${r.score.tp + r.score.fn} gold quotes (${(r.ms / r.articles).toFixed(1)} ms/article, first run)`);
   console.log('  ' + scoreLine(r.score));
@@ -95,12 +97,13 @@ if (check) line('news quotes, check set (never read for errors)', check);
 if (fnc2) line('news quotes, third tuning set (24 other FNC-1 bodies)', fnc2);
 if (fncCheck) line('news quotes, second check set (24 further FNC-1 bodies; never read for errors)', fncCheck);
 if (fnc3) line('news quotes, fourth tuning set (24 more FNC-1 bodies)', fnc3);
+if (fnc4) line('news quotes, fifth tuning set (24 further FNC-1 bodies)', fnc4);
 if (check && fncCheck) {
   const both = emptyScore();
   for (const r of [check, fncCheck]) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) both[k] += r.score[k];
   console.log(`both check sets: ${scoreLine(both)}`);
 }
-const runs = [tuning, fnc, check, fnc2, fncCheck, fnc3].filter((r): r is Run => r !== null);
+const runs = [tuning, fnc, check, fnc2, fncCheck, fnc3, fnc4].filter((r): r is Run => r !== null);
 if (runs.length > 1) {
   const all = emptyScore();
   for (const r of runs) for (const k of ['tp', 'fp', 'fn', 'judged', 'right', 'strictRight'] as const) all[k] += r.score[k];
@@ -119,4 +122,8 @@ if (fnc2) {
 if (fnc3) {
   console.log('misses of the fourth tuning set:');
   for (const m of fnc3.score.misses) console.log('  ' + m);
+}
+if (fnc4) {
+  console.log('misses of the fifth tuning set:');
+  for (const m of fnc4.score.misses) console.log('  ' + m);
 }

@@ -52,6 +52,10 @@ const piece = fc.constantFrom(
   // speaker phrases with a title in marks, first names, pronoun chains, ages, passives of belief
   'Leigh-Anne Royster, the school’s ', 'Inclusive Community Director', 'For Matsekh, one thing is certain', 'Miss Tan decided',
   'So she ', 'Thomas interrupts', 'Somers, 33, says', ', believed to be ', 'Josh said',
+  // short terms, sites and their writings, reports quoting someone, participles, single-line paragraphs
+  'hot tub lung', 'Huzlers.com', 'the false report said', 'AFP reported Shekau as saying', 'quoted a senior official as saying',
+  'The brothers, caught on tape, shouted', 'Hastily politicizing it ― Trump cast', 'The Ohio governor said',
+  ', a spokesman for Archbishop Sean P. O’Malley says', '\n',
 );
 
 test('random text with quote marks: no crash, spans in range, text equals slice', () => {

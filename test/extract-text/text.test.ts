@@ -216,6 +216,29 @@ test('--as-is: text is the input verbatim, blocks at input offsets, metadata sti
   for (const m of input.matchAll(/(?:^|\n\n)(\S)/g)) assert.ok(starts.has(m.index! + m[0].length - 1));
 });
 
+test('--as-is: a text set in single-line paragraphs has a block per line; one set in blank-line paragraphs keeps its lines together', () => {
+  // scraped text (FNC-1 bodies, a liveblog): paragraphs one per line, a blank line here and there
+  const lines = [
+    'Terrence Donilon, a spokesman for Archbishop Sean P. O\'Malley, says the story is a hoax.',
+    '"We do not have a priest of this name," he told Metro.co.uk.',
+    'When Meehan was apprised of the fact that the story was a hoax, she offered up this reply:',
+    '"According to a recent media update, this story is false."',
+    '',
+    'Read more: http://example.com/story',
+  ];
+  const single = lines.join('\n');
+  const a = extract(single, true);
+  assert.equal(a.text, single);
+  assert.deepEqual(a.blocks.map((b) => single.slice(b.start, b.end)), lines.filter(Boolean));
+  // a text of blank-line paragraphs: a line break inside one (a pull quote and its attribution) does not split it
+  const blank = 'The internal policy was obtained by a news station.\n\n“We\'ll train them to change their names.”\nThe document reads\n\nOfficials have been told to reject any birth certificates for the name.';
+  const b = extract(blank, true);
+  assert.deepEqual(b.blocks.map((x) => blank.slice(x.start, x.end)), blank.split('\n\n'));
+  // and hard-wrapped text stays joined even without blank lines between its paragraphs' lines
+  const wrapped = Array.from({ length: 8 }, (_, k) => `Line ${k} of a hard-wrapped wire story that goes on to about seventy chars`).join('\n');
+  assert.equal(extract(wrapped, true).blocks.length, 1);
+});
+
 test('an input that is all page debris is an ExtractError naming the input, not an empty article', () => {
   const input = 'Load More…\n\nAdvertisement\n\n{{#isDisplay}} {{/isDisplay}}\n\nShare this article\n';
   assert.throws(() => extractFromText(doc(input, 'junk.txt'), { outlets: OUTLETS }), (e: Error & { code?: string }) =>

@@ -145,7 +145,7 @@ function cueAfterAt(tokens: Token[], from: number, limit: number): Cue | null {
   const np = npAfter(tokens, k, max) ?? oneOf(tokens, k, max);
   if (!np) return null;
   let v = skipAdverbs(tokens, np[1], max);
-  if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: np, verb: v, side: 'after' };
+  if (v < max && isReportingVerb(tokens[v], false, true)) return { speaker: quotedAs(tokens, v, max) ?? np, verb: v, side: 'after' };
   // "…,” Viguerie notes." / "…,' one of the Marines marvels." — a speech verb mis-tagged as a noun, swallowed by the phrase
   const lastTok = tokens[np[1] - 1];
   const lastWord = lastTok.value.toLowerCase();
@@ -375,7 +375,14 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     const agent = npAfter(tokens, v + 2, to);
     if (agent) return { speaker: agent, verb: v, side: 'before' };
   }
-  const np = subjectBefore(tokens, v, from);
+  // ("… quoted a senior official as saying: “…”": the official, not the reporter)
+  if (/^as$/i.test(tokens[v - 1]?.value ?? '')) {
+    for (let k = v - 2; k >= from && k >= v - 12; k--) {
+      const who = quotedAs(tokens, k, to);
+      if (who && who[1] === v - 1) return { speaker: who, verb: v, side: 'before' };
+    }
+  }
+  const np = quotedAs(tokens, v, to) ?? subjectBefore(tokens, v, from);
   if (np && !(skip && skip(np[0]))) return { speaker: np, verb: v, side: 'before' };
   // inverted right before the quote: "said Peskov: “…"
   const after = npAfter(tokens, v + 1, to);
@@ -389,6 +396,17 @@ function cueAtVerb(tokens: Token[], v: number, from: number, to: number, skip?: 
     if (clean) return { speaker: [after[0], to - 1], verb: v, side: 'before' };
   }
   return { speaker: null, verb: v, side: 'before' };
+}
+
+/**
+ * Whom a report quotes: "Shekau" in "AFP reported Shekau as saying", "quoted a senior official as telling" — the
+ * speaker of the words, the reporter being only their channel. Null when the verb at `v` is not so followed.
+ */
+function quotedAs(tokens: Token[], v: number, max: number): TokenRange | null {
+  if (!/^(?:reported|reports|quoted|quotes|quoting|cited|cites|citing)$/i.test(tokens[v].value)) return null;
+  const who = npAfter(tokens, v + 1, max);
+  if (!who || who[1] + 1 >= max || !/^as$/i.test(tokens[who[1]].value)) return null;
+  return /^(?:saying|telling|writing|stating|adding|declaring|insisting|warning)$/i.test(tokens[who[1] + 1].value) ? who : null;
 }
 
 /**
@@ -516,6 +534,17 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   if (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw))) {
     const subj = npAfter(tokens, from, v);
     const next = subj ? tokens[subj[1]] : undefined;
+    // (a sentence opening on a participle's phrase: "Hastily politicizing the tragedy in Nice ―, Trump cast …, and
+    // emphasized" — the subject follows the phrase, after a comma or a dash)
+    if (subj && next && next.pos === 'VERB' && /ing$/i.test(next.value) && subj[1] - subj[0] === 1 && (tokens[subj[0]].pos === 'ADV' || /ly$/.test(tokens[subj[0]].value))) {
+      for (let c = subj[1] + 1; c < p; c++) {
+        if (!/^[,\u2015\u2014\u2013]$/.test(tokens[c].value)) continue;
+        const after = npAfter(tokens, c + 1, p);
+        const verb = after ? tokens[after[1]] : undefined;
+        if (after && after[0] === c + 1 && verb && verb.pos === 'VERB' && /^\p{Ll}/u.test(verb.value) && !/ing$/i.test(verb.value)) return after;
+      }
+      return null;
+    }
     if (subj && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return subj;
   }
   if (tokens[p].value === ',' && p - from <= 45) {
@@ -525,13 +554,19 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
       let finite = false;
       for (let k = subj[1]; k < p; k++) {
         if (/^(?:who|which|whose)$/i.test(tokens[k].value)) relative = true;
-        if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && !relative && /^\p{Ll}/u.test(tokens[k].value) && !/(?:ing|ed)$/.test(tokens[k].value)) finite = true;
+        // (a participle is no finite verb, an irregular one either: "The brothers, caught on tape by an eyewitness, shouted")
+        if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && !relative && /^\p{Ll}/u.test(tokens[k].value) && !/(?:ing|ed)$/.test(tokens[k].value) && !(k === subj[1] + 1 && IRREGULAR_PARTICIPLE.test(tokens[k].value))) finite = true;
       }
-      if (!finite) return [subj[0], p];
+      // (a participle's phrase is no part of the speaker's name or description: "The brothers")
+      const after = tokens[subj[1] + 1];
+      if (!finite) return after && after.pos === 'VERB' && /^\p{Ll}/u.test(after.value) && (/(?:ing|ed)$/.test(after.value) || IRREGULAR_PARTICIPLE.test(after.value)) ? subj : [subj[0], p];
     }
   }
   return null;
 }
+
+/** Irregular past participles that open a phrase set off by commas ("…, caught on tape, …", "…, born in 1950, …"). */
+const IRREGULAR_PARTICIPLE = /^(?:caught|taken|seen|known|born|written|held|shown|given|made|found|left|kept|brought|bought|sent|led|shot|beaten|driven|hidden|stolen|chosen|spoken|broken|forgotten|worn|torn|thrown|drawn|grown|sworn|bound|built|struck|fed|heard|met|paid|sold|won|lost|hurt)$/i;
 
 /**
  * The subject of a verb whose subject carries a relative clause ending right before it: "A sound expert who

@@ -241,6 +241,13 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
           const fits = prevInfo.kind === 'person' && !prevInfo.plural && (prevInfo.gender === null || info.gender === null || prevInfo.gender === info.gender);
           const pStart = tok.tokens[rb[0]].start;
           const pEnd = tok.tokens[rb[1] - 1].end;
+          // (a role with no name, "The Ohio governor said …": the person last named as a subject before it, in its
+          // paragraph or the one before — "John Kasich said Saturday …")
+          if (fits && !prevInfo.name && prevInfo.definite && prevInfo.head && isPersonHead(prevInfo.head) && !GENERIC_PERSON.test(prevInfo.head)) {
+            const { named: namedMentions, subjects, genders } = peopleOf();
+            const found = lastPersonIn(namedMentions, subjects, entities, article, pStart, prevInfo, quoted, genders, genderOf);
+            if (found) prevInfo.name = found.name;
+          }
           if (fits && prevInfo.name && !/\s/.test(prevInfo.name)) {
             // a bare surname: the full name written elsewhere ("Teddy Goff … but Goff said")
             names ??= namesOf(tok, text, terms);
@@ -439,6 +446,9 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   for (const d of drafts) if (d.quote.speakerId) d.quote.speakerId = idOf.get(d.quote.speakerId) ?? null;
   return order.map(({ e }) => e.speaker);
 }
+
+/** An appositive's role of one who speaks for someone, up to that someone: ", a spokesman for ", ", an aide to ". */
+const SPEAKS_FOR = /^,[ \t]+(?:a|an|the)[ \t]+(?:[\p{L}.'’-]+[ \t]+){0,3}?(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative|press secretary)[ \t]+(?:for|to|of)[ \t]+$/u;
 
 /** Heads of a site or of what it publishes, which a web address named before may own. */
 const SITE_WRITINGS = new Set(['website', 'site', 'blog', 'article', 'story', 'report', 'piece', 'hoax']);
@@ -673,6 +683,9 @@ function lastNameBefore(names: NameMention[], before: number, gender: 'm' | 'f' 
     const g = nameGender(n, genders);
     if (clash(g, gender)) continue;
     if (/\b(?:told|tells|telling)[ \t]+(?:the[ \t]+)?$/i.test(text.slice(Math.max(0, n.start - 16), n.start)) && !personLike(n, genders) && isDictionaryWord(n.name.split(/\s+/)[0].toLowerCase())) continue;
+    // (nor the one someone speaks for, in an appositive after the speaker's name: "Terrence Donilon, a spokesman for
+    // Archbishop Sean P. O'Malley, says …\n“…,” he told Metro" is Donilon)
+    if (best && SPEAKS_FOR.test(text.slice(Math.max(best.end, n.start - 80), n.start)) && text.slice(best.end, n.start).length <= 80) continue;
     best = n;
   }
   return best;

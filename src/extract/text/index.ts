@@ -195,7 +195,7 @@ function appendSeg(input: string, b: TextBuilder, seg: Seg): void {
   });
 }
 
-/** `--as-is`: the text is the input itself; blocks are blank-line separated paragraphs. */
+/** `--as-is`: the text is the input itself; blocks are blank-line separated paragraphs (or lines, see below). */
 function buildAsIs(input: string, infos: LineInfo[], b: TextBuilder): void {
   b.append(input, 0, input.length);
   let group: LineInfo[] = [];
@@ -221,8 +221,13 @@ function buildAsIs(input: string, infos: LineInfo[], b: TextBuilder): void {
     if (kind === 'caption') b.captions.push({ start, end: blockEnd, credit });
     group = [];
   };
+  // a text whose paragraphs are mostly set apart by single line breaks (scraped text, a liveblog) has a paragraph per
+  // line, unless it is hard-wrapped (as when the text is cleaned); lines of a text that mostly uses blank lines stay
+  // together (a pull quote and its "The document reads" on the next line)
+  const singles = infos.filter((i, k) => k > 0 && !i.line.blankBefore).length;
+  const joined = isHardWrapped(infos) || singles <= infos.length - 1 - singles;
   for (const i of infos) {
-    if (i.line.blankBefore) flush();
+    if (i.line.blankBefore || !joined) flush();
     group.push(i);
   }
   flush();
