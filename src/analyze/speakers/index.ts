@@ -180,12 +180,20 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         let named = lastNameBefore(namedMentions, start, info.gender, drafts, genders, text);
         const from = named && subjects.has(named) ? blockStart(article, start, 1) : blockStart(article, start);
         if (named && target && !(named.start > target.last && named.start >= from)) named = null;
+        // (a thing named last, "… apps for the Apple Watch", hides no person introduced as a subject in the paragraph before
+        // after the speaker found was last written: "Meanwhile, Trip Chowdhry, an analyst …, has predicted …\n\nHe further
+        // states …" is Chowdhry, not Tim Cook quoted before)
+        if (!named && target) {
+          const subject = lastNameBefore(namedMentions.filter((n) => subjects.has(n) && (personLike(n, genders) || roleAfter(text, n))), start, info.gender, drafts, genders, text);
+          const written = target.speaker.names.reduce((m, n) => Math.max(m, lastWordAt(text, surnameOf(n), start)), target.last);
+          if (subject && subject.start >= blockStart(article, start, 1) && subject.start > written && !target.speaker.names.includes(subject.name)) named = subject;
+        }
         // a speaker found is not given up for a name nothing shows to be a person's (no known first name, title or
         // gender: "Chromecast Ultra", "Bugatti Veyron")
         // (but one named before it in reach that something shows to be a person's is: "Just look at House Speaker Paul D.
         // Ryan. He's said he gets his ideas … from … Ayn Rand's “Atlas Shrugged” …, he thought it “risks …”")
         if (named && target && !isFirstName(named.name.split(/\s+/)[0]) && !named.description && nameGender(named, genders) === null) {
-          const person = lastNameBefore(namedMentions.filter((n) => described(n) || isFirstName(n.name.split(/\s+/)[0])), start, info.gender, drafts, genders, text);
+          const person = lastNameBefore(namedMentions.filter((n) => described(n) || isFirstName(n.name.split(/\s+/)[0]) || roleAfter(text, n)), start, info.gender, drafts, genders, text);
           const reach = person && subjects.has(person) ? blockStart(article, start, 1) : blockStart(article, start);
           // (and after the speaker found was last written: "… that Trump hadn't answered …, the candidate said …\n“They
           // sue,” he said" is not Michael Brown, named before that)
@@ -445,6 +453,12 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
   });
   for (const d of drafts) if (d.quote.speakerId) d.quote.speakerId = idOf.get(d.quote.speakerId) ?? null;
   return order.map(({ e }) => e.speaker);
+}
+
+/** A person's role in an appositive right after a name ("Trip Chowdhry, an analyst from …"): the name is a person's. */
+function roleAfter(text: string, n: { end: number }): boolean {
+  const m = /^,[ \t]+(?:a|an|the)[ \t]+((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)/u.exec(text.slice(n.end, n.end + 80));
+  return !!m && m[1].split(/[ \t]+/).some((w) => isPersonHead(w.toLowerCase()));
 }
 
 /** An appositive's role of one who speaks for someone, up to that someone: ", a spokesman for ", ", an aide to ". */
