@@ -108,6 +108,18 @@ export function pronounGenders(mentions: readonly NameMention[], tokens: readonl
     if (t.pos === 'ADP' && !sawVerb) sawAdp = true;
     first = false;
   }
+  // a kinship noun set beside the name tells its gender outright: "her husband, Milton Berg", "Milton Berg, her husband"
+  let ti = 0;
+  for (const n of mentions) {
+    while (ti < tokens.length && tokens[ti].start < n.start) ti++;
+    const before = tokens[ti - 2]?.value.toLowerCase() ?? '';
+    const after = tokens.slice(ti, ti + 12).findIndex((t) => t.end >= n.end);
+    const next = after >= 0 ? ti + after + 1 : -1;
+    const kin = tokens[ti - 1]?.value === ',' && /^(?:his|her|their)$/i.test(tokens[ti - 3]?.value ?? '') ? before
+      : next > 0 && tokens[next]?.value === ',' && /^(?:his|her|their)$/i.test(tokens[next + 1]?.value ?? '') ? tokens[next + 2]?.value.toLowerCase() ?? '' : '';
+    const g = KIN_MALE.test(kin) ? 'm' : KIN_FEMALE.test(kin) ? 'f' : null;
+    if (g) for (let k = 0; k < 5; k++) vote(n.name, g);
+  }
   const out = new Map<string, 'm' | 'f'>();
   for (const [name, [m, f]] of votes) {
     if (m >= 2 * f && m > 0) out.set(name, 'm');
@@ -115,6 +127,9 @@ export function pronounGenders(mentions: readonly NameMention[], tokens: readonl
   }
   return out;
 }
+
+const KIN_MALE = /^(?:husband|son|father|brother|grandson|grandfather|nephew|uncle|boyfriend|stepson|stepfather)$/;
+const KIN_FEMALE = /^(?:wife|daughter|mother|sister|granddaughter|grandmother|niece|aunt|girlfriend|stepdaughter|stepmother|widow)$/;
 
 /**
  * The mentions that are the subject of their sentence or of a speech verb: the first mention before the
