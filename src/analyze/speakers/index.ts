@@ -387,6 +387,20 @@ export function resolveSpeakers(article: Article, drafts: QuoteDraft[], tok: Tok
         } else mention(target, site.start, site.end);
       }
     }
+    // a lede's unnamed person ("A husband who thought he had lost a recording … has described the moment … as
+    // “wonderful”"): the person the paragraphs after it name first, as a subject ("Stan Beaton, from Mirfield, had kept …")
+    if (!target && info.kind === 'person' && !info.name && !info.definite && !info.plural && info.head && isPersonHead(info.head) && !GENERIC_PERSON.test(info.head)) {
+      const lede = article.blocks.findIndex((b) => b.kind === 'paragraph');
+      if (lede >= 0 && article.blocks[lede].start <= start && start < article.blocks[lede].end) {
+        const { named: namedMentions, subjects, genders } = peopleOf();
+        const to = article.blocks[Math.min(article.blocks.length - 1, lede + 2)].end;
+        const found = firstPersonAfter(namedMentions.filter((n) => subjects.has(n)), article.blocks[lede].end, to, info, quoted, genders);
+        if (found) {
+          target = findByName(latest(entities), found.name) ?? create('person', { ...info, name: found.name }, found.start, found.end);
+          mention(target, found.start, found.end);
+        }
+      }
+    }
     if (target) {
       enrich(target, info);
       mention(target, start, end);
