@@ -534,8 +534,8 @@ export function subjectBefore(tokens: Token[], v: number, from: number): TokenRa
   if (tokens[p].value.toLowerCase() === 'and' || (tokens[p].value === ',' && /ing$/.test(lw))) {
     const subj = npAfter(tokens, from, v);
     const next = subj ? tokens[subj[1]] : undefined;
-    // (a sentence opening on a participle's phrase: "Hastily politicizing the tragedy in Nice ―, Trump cast …, and
-    // emphasized" — the subject follows the phrase, after a comma or a dash)
+    // (a sentence opening on an adverb and a participle's phrase: "Hastily politicizing the tragedy in Nice ― much like
+    // he did … ― Trump cast the blame …, and emphasized" — the subject follows the phrase, after a comma or a dash)
     if (subj && next && next.pos === 'VERB' && /ing$/i.test(next.value) && subj[1] - subj[0] === 1 && (tokens[subj[0]].pos === 'ADV' || /ly$/.test(tokens[subj[0]].value))) {
       for (let c = subj[1] + 1; c < p; c++) {
         if (!/^[,\u2015\u2014\u2013]$/.test(tokens[c].value)) continue;
