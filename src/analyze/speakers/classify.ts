@@ -37,6 +37,7 @@ const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Sen
 
 /** A capitalised role noun or its plural ("Teachers chanted …"): a description, not a name. */
 function isRoleWord(w: string): boolean {
+  if (ROLE_ACRONYM.test(w)) return true;
   const l = w.toLowerCase();
   return ROLE_NOUNS.has(l) || (l.endsWith('s') && ROLE_NOUNS.has(l.slice(0, -1)));
 }
@@ -125,7 +126,8 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   }
   // An acronym alone is an organisation ("DHS said", "the DEA says"), unless it labels a transcript turn ("PENCE: …")
   const acronym = words.length === 1 ? words[0] : words.length === 2 && /^the$/i.test(words[0].value) ? words[1] : null;
-  if (acronym && /^\p{Lu}{2,6}$/u.test(acronym.value) && text[acronym.end] !== ':') {
+  // (not a role's: "the CEO", "the CFO", "the MP")
+  if (acronym && /^\p{Lu}{2,6}$/u.test(acronym.value) && text[acronym.end] !== ':' && !ROLE_ACRONYM.test(acronym.value) && !ROLE_NOUNS.has(acronym.value.toLowerCase())) {
     return { ...info, kind: 'organization', description: acronym.value, head: acronym.value.toLowerCase(), definite: true };
   }
   // Name: the last run of capitalised tokens that is not followed by a noun and not preceded by a preposition/determiner.
@@ -205,7 +207,7 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   for (const w of descTokens) {
     const lw = w.value.toLowerCase();
     if (w.pos === 'ADP' || lw === 'close' || lw === 'familiar') break;
-    if (w.pos === 'NOUN' || ROLE_NOUNS.has(lw) || ORG_HEADS.has(lw)) head = lw;
+    if (w.pos === 'NOUN' || ROLE_NOUNS.has(lw) || ORG_HEADS.has(lw) || ROLE_ACRONYM.test(w.value)) head = lw;
   }
   if (!head && !info.name && descTokens.length) {
     const last = descTokens.filter((w) => w.pos !== 'ADP' && w.pos !== 'DET').pop();
@@ -256,6 +258,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   else info.kind = 'person';
   return info;
 }
+
+/** Acronyms of a person's role ("the CEO said"), not of an organisation. */
+const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|CMO|MP|MEP|MSP|MLA|VP|DA)$/;
 
 /** Head nouns of a publication's description ("a Catholic magazine", "the tabloid", "a news site"). */
 const OUTLET_HEAD = /^(?:magazine|newspaper|paper|tabloid|daily|weekly|website|site|blog|broadcaster|channel|outlet|publication|newswire|portal|newsletter)$/;
