@@ -64,6 +64,14 @@ function forgetLearnedLexemes(): void {
   }
 }
 
+/** Whether wink's own lexicon (as shipped, not the words it learned since) holds `lower`. */
+export function isLexiconWord(lower: string): boolean {
+  nlp();
+  if (!lexemes) nlp().readDoc('');
+  const k = lexemes?.hash[lower];
+  return k !== undefined && lexemes !== null && k < lexemes.intrinsicSize;
+}
+
 export interface Token {
   start: number;
   end: number;

@@ -3,7 +3,8 @@ import type { Token } from '../nlp.js';
 import { isCommonSpeakerWord } from './common-words.js';
 import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lexicon.js';
 import { ANON_HEADS, ANON_QUALIFIER, COMPANY_NAMES, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
-import { isFirstName } from './gender.js';
+import { isFirstName, isListedFirstName } from './gender.js';
+import { isLexiconWord, tokenize } from '../nlp.js';
 
 /** What a speaker phrase says about its speaker. */
 export interface PhraseInfo {
@@ -31,7 +32,7 @@ const NOT_NAME_WORDS = new Set(
     'Brigade Army Mechanized Republican Democratic Democrat Republicans Democrats Officials Sources Spokesman ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December ' +
     // party words before a title ("Former Tory MP Louise Mensch", "Labour MP Jess Phillips"); a sentence's "Yet"
-    'Tory Tories Labour Conservative Liberal Yet').split(' '),
+    'Tory Tories Labour Conservative Liberal Yet Staff').split(' '),
 );
 const TITLES = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Sen\.?|Senator|Rep\.?|Representative|Gov\.?|Governor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Judge|Mayor|Chancellor|Ambassador|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Sgt\.?|Adm\.?|Admiral|Pope|King|Queen|Prince|Princess|Sheikh|Rabbi|Father|Sir|Dame|Lord|Lady|Speaker|Superintendent|Commissioner|Coach|Sheriff|Inspector|Detective|Professor|Prof\.?|Rev\.?|Reverend|Bishop|Cardinal|Chairman|Chairwoman|Director|Officer|Sergeant|Trooper|Attorney|Justice|MP|MEP|MSP|Councillor|Councilman|Councilwoman|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman)$/;
 
@@ -121,7 +122,9 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   if (site && !/@/.test(phrase) && /^(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+,?\s+)*(?:(?:website|site|blog|page|outlet|publication|portal)[\s,]*)?$/u.test(siteLead)) {
     return { ...info, kind: 'outlet', name: site[1], definite: true };
   }
-  if ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry|Department|Commission|Committee|Administration|Office|Bureau|Institute|University|Party|Court|Police|Army|Bank|Authority)\b/.test(phrase))) {
+  // (not a person's name with a title: "Atlantic City Mayor Don Guardian")
+  const titledPerson = words.some((w, k) => k + 2 < words.length && TITLES.test(w.value) && isListedFirstName(words[k + 1].value));
+  if (!titledPerson && ((outletByName(phrase) && (!isWeakOutletName(phrase) || /^the\s/i.test(phrase))) || (words.length <= 5 && words.every(isCapOrThe) && OUTLET_NAME_WORDS.test(phrase) && !/\b(?:House|Council|Ministry|Department|Commission|Committee|Administration|Office|Bureau|Institute|University|Party|Court|Police|Army|Bank|Authority)\b/.test(phrase)))) {
     return { ...info, kind: 'outlet', name: outletByName(phrase)?.name ?? phrase.replace(/^the\s+/i, ''), definite: true };
   }
   // An acronym alone is an organisation ("DHS said", "the DEA says"), unless it labels a transcript turn ("PENCE: …")
@@ -178,6 +181,19 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     // a party word or title inside the run ends what came before it: "House Intelligence Republican Mike Pompeo"
     let from = a;
     for (let k = a; k < b - 1; k++) if (NOT_NAME_WORDS.has(words[k].value) || TITLES.test(words[k].value)) from = k + 1;
+    // (and so do the words of a role or an owner before a known first name opening a name of two words or more:
+    // "Comedian Sarah Silverman", "Senate Majority Whip John Cornyn", "RealClearPolitics’ David Byler")
+    for (let f = from + 1; f <= b - 2; f++) {
+      if (!isListedFirstName(words[f].value)) continue;
+      const lead = words.slice(from, f);
+      const possessor = /^['’]s?$/.test(tokens[tokens.indexOf(words[f - 1]) + 1]?.value ?? '');
+      // (the rest a bare name of two or three words: not "New | York City Public Advocate Trish James"; no initial or
+      // name of mixed case before it: "C. Stewart Verdery Jr.", "McCain Challenger Kelli Ward" stay as they are)
+      const bare = b - f <= 3 && words.slice(f, b).every((w) => !isRoleWord(w.value) && !TITLES.test(w.value) && !ORG_HEADS.has(w.value.toLowerCase())) && !OUTLET_NAME_WORDS.test(words.slice(f, b).map((w) => w.value).join(' '));
+      const plain = lead.every((w) => /^\p{Lu}[\p{Ll}-]+$/u.test(w.value) && (isRoleWord(w.value) || TITLES.test(w.value) || isCommonNoun(w.value.toLowerCase())));
+      if (bare && !lead.some((w) => isListedFirstName(w.value)) && (possessor || plain)) from = f;
+      break;
+    }
     // (a word of those closing a name after a first name is its surname: "David French"; not "a New Hampshire Republican")
     const surname = b - from >= 2 && isFirstName(words[from].value);
     // (a party noun closing the run makes it a description: "a New Hampshire Republican", "the Utah Republican")
@@ -257,6 +273,19 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
   else if (info.plural || /^(?:\d[\d.,]*|\p{L}+(?:-\p{L}+)?)\s*(?:%|per\s?cent)/iu.test(phrase)) info.kind = 'collective'; // "Fifty-one percent (of voters)"
   else info.kind = 'person';
   return info;
+}
+
+const commonNouns = new Map<string, boolean>();
+/** A word of wink's lexicon it reads, written alone in lower case, as a noun, verb or adjective ("comedian", "senate", "whip"; not "gurmeet", unknown). */
+function isCommonNoun(lower: string): boolean {
+  let known = commonNouns.get(lower);
+  if (known === undefined) {
+    const t = isLexiconWord(lower) ? tokenize(lower).tokens : [];
+    known = t.length === 1 && /^(?:NOUN|VERB|ADJ)$/.test(t[0].pos);
+    if (commonNouns.size > 50_000) commonNouns.clear();
+    commonNouns.set(lower, known);
+  }
+  return known;
 }
 
 /** Acronyms of a person's role ("the CEO said"), not of an organisation. */
