@@ -5,6 +5,7 @@ import { isWeakOutletName, outletByName, OUTLET_NAME_WORDS } from '../outlet-lex
 import { ANON_HEADS, ANON_QUALIFIER, COMPANY_NAMES, countWord, FEMALE_ROLES, MALE_ROLES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS } from '../quotes/lexicon.js';
 import { isFirstName, isListedFirstName } from './gender.js';
 import { isLexiconWord, tokenize } from '../nlp.js';
+import { isPersonHead } from './role-nouns.js';
 
 /** What a speaker phrase says about its speaker. */
 export interface PhraseInfo {
@@ -256,6 +257,14 @@ export function classifyPhrase(allTokens: Token[], text: string): PhraseInfo {
     info.kind = 'organization';
     info.name = party[0];
     info.description = null;
+    info.plural = false;
+    return info;
+  }
+  // a news organisation of the list named with an appositive ("Xinhua, the official Chinese news agency", "Reuters,
+  // the news agency")
+  if (info.name && info.description && !isWeakOutletName(info.name) && outletByName(info.name) && !(head && isPersonHead(head) && !ORG_HEADS.has(head)) && !FEMALE_ROLES.test(phrase) && !MALE_ROLES.test(phrase)) {
+    info.kind = 'outlet';
+    info.name = outletByName(info.name)!.name;
     info.plural = false;
     return info;
   }
