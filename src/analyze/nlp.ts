@@ -66,10 +66,10 @@ function forgetLearnedLexemes(): void {
 
 /** Whether wink's own lexicon (as shipped, not the words it learned since) holds `lower`. */
 export function isLexiconWord(lower: string): boolean {
-  nlp();
+  // (the lexeme table is at hand once wink has read its model)
   if (!lexemes) nlp().readDoc('');
   const k = lexemes?.hash[lower];
-  return k !== undefined && lexemes !== null && k < lexemes.intrinsicSize;
+  return k !== undefined && k < (lexemes?.intrinsicSize ?? 0);
 }
 
 export interface Token {
