@@ -222,6 +222,9 @@ function modifiesNoun(m: NameMention, tokens: readonly ArticleToken[], i: number
   while (k < tokens.length && tokens[k].end <= m.end) k++;
   const next = tokens[k];
   if (next === undefined || next.start > m.end + 1) return false;
-  if (next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value)) return true;
+  // (a verb wink tags as a noun, the clause going on after it, is no noun: "Ewi worries the girls would not be freed",
+  // "Sanders says that …")
+  const verbLike = /\p{Ll}s$/u.test(next.value) && !/ss$/.test(next.value) && /^(?:the|a|an|that|this|these|those|his|her|their|its|it|he|she|they|we|i|you|there)$/i.test(tokens[k + 1]?.value ?? '');
+  if (next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value)) return !verbLike;
   return next.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(next.value) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(next.value);
 }
